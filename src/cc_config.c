@@ -1,0 +1,106 @@
+/* cc_config.c: defaults, validation and names of the model settings (cc_config.h).
+ * Not here: reading settings from files (cc_spec, in the drivers). */
+#include "cc_config.h"
+
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *ARCH_NAMES[] = {"none", "readout_fb", "cereb_fb", "cereb_readout"};
+static const char *PLASTICITY_NAMES[] = {"fixed", "input", "input_rec"};
+
+cc_config cc_config_default(void)
+{
+    cc_config c;
+    memset(&c, 0, sizeof c);
+    c.D = 10;
+    c.N = 50;
+    c.O = 2;
+    c.G = 1000;
+    c.classification = 0;
+    c.alpha = 0.1;
+    c.arch = CC_ARCH_CEREB_FB;
+    c.plasticity = CC_CORTEX_FIXED;
+    c.rule = CC_RULE_EPROP;
+    c.tau = 3;
+    c.temporal_basis = 0;
+    c.final_learning = 0;
+    c.plastic_mf = 1;
+    c.mf_inputs = 0;
+    c.dropout = 0.2;
+    c.lr_rnn = 1e-3;
+    c.lr_readout = 1e-3;
+    c.lr_cereb = 1e-3;
+    c.beta1 = 0.9;
+    c.beta2 = 0.98;
+    c.eps = 1e-9;
+    return c;
+}
+
+int cc_config_cereb_outputs(const cc_config *cfg)
+{
+    if (cfg->arch == CC_ARCH_CEREB_FB) return cfg->temporal_basis ? cfg->O * (cfg->tau + 1) : cfg->O;
+    if (cfg->arch == CC_ARCH_CEREB_READOUT) return cfg->O;
+    return 0;
+}
+
+int cc_config_feedback_dim(const cc_config *cfg)
+{
+    if (cfg->arch == CC_ARCH_CEREB_FB) return cc_config_cereb_outputs(cfg);
+    if (cfg->arch == CC_ARCH_READOUT_FB) return cfg->O;
+    return 0;
+}
+
+static char msg[256];
+#define BAD(...)                                   \
+    do {                                           \
+        snprintf(msg, sizeof msg, __VA_ARGS__);    \
+        GSL_ERROR(msg, GSL_EINVAL);                \
+    } while (0)
+
+int cc_config_validate(const cc_config *c)
+{
+    if (c->D < 1 || c->D > 100000) BAD("model: input size D = %d out of range [1, 100000]", c->D);
+    if (c->N < 1 || c->N > 100000) BAD("model: cortical size N = %d out of range [1, 100000]", c->N);
+    if (c->O < 1 || c->O > 100000) BAD("model: output size O = %d out of range [1, 100000]", c->O);
+    if (c->G < 1 || c->G > 10000000) BAD("model: granule cells G = %d out of range [1, 1e7]", c->G);
+    if ((unsigned)c->arch > CC_ARCH_CEREB_READOUT) BAD("model: unknown architecture %d", (int)c->arch);
+    if ((unsigned)c->plasticity > CC_CORTEX_INPUT_REC) BAD("model: unknown plasticity %d", (int)c->plasticity);
+    if ((unsigned)c->rule > CC_RULE_BPTT) BAD("model: unknown cortical rule %d", (int)c->rule);
+    if (!(c->alpha >= 0.0 && c->alpha <= 1.0)) BAD("model: alpha = %g out of range [0, 1]", c->alpha);
+    if (c->tau < 0 || c->tau > 1000) BAD("model: tau = %d out of range [0, 1000]", c->tau);
+    if (c->temporal_basis && c->classification)
+        BAD("model: the temporal basis is defined for regression tasks only");
+    if (c->temporal_basis && c->final_learning)
+        BAD("model: final learning with the temporal basis is not defined by the original model");
+    if (c->mf_inputs < 0 || c->mf_inputs > c->N) BAD("model: mf_inputs = %d out of range [0, N = %d]", c->mf_inputs, c->N);
+    if (!(c->dropout >= 0.0 && c->dropout < 1.0)) BAD("model: dropout = %g out of range [0, 1)", c->dropout);
+    if (!(c->lr_rnn >= 0 && c->lr_readout >= 0 && c->lr_cereb >= 0)) BAD("model: learning rates must be >= 0");
+    if (!(c->beta1 >= 0 && c->beta1 < 1 && c->beta2 >= 0 && c->beta2 < 1)) BAD("model: Adam betas must lie in [0, 1)");
+    if (!(c->eps > 0)) BAD("model: Adam eps = %g must be > 0", c->eps);
+    return GSL_SUCCESS;
+}
+
+const char *cc_arch_name(cc_arch a)
+{
+    return (unsigned)a <= CC_ARCH_CEREB_READOUT ? ARCH_NAMES[a] : "?";
+}
+
+const char *cc_plasticity_name(cc_plasticity p)
+{
+    return (unsigned)p <= CC_CORTEX_INPUT_REC ? PLASTICITY_NAMES[p] : "?";
+}
+
+int cc_arch_from_name(const char *s)
+{
+    for (int i = 0; i <= CC_ARCH_CEREB_READOUT; i++)
+        if (strcmp(s, ARCH_NAMES[i]) == 0) return i;
+    return -1;
+}
+
+int cc_plasticity_from_name(const char *s)
+{
+    for (int i = 0; i <= CC_CORTEX_INPUT_REC; i++)
+        if (strcmp(s, PLASTICITY_NAMES[i]) == 0) return i;
+    return -1;
+}

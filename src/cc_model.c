@@ -1,0 +1,393 @@
+/* cc_model.c: forward pass and learning of the cortico-cerebellar model (cc_model.h).
+ *
+ * A batch runs in three stages: the time loop (cortex, feedback, readout, e-prop
+ * traces), the task loss with its output gradients, then the backward products,
+ * each one GEMM over all (t, trial) rows. No allocation happens inside the time loop:
+ * the workspace grows only when a batch larger than any before arrives.
+ */
+#include "cc_model.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cc_cerebellum.h"
+#include "cc_cortex.h"
+#include "cc_linalg.h"
+#include "cc_loss.h"
+#include "cc_rng.h"
+
+/* The workspace arrays in a fixed order; their capacities are w->cap[] in that order. */
+static void work_list(cc_work *w, double **list[CC_WORK_NARRAYS])
+{
+    double **l[CC_WORK_NARRAYS] = {&w->h, &w->r, &w->xt, &w->z, &w->dz, &w->c, &w->g, &w->keep,
+                                   &w->p, &w->dp, &w->L, &w->delta, &w->eps_in, &w->eps_rec, &w->scratch};
+    memcpy(list, l, sizeof l);
+}
+
+static void work_free(cc_work *w)
+{
+    double **a[CC_WORK_NARRAYS];
+    work_list(w, a);
+    for (int i = 0; i < CC_WORK_NARRAYS; i++) {
+        free(*a[i]);
+        *a[i] = NULL;
+        w->cap[i] = 0;
+    }
+}
+
+/* Make room for B trials of T steps. Granule rates, dropout masks and backward
+ * scratch are kept for every step only when learning; evaluation keeps one step. */
+static int work_reserve(cc_model *m, int B, int T, int learn)
+{
+    cc_work *w = &m->ws;
+    w->B = B;
+    w->T = T;
+    const long bt = (long)B * T, bt1 = (long)B * (T + 1);
+    const long N = m->cfg.N, O = m->cfg.O, G = m->cfg.G, C = m->C ? m->C : 1, Din = m->Din;
+    const int has_g = m->cfg.arch == CC_ARCH_CEREB_FB || m->cfg.arch == CC_ARCH_CEREB_READOUT;
+    const long g_rows = learn ? bt1 : B;
+    const long need[CC_WORK_NARRAYS] = {
+        bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? g_rows * G : 1,
+        has_g && learn ? g_rows * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
+        has_g && learn ? bt1 * G : 1};
+    double **a[CC_WORK_NARRAYS];
+    work_list(w, a);
+    for (int i = 0; i < CC_WORK_NARRAYS; i++) {
+        if (need[i] <= w->cap[i]) continue;
+        free(*a[i]);
+        *a[i] = calloc((size_t)need[i], sizeof(double));
+        w->cap[i] = *a[i] ? need[i] : 0;
+        if (!*a[i]) GSL_ERROR("out of memory for the model workspace", GSL_ENOMEM);
+    }
+    return GSL_SUCCESS;
+}
+
+cc_model *cc_model_alloc(const cc_config *cfg, unsigned long seed)
+{
+    if (cc_config_validate(cfg) != GSL_SUCCESS) return NULL;
+    cc_model *m = calloc(1, sizeof *m);
+    if (!m) GSL_ERROR_NULL("out of memory for the model", GSL_ENOMEM);
+    m->cfg = *cfg;
+    m->F = cc_config_feedback_dim(cfg);
+    m->C = cc_config_cereb_outputs(cfg);
+    m->Din = cfg->D + m->F;
+    m->silence_from = -1;
+    m->w = cc_params_alloc(cfg);
+    m->grad = cc_params_alloc(cfg);
+    m->adam = cc_adam_alloc(cfg);
+    m->rng_dropout = cc_rng_stream(seed, CC_STREAM_DROPOUT);
+    m->rng_cnoise = cc_rng_stream(seed, CC_STREAM_CNOISE);
+    gsl_rng *rw = cc_rng_stream(seed, CC_STREAM_WEIGHTS);
+    if (!m->w || !m->grad || !m->adam || !m->rng_dropout || !m->rng_cnoise || !rw) {
+        if (rw) gsl_rng_free(rw);
+        cc_model_free(m);
+        GSL_ERROR_NULL("cannot allocate the model", GSL_ENOMEM);
+    }
+    cc_params_init_uniform(m->w, rw);
+    if (cfg->mf_inputs > 0 && cfg->arch == CC_ARCH_CEREB_FB) {
+        /* sparse mossy fibres: each granule cell samples mf_inputs distinct cortical units */
+        const int G = cfg->G, N = cfg->N;
+        m->mf_mask = calloc((size_t)G * N, sizeof(double));
+        int *idx = malloc((size_t)N * sizeof(int)), *pick = malloc((size_t)cfg->mf_inputs * sizeof(int));
+        if (!m->mf_mask || !idx || !pick) {
+            free(idx);
+            free(pick);
+            gsl_rng_free(rw);
+            cc_model_free(m);
+            GSL_ERROR_NULL("cannot allocate the mossy-fibre mask", GSL_ENOMEM);
+        }
+        for (int j = 0; j < N; j++) idx[j] = j;
+        for (int i = 0; i < G; i++) {
+            gsl_ran_choose(rw, pick, (size_t)cfg->mf_inputs, idx, (size_t)N, sizeof(int));
+            for (int k = 0; k < cfg->mf_inputs; k++) m->mf_mask[(long)i * N + pick[k]] = 1.0;
+        }
+        for (long i = 0; i < (long)G * N; i++) m->w->W_MF[i] *= m->mf_mask[i];
+        free(idx);
+        free(pick);
+    }
+    gsl_rng_free(rw);
+    const int cb = cfg->arch == CC_ARCH_CEREB_FB;
+    m->trainable[CC_W_IH] = cfg->plasticity >= CC_CORTEX_INPUT;
+    m->trainable[CC_W_HH] = cfg->plasticity == CC_CORTEX_INPUT_REC;
+    m->trainable[CC_W_RO] = m->trainable[CC_B_RO] = 1;
+    m->trainable[CC_W_MF] = cb ? cfg->plastic_mf : 1; /* the cerebellar readout learns both layers */
+    m->trainable[CC_W_PF] = 1;
+    return m;
+}
+
+void cc_model_free(cc_model *m)
+{
+    if (!m) return;
+    cc_params_free(m->w);
+    cc_params_free(m->grad);
+    cc_adam_free(m->adam);
+    if (m->rng_dropout) gsl_rng_free(m->rng_dropout);
+    if (m->rng_cnoise) gsl_rng_free(m->rng_cnoise);
+    free(m->mf_mask);
+    work_free(&m->ws);
+    free(m);
+}
+
+/* The cerebellar signal sent to the cortex at step t: softmax, noise, silencing. */
+static void cereb_signal(cc_model *m, double *c, const double *p, int t, int B)
+{
+    const int C = m->C;
+    if (m->cfg.classification) cc_softmax_rows(c, p, B, C);
+    else memcpy(c, p, (size_t)B * C * sizeof(double));
+    if (m->cereb_noise > 0)
+        for (long i = 0; i < (long)B * C; i++) c[i] += gsl_ran_gaussian(m->rng_cnoise, m->cereb_noise);
+    int off = (m->silence_from >= 0 && t >= m->silence_from) ? C : (int)(m->silence_fraction * C);
+    if (off > C) off = C;
+    if (off > 0)
+        for (int b = 0; b < B; b++) memset(c + (long)b * C, 0, (size_t)off * sizeof(double));
+}
+
+/* Copy rows (B, k) into columns [col, col+k) of a (B, ld) array. */
+static void put_cols(double *dst, int ld, int col, const double *src, int B, int k)
+{
+    for (int b = 0; b < B; b++) memcpy(dst + (long)b * ld + col, src + (long)b * k, (size_t)k * sizeof(double));
+}
+
+/* Time loop: fills h, r, xt, z, c, g, p and (when learning with e-prop) the traces. */
+static void run_forward(cc_model *m, const cc_batch *bt, int learn)
+{
+    const cc_config *cf = &m->cfg;
+    cc_work *w = &m->ws;
+    const int B = bt->B, T = bt->T, D = cf->D, N = cf->N, O = cf->O, G = cf->G, C = m->C, Din = m->Din;
+    const long BN = (long)B * N;
+    const cc_params *P = m->w;
+    const int eprop = learn && cf->rule == CC_RULE_EPROP && cf->plasticity != CC_CORTEX_FIXED;
+    const int dropout = learn && cf->arch == CC_ARCH_CEREB_READOUT && cf->dropout > 0;
+    const double gain = dropout ? 1.0 / (1.0 - cf->dropout) : 1.0;
+    memset(w->h, 0, BN * sizeof(double)); /* h_{-1} = r_{-1} = 0 */
+    memset(w->r, 0, BN * sizeof(double));
+    for (int t = 0; t < T; t++) {
+        const double *h_prev = w->h + t * BN, *r_prev = w->r + t * BN;
+        double *h = w->h + (t + 1) * BN, *r = w->r + (t + 1) * BN;
+        double *xt = w->xt + (long)t * B * Din, *z = w->z + (long)t * B * O;
+        put_cols(xt, Din, 0, bt->x + (long)t * B * D, B, D);
+        if (cf->arch == CC_ARCH_CEREB_FB) {
+            double *g = w->g + (learn ? (long)t * B * G : 0), *p = w->p + (long)t * B * C;
+            double *c = w->c + (long)t * B * C;
+            cc_cereb_forward(g, p, r_prev, P->W_MF, P->W_PF, NULL, 1.0, B, N, G, C); /* p_t = C(r_{t-1}) */
+            cereb_signal(m, c, p, t, B);
+            put_cols(xt, Din, D, c, B, C);
+        } else if (cf->arch == CC_ARCH_READOUT_FB) {
+            double *fb = w->c + (long)t * B * O; /* reuse c for z_{t-1} as fed back */
+            if (t == 0) memset(fb, 0, (size_t)B * O * sizeof(double));
+            else if (cf->classification) cc_softmax_rows(fb, w->z + (long)(t - 1) * B * O, B, O);
+            else memcpy(fb, w->z + (long)(t - 1) * B * O, (size_t)B * O * sizeof(double));
+            put_cols(xt, Din, D, fb, B, O);
+        }
+        cc_cortex_step(h, r, h_prev, r_prev, xt, P->W_ih, P->W_hh, cf->alpha, B, N, Din, m->cortex_silenced);
+        if (cf->arch == CC_ARCH_CEREB_READOUT) {
+            double *g = w->g + (learn ? (long)t * B * G : 0), *keep = NULL;
+            if (dropout) {
+                keep = w->keep + (long)t * B * G;
+                for (long i = 0; i < (long)B * G; i++) keep[i] = gsl_rng_uniform(m->rng_dropout) >= cf->dropout;
+            }
+            cc_cereb_forward(g, z, r, P->W_MF, P->W_PF, keep, gain, B, N, G, O); /* z_t = C(r_t) */
+        } else {
+            cc_gemm(CblasNoTrans, CblasTrans, 1.0, r, B, N, P->W_ro, O, N, 0.0, z, B, O); /* z_t = W_ro r_t */
+            cc_add_row(z, P->b_ro, B, O);                                                    /*     + b_ro */
+        }
+        if (eprop) {
+            cc_eprop_trace(w->eps_in + (long)t * B * Din, t ? w->eps_in + (long)(t - 1) * B * Din : NULL, xt,
+                           cf->alpha, (long)B * Din);
+            if (cf->plasticity == CC_CORTEX_INPUT_REC)
+                cc_eprop_trace(w->eps_rec + t * BN, t ? w->eps_rec + (t - 1) * BN : NULL, r_prev, cf->alpha, BN);
+        }
+    }
+    if (learn && cf->arch == CC_ARCH_CEREB_FB && cf->tau == 0) /* extra call: p_T = C(r_{T-1}) trains on y_{T-1} */
+        cc_cereb_forward(w->g + (long)T * B * G, w->p + (long)T * B * C, w->r + T * BN, P->W_MF, P->W_PF,
+                         NULL, 1.0, B, N, G, C);
+}
+
+/* Task loss on the steps of `mask`; adds dE/dz into dz when dz is not NULL. */
+static double task_loss(const cc_model *m, const cc_batch *bt, const unsigned char *mask, double *dz)
+{
+    const int B = bt->B, O = m->cfg.O;
+    int n = 0;
+    for (int t = 0; t < bt->T; t++) n += mask[t] != 0;
+    if (n == 0) return 0.0;
+    double loss = 0.0;
+    for (int t = 0; t < bt->T; t++) {
+        if (!mask[t]) continue;
+        const long o = (long)t * B * O;
+        double *g = dz ? dz + o : NULL;
+        if (m->cfg.classification) loss += cc_loss_xent(g, m->ws.z + o, bt->y + o, B, O, 1.0 / ((double)B * n));
+        else loss += cc_loss_mse(g, m->ws.z + o, bt->y + o, B, O, 1.0 / ((double)B * n * O));
+    }
+    return loss;
+}
+
+/* Cerebellar delayed-target loss: dp for every trained prediction; returns the mean
+ * per-call loss and sets [*t_lo, *t_hi] to the range of trained steps. */
+static double cereb_targets(cc_model *m, const cc_batch *bt, int *t_lo, int *t_hi)
+{
+    const cc_config *cf = &m->cfg;
+    cc_work *w = &m->ws;
+    const int B = bt->B, T = bt->T, O = cf->O, C = m->C, tau = cf->tau;
+    const int blocks = cf->temporal_basis ? tau + 1 : 1;
+    double total = 0.0;
+    int calls = 0;
+    *t_lo = T + 1;
+    *t_hi = -1;
+    memset(w->dp, 0, (size_t)(T + 1) * B * C * sizeof(double));
+    for (int t = 0; t <= T; t++) {
+        int s[64], nv = 0; /* target step of each block */
+        for (int j = 0; j < blocks; j++) {
+            s[j] = cc_cereb_target_step(t, cf->temporal_basis ? j : tau, tau, T, cf->final_learning, bt->mask_train);
+            nv += s[j] >= 0;
+        }
+        if (nv == 0) continue;
+        const double *p = w->p + (long)t * B * C;
+        double *dp = w->dp + (long)t * B * C, loss = 0.0;
+        for (int j = 0; j < blocks; j++) {
+            if (s[j] < 0) continue;
+            const double *y = bt->y + (long)s[j] * B * O;
+            for (int b = 0; b < B; b++) {
+                const double *pb = p + (long)b * C + j * O, *yb = y + (long)b * O;
+                double *db = dp + (long)b * C + j * O;
+                if (cf->classification) loss += cc_loss_xent(db, pb, yb, 1, O, 1.0 / B);          /* mean over trials */
+                else loss += cc_loss_mse(db, pb, yb, 1, O, 1.0 / ((double)B * O * nv));          /* mean over entries */
+            }
+        }
+        total += loss;
+        calls++;
+        if (t < *t_lo) *t_lo = t;
+        *t_hi = t;
+    }
+    return calls ? total / calls : 0.0;
+}
+
+static int check_batch(const cc_model *m, const cc_batch *b)
+{
+    if (!b || b->B < 1 || b->T < 1) GSL_ERROR("model: empty batch", GSL_EINVAL);
+    if (b->D != m->cfg.D || b->O != m->cfg.O)
+        GSL_ERROR("model: batch input/target widths do not match the model", GSL_EBADLEN);
+    if (!!b->classification != !!m->cfg.classification)
+        GSL_ERROR("model: classification flag of batch and model differ", GSL_EINVAL);
+    if (m->cfg.temporal_basis && m->cfg.tau >= 64) GSL_ERROR("model: temporal basis needs tau < 64", GSL_EINVAL);
+    return GSL_SUCCESS;
+}
+
+/* Evaluation scores on mask_eval. */
+static void score(const cc_model *m, const cc_batch *bt, cc_stats *st)
+{
+    const int B = bt->B, O = m->cfg.O;
+    st->mse = st->xent = st->acc = 0.0;
+    if (m->cfg.classification) {
+        long correct = 0, n = 0;
+        for (int t = 0; t < bt->T; t++) {
+            if (!bt->mask_eval[t]) continue;
+            correct += cc_count_correct(m->ws.z + (long)t * B * O, bt->y + (long)t * B * O, B, O);
+            n += B;
+        }
+        st->acc = n ? (double)correct / n : 0.0;
+        st->xent = task_loss(m, bt, bt->mask_eval, NULL);
+    } else {
+        st->mse = task_loss(m, bt, bt->mask_eval, NULL);
+    }
+}
+
+int cc_model_grad_batch(cc_model *m, const cc_batch *bt, cc_stats *st)
+{
+    if (check_batch(m, bt) != GSL_SUCCESS) return GSL_EINVAL;
+    if (work_reserve(m, bt->B, bt->T, 1) != GSL_SUCCESS) return GSL_ENOMEM;
+    const cc_config *cf = &m->cfg;
+    cc_work *w = &m->ws;
+    cc_params *P = m->w, *dP = m->grad;
+    const int B = bt->B, T = bt->T, N = cf->N, O = cf->O, G = cf->G, C = m->C, Din = m->Din;
+    const long TB = (long)T * B;
+    cc_params_zero(dP);
+    run_forward(m, bt, 1);
+    memset(w->dz, 0, (size_t)TB * O * sizeof(double));
+    cc_stats s = {0};
+    s.loss = task_loss(m, bt, bt->mask_train, w->dz);
+    const double *R = w->r + (long)B * N; /* r_0 .. r_{T-1}, (T, B, N) */
+    const int plastic_cortex = cf->plasticity != CC_CORTEX_FIXED;
+    /* readout: dW_ro += dZ^T R, db += sum dZ;  learning signal L = dE/dr = dZ W_ro */
+    if (cf->arch == CC_ARCH_CEREB_READOUT) {
+        if (plastic_cortex) memset(w->L, 0, (size_t)TB * N * sizeof(double));
+        cc_cereb_backward(dP->W_PF, dP->W_MF, plastic_cortex ? w->L : NULL, w->scratch, w->dz, w->g, R, P->W_MF,
+                          P->W_PF, cf->dropout > 0 ? 1.0 / (1.0 - cf->dropout) : 1.0, (int)TB, N, G, O);
+    } else {
+        cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->dz, (int)TB, O, R, (int)TB, N, 1.0, dP->W_ro, O, N);
+        for (long i = 0; i < TB; i++)
+            for (int o = 0; o < O; o++) dP->b_ro[o] += w->dz[i * O + o];
+        if (plastic_cortex)
+            cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, w->dz, (int)TB, O, P->W_ro, O, N, 0.0, w->L, (int)TB, N);
+    }
+    /* cortex: Delta from e-prop or BPTT, then dW_ih += Delta^T V_in, dW_hh += Delta^T V_rec */
+    if (plastic_cortex) {
+        const double *Vin, *Vrec;
+        if (cf->rule == CC_RULE_EPROP) {
+            cc_eprop_deltas(w->delta, w->L, R, TB, N, m->cortex_silenced);
+            Vin = w->eps_in;
+            Vrec = w->eps_rec;
+        } else {
+            cc_bptt_deltas(w->delta, w->L, R, P->W_hh, cf->alpha, T, B, N, m->cortex_silenced);
+            Vin = w->xt;
+            Vrec = w->r; /* r_{t-1} for t = 0..T-1 */
+        }
+        cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->delta, (int)TB, N, Vin, (int)TB, Din, 1.0, dP->W_ih, N, Din);
+        if (cf->plasticity == CC_CORTEX_INPUT_REC)
+            cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->delta, (int)TB, N, Vrec, (int)TB, N, 1.0, dP->W_hh, N, N);
+    }
+    /* cerebellum: its own delayed-target loss, over the range of trained steps */
+    if (cf->arch == CC_ARCH_CEREB_FB) {
+        int lo, hi;
+        s.cereb_loss = cereb_targets(m, bt, &lo, &hi);
+        if (hi >= lo) {
+            const long o = (long)lo * B;
+            const int rows = (hi - lo + 1) * B;
+            cc_cereb_backward(dP->W_PF, m->trainable[CC_W_MF] ? dP->W_MF : NULL, NULL, w->scratch, w->dp + o * C,
+                              w->g + o * G, w->r + o * N, P->W_MF, P->W_PF, 1.0, rows, N, G, C);
+        }
+    }
+    if (m->mf_mask)
+        for (long i = 0; i < (long)G * N; i++) dP->W_MF[i] *= m->mf_mask[i];
+    score(m, bt, &s);
+    if (st) *st = s;
+    return GSL_SUCCESS;
+}
+
+int cc_model_train_batch(cc_model *m, const cc_batch *bt, cc_stats *st)
+{
+    int status = cc_model_grad_batch(m, bt, st);
+    if (status != GSL_SUCCESS) return status;
+    cc_adam_update(m->adam, m->w, m->grad, m->trainable);
+    return GSL_SUCCESS;
+}
+
+int cc_model_eval_batch(cc_model *m, const cc_batch *bt, cc_stats *st)
+{
+    if (check_batch(m, bt) != GSL_SUCCESS) return GSL_EINVAL;
+    if (work_reserve(m, bt->B, bt->T, 0) != GSL_SUCCESS) return GSL_ENOMEM;
+    run_forward(m, bt, 0);
+    cc_stats s = {0};
+    s.loss = task_loss(m, bt, bt->mask_train, NULL);
+    score(m, bt, &s);
+    if (st) *st = s;
+    return GSL_SUCCESS;
+}
+
+int cc_model_copy_cerebellum(cc_params *dst, const cc_params *src)
+{
+    if (!cc_params_same_layout(dst, src)) GSL_ERROR("copy cerebellum: layouts differ", GSL_EBADLEN);
+    for (int k = CC_W_MF; k <= CC_W_PF; k++)
+        memcpy(dst->data + dst->off[k], src->data + src->off[k], cc_params_count(src, k) * sizeof(double));
+    return GSL_SUCCESS;
+}
+
+int cc_model_copy_pf_overlap(cc_params *dst, const cc_params *src, double fraction)
+{
+    if (!cc_params_same_layout(dst, src)) GSL_ERROR("PF overlap: layouts differ", GSL_EBADLEN);
+    if (!(fraction >= 0.0 && fraction <= 1.0)) GSL_ERROR("PF overlap: fraction outside [0, 1]", GSL_EDOM);
+    size_t n = (size_t)(fraction * (double)cc_params_count(src, CC_W_PF)); /* floor(p C G) */
+    memcpy(dst->W_PF, src->W_PF, n * sizeof(double));
+    return GSL_SUCCESS;
+}

@@ -1,0 +1,87 @@
+/* cc_model.h: the cortico-cerebellar model: cortex + readout + feedback + learning.
+ *
+ * One step t of the cerebellar-feedback model (the other architectures drop or
+ * replace the feedback), in the order of the authors' code:
+ *   p_t  = W_PF relu(W_MF r_{t-1})               cerebellar prediction (r_{-1} = 0)
+ *   c_t  = softmax(p_t) if classification, else p_t; + sigma N(0,1); 0 when silenced
+ *   h_t  = alpha h_{t-1} + W_ih [x_t ; c_t] + W_hh r_{t-1},   r_t = tanh(h_t)
+ *   z_t  = W_ro r_t + b_ro
+ * Learning over one batch (cc_model_train_batch):
+ *   readout  <- exact gradient of the task loss E;
+ *   cortex   <- e-prop or BPTT on E, at the configured plasticity level;
+ *   cerebellum <- its own delayed-target loss E^C (cc_cerebellum.h), never E;
+ *   then one Adam step for every trainable tensor.
+ * Lifecycle: cc_model_alloc, cc_model_train_batch / cc_model_eval_batch, cc_model_free.
+ * Not here: tasks (cc_task), files (cc_io), experiment protocols (experiments/).
+ */
+#ifndef CC_MODEL_H
+#define CC_MODEL_H
+
+#include <gsl/gsl_rng.h>
+
+#include "cc_adam.h"
+#include "cc_config.h"
+#include "cc_params.h"
+#include "cc_task.h"
+
+/* Scores of one batch. */
+typedef struct {
+    double loss;       /* task loss on the training steps (mean, as optimised) */
+    double cereb_loss; /* mean over trained predictions of the cerebellar loss (0 if none) */
+    double mse;        /* regression: mean squared error per element on the evaluation steps */
+    double xent;       /* classification: mean cross-entropy on the evaluation steps */
+    double acc;        /* classification: fraction correct on the evaluation steps */
+} cc_stats;
+
+#define CC_WORK_NARRAYS 15
+
+/* Per-batch arrays, time-major; valid after a forward pass until the next one. */
+typedef struct {
+    int B, T;          /* shape of the last batch */
+    long cap[CC_WORK_NARRAYS];      /* allocated doubles of each array below, in order */
+    double *h, *r;     /* (T+1, B, N) index 0 is t = -1 (zeros) */
+    double *xt;        /* (T, B, Din) cortical input [x_t ; feedback_t] */
+    double *z, *dz;    /* (T, B, O) readout and dE/dz */
+    double *c;         /* (T, B, C) cerebellar signal that reached the cortex */
+    double *g, *keep;  /* (T+1, B, G) granule rates (one step only when not learning); dropout mask */
+    double *p, *dp;    /* (T+1, B, C) raw cerebellar predictions and dE^C/dp */
+    double *L, *delta; /* (T, B, N) learning signal dE/dr_t and per-rule deltas */
+    double *eps_in;    /* (T, B, Din) e-prop input traces */
+    double *eps_rec;   /* (T, B, N) e-prop recurrent traces */
+    double *scratch;   /* (T+1, B, G) backward scratch */
+} cc_work;
+
+typedef struct {
+    cc_config cfg;
+    int F, C, Din;            /* feedback width, cerebellar outputs, cortical input width */
+    cc_params *w, *grad;      /* weights and their gradients, same layout */
+    cc_adam *adam;
+    int trainable[CC_NTENSOR];
+    double *mf_mask;          /* (G, N) 0/1 sparse mossy-fibre connectivity, NULL if dense */
+    /* manipulations, all off after alloc */
+    int silence_from;         /* cerebellar output to the cortex is 0 from this step on; -1 never */
+    double silence_fraction;  /* fraction of cerebellar outputs silenced (the first floor(f C)) */
+    double cereb_noise;       /* std of Gaussian noise added to the cerebellar output */
+    int cortex_silenced;      /* the first k cortical units have rate 0 (Fig. S15) */
+    gsl_rng *rng_dropout, *rng_cnoise;
+    cc_work ws;
+} cc_model;
+
+/* Allocate a model for `cfg` with weights U(+-1/sqrt(fan_in)) from the stream
+ * CC_STREAM_WEIGHTS of `seed`; NULL (and gsl_error) on a bad config. */
+cc_model *cc_model_alloc(const cc_config *cfg, unsigned long seed);
+void cc_model_free(cc_model *m);
+
+/* Zero the gradients, run the batch with learning, add the gradients, no update. */
+int cc_model_grad_batch(cc_model *m, const cc_batch *b, cc_stats *st);
+/* cc_model_grad_batch, then one Adam step. */
+int cc_model_train_batch(cc_model *m, const cc_batch *b, cc_stats *st);
+/* Run without learning or dropout; scores in *st. */
+int cc_model_eval_batch(cc_model *m, const cc_batch *b, cc_stats *st);
+
+/* Copy the cerebellum's tensors (W_MF, W_PF) between parameter blocks of the same layout. */
+int cc_model_copy_cerebellum(cc_params *dst, const cc_params *src);
+/* Copy the first floor(fraction * size) entries of the row-major W_PF of src into dst. */
+int cc_model_copy_pf_overlap(cc_params *dst, const cc_params *src, double fraction);
+
+#endif

@@ -1,0 +1,30 @@
+/* cc_rng.h: independent, seeded random streams derived from one run seed.
+ *
+ * Every component draws from its own stream (weights, trial sampling, input noise,
+ * dropout, cerebellar output noise), so that adding a draw in one place never shifts
+ * another. Streams are MT19937 (gsl_rng_mt19937) seeded by a SplitMix64 hash of
+ * (run seed, stream id).
+ */
+#ifndef CC_RNG_H
+#define CC_RNG_H
+
+#include <gsl/gsl_rng.h>
+
+typedef enum {
+    CC_STREAM_WEIGHTS = 1, /* parameter initialisation */
+    CC_STREAM_TRIALS,      /* task conditions, puffs */
+    CC_STREAM_NOISE,       /* input noise */
+    CC_STREAM_DROPOUT,     /* dropout masks of the cerebellar readout */
+    CC_STREAM_CNOISE,      /* Gaussian noise on the cerebellar output */
+    CC_STREAM_EVAL_TRIALS, /* validation and test trials */
+    CC_STREAM_EVAL_NOISE,  /* validation and test input noise */
+    CC_STREAM_USER         /* first id free for drivers */
+} cc_stream;
+
+/* 32-bit seed of stream `id` of run `seed` (SplitMix64 of both, never 0). */
+unsigned long cc_rng_seed(unsigned long seed, unsigned id);
+
+/* A new MT19937 generator for stream `id` of run `seed`; free with gsl_rng_free. */
+gsl_rng *cc_rng_stream(unsigned long seed, unsigned id);
+
+#endif
