@@ -13,7 +13,7 @@
 
 /* A random batch: inputs N(0,1), regression targets N(0, 0.25) or one-hot labels;
  * every step carries loss unless last_only (classification: only the last step). */
-static cc_batch *tm_batch(int B, int T, int D, int O, int classification, int last_only, unsigned long seed)
+static inline cc_batch *tm_batch(int B, int T, int D, int O, int classification, int last_only, unsigned long seed)
 {
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     gsl_rng_set(r, seed);
@@ -38,13 +38,13 @@ static cc_batch *tm_batch(int B, int T, int D, int O, int classification, int la
     return b;
 }
 
-static void tm_batch_free(cc_batch *b)
+static inline void tm_batch_free(cc_batch *b)
 {
     free(b->x); free(b->y); free(b->mask_train); free(b->mask_eval); free(b->cond); free(b);
 }
 
 /* A small config: D 3, N 6, O 2, G 20, the given architecture. */
-static cc_config tm_config(cc_arch arch, cc_plasticity plast, cc_rule rule)
+static inline cc_config tm_config(cc_arch arch, cc_plasticity plast, cc_rule rule)
 {
     cc_config c = cc_config_default();
     c.D = 3; c.N = 6; c.O = 2; c.G = 20;
@@ -56,7 +56,7 @@ static cc_config tm_config(cc_arch arch, cc_plasticity plast, cc_rule rule)
 
 /* Zero the columns of W_ih that take the fed-back signal: the feedback then cannot
  * change the cortex, so each loss is a function of its own weights only. */
-static void tm_cut_feedback(cc_model *m)
+static inline void tm_cut_feedback(cc_model *m)
 {
     for (int j = 0; j < m->cfg.N; j++)
         for (int k = m->cfg.D; k < m->Din; k++) m->w->W_ih[(long)j * m->Din + k] = 0.0;

@@ -1,0 +1,138 @@
+/* test_cerebellum.c: the cerebellar delayed-target schedule.
+ *
+ * The original buffers tau+1 predictions; at loop step k the oldest, made at step
+ * k - tau from h_{k-tau-1}, is trained on the newest target y_{k-1}. So the
+ * prediction p_t made from h_{t-1} is trained on y_{t-1+tau} (tau = 3: y_{t+2}), and
+ * one extra call after the last step trains p_{T-tau} on y_{T-1}. With final learning
+ * p_{T-2}, p_{T-1} (tau = 3) also meet y_{T-1}.
+ */
+#include "cc_cerebellum.h"
+#include "cc_test.h"
+#include "cc_test_model.h"
+
+static void test_schedule_values(void)
+{
+    const int T = 20, tau = 3;
+    CU_ASSERT_EQUAL(cc_cereb_target_step(0, tau, tau, T, 0, NULL), 2);   /* p_0 (from h_{-1} = 0) -> y_2 */
+    CU_ASSERT_EQUAL(cc_cereb_target_step(1, tau, tau, T, 0, NULL), 3);   /* p_1 (from h_0) -> y_3 */
+    CU_ASSERT_EQUAL(cc_cereb_target_step(17, tau, tau, T, 0, NULL), 19); /* p_{T-3}: extra call, y_{T-1} */
+    CU_ASSERT_EQUAL(cc_cereb_target_step(18, tau, tau, T, 0, NULL), -1); /* still buffered at the end */
+    CU_ASSERT_EQUAL(cc_cereb_target_step(19, tau, tau, T, 0, NULL), -1);
+    CU_ASSERT_EQUAL(cc_cereb_target_step(18, tau, tau, T, 1, NULL), 19); /* final learning */
+    CU_ASSERT_EQUAL(cc_cereb_target_step(19, tau, tau, T, 1, NULL), 19);
+    CU_ASSERT_EQUAL(cc_cereb_target_step(20, tau, tau, T, 1, NULL), -1); /* p_T never reaches a target */
+    CU_ASSERT_EQUAL(cc_cereb_target_step(20, 0, 0, T, 0, NULL), 19);     /* tau 0: p_T from h_{T-1} -> y_{T-1} */
+    CU_ASSERT_EQUAL(cc_cereb_target_step(0, 0, 0, T, 0, NULL), -1);      /* tau 0: no target at call 0 */
+    CU_ASSERT_EQUAL(cc_cereb_target_step(5, 0, 0, T, 0, NULL), 4);
+    /* temporal basis, tau 3: block j of p_t -> y_{t-1+j} */
+    CU_ASSERT_EQUAL(cc_cereb_target_step(5, 0, tau, T, 0, NULL), 4);
+    CU_ASSERT_EQUAL(cc_cereb_target_step(5, 2, tau, T, 0, NULL), 6);
+    CU_ASSERT_EQUAL(cc_cereb_target_step(0, 0, tau, T, 0, NULL), -1);   /* y_{-1} does not exist */
+    CU_ASSERT_EQUAL(cc_cereb_target_step(18, 0, tau, T, 0, NULL), -1);  /* never trained */
+    /* evidence accumulation: only the last step has a label -> only p_{T-3} learns */
+    unsigned char mask[50] = {0};
+    mask[49] = 1;
+    int trained = 0, which = -1;
+    for (int t = 0; t <= 50; t++)
+        if (cc_cereb_target_step(t, tau, tau, 50, 0, mask) >= 0) { trained++; which = t; }
+    CU_ASSERT_EQUAL(trained, 1);
+    CU_ASSERT_EQUAL(which, 47);
+    /* delayed association: labels on steps 10..14 of T = 15 -> p_8 .. p_12 learn */
+    unsigned char m15[15] = {0};
+    for (int t = 10; t < 15; t++) m15[t] = 1;
+    int first = -1, last = -1;
+    trained = 0;
+    for (int t = 0; t <= 15; t++)
+        if (cc_cereb_target_step(t, tau, tau, 15, 0, m15) >= 0) { trained++; if (first < 0) first = t; last = t; }
+    CU_ASSERT_EQUAL(trained, 5);
+    CU_ASSERT_EQUAL(first, 8);
+    CU_ASSERT_EQUAL(last, 12);
+}
+
+/* In a running model, dE^C/dp_t must be 2 (p_t - y_{t+2}) / (B O) exactly on the
+ * scheduled steps and zero elsewhere. */
+static void test_schedule_in_model(void)
+{
+    for (int fl = 0; fl <= 1; fl++) {
+        cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+        c.final_learning = fl;
+        cc_model *m = cc_model_alloc(&c, 31);
+        const int B = 3, T = 9, O = c.O;
+        cc_batch *b = tm_batch(B, T, c.D, O, 0, 0, 32);
+        cc_model_grad_batch(m, b, NULL);
+        double worst = 0.0;
+        int nonzero_rows = 0;
+        for (int t = 0; t <= T; t++) {
+            int s = t + 2 <= T - 1 ? t + 2 : (fl && t <= T - 1 ? T - 1 : -1);
+            int any = 0;
+            for (int bb = 0; bb < B; bb++)
+                for (int o = 0; o < O; o++) {
+                    long i = ((long)t * B + bb) * O + o;
+                    double expect = s >= 0 ? 2.0 * (m->ws.p[i] - b->y[((long)s * B + bb) * O + o]) / (B * O) : 0.0;
+                    worst = fmax(worst, fabs(m->ws.dp[i] - expect));
+                    any |= m->ws.dp[i] != 0.0;
+                }
+            nonzero_rows += any;
+        }
+        CU_ASSERT(worst < 1e-15);
+        CU_ASSERT_EQUAL(nonzero_rows, fl ? T : T - 2); /* p_0..p_6, plus p_7, p_8 with final learning */
+        tm_batch_free(b);
+        cc_model_free(m);
+    }
+}
+
+/* The cortex receives c_t = p_t = C(r_{t-1}); silencing zeroes it from a chosen step. */
+static void test_feedback_and_silencing(void)
+{
+    cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    cc_model *m = cc_model_alloc(&c, 33);
+    cc_batch *b = tm_batch(2, 6, c.D, c.O, 0, 0, 34);
+    cc_model_eval_batch(m, b, NULL);
+    const long BC = 2L * m->C;
+    for (long i = 0; i < BC; i++) CU_ASSERT_EQUAL(m->ws.c[i], 0.0); /* c_0 = C(0) = 0 */
+    double norm = 0.0;
+    for (long i = BC; i < 6 * BC; i++) norm += fabs(m->ws.c[i]);
+    CU_ASSERT(norm > 0.0);
+    m->silence_from = 3;
+    cc_model_eval_batch(m, b, NULL);
+    double before = 0.0, after = 0.0;
+    for (long i = BC; i < 3 * BC; i++) before += fabs(m->ws.c[i]);
+    for (long i = 3 * BC; i < 6 * BC; i++) after += fabs(m->ws.c[i]);
+    CU_ASSERT(before > 0.0);
+    CU_ASSERT_EQUAL(after, 0.0);
+    m->silence_from = -1;
+    m->silence_fraction = 0.5; /* first of the two outputs silenced */
+    cc_model_eval_batch(m, b, NULL);
+    for (long i = 0; i < 6 * 2; i++) CU_ASSERT_EQUAL(m->ws.c[i * 2], 0.0);
+    tm_batch_free(b);
+    cc_model_free(m);
+}
+
+/* Classification: the cortex receives softmax(p_t). */
+static void test_softmax_feedback(void)
+{
+    cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    c.classification = 1;
+    c.O = 3;
+    cc_model *m = cc_model_alloc(&c, 35);
+    cc_batch *b = tm_batch(2, 5, c.D, c.O, 1, 1, 36);
+    cc_model_eval_batch(m, b, NULL);
+    for (long row = 0; row < 5 * 2; row++) {
+        double s = 0.0, mx = -1e9;
+        for (int k = 0; k < 3; k++) mx = fmax(mx, m->ws.p[row * 3 + k]);
+        double e[3];
+        for (int k = 0; k < 3; k++) s += (e[k] = exp(m->ws.p[row * 3 + k] - mx));
+        for (int k = 0; k < 3; k++) CU_ASSERT_DOUBLE_EQUAL(m->ws.c[row * 3 + k], e[k] / s, 1e-15);
+    }
+    tm_batch_free(b);
+    cc_model_free(m);
+}
+
+static const cc_test_case CASES[] = {
+    {"delayed-target schedule: tau, end of trial, final learning, masks", test_schedule_values},
+    {"schedule inside the model: dE^C/dp on exactly the scheduled steps", test_schedule_in_model},
+    {"feedback c_t = C(r_{t-1}) and silencing", test_feedback_and_silencing},
+    {"softmax feedback in classification", test_softmax_feedback},
+    {0, 0}};
+
+CC_TEST_MAIN("cerebellar delay", CASES)

@@ -1,0 +1,167 @@
+/* test_training.c: Adam by hand, determinism, task switching copies, sparse mossy fibres. */
+#include "cc_adam.h"
+#include "cc_rng.h"
+#include "cc_test.h"
+#include "cc_test_model.h"
+
+/* Two steps of Adam on one weight, w = 1, gradients 0.5 then -1, lr 0.1, betas
+ * (0.9, 0.98), eps 1e-9. By hand: m1 = 0.05, v1 = 0.005, w1 = 1 - 0.1 * 0.5/0.5 =
+ * 0.9 (+2e-10 from eps); m2 = -0.055, v2 = 0.0249,
+ * w2 = w1 + 0.1 (0.055/0.19) / sqrt(0.0249/0.0396) = 0.936505391451217. */
+static void test_adam_by_hand(void)
+{
+    cc_config c = tm_config(CC_ARCH_NONE, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    c.lr_readout = 0.1;
+    cc_params *w = cc_params_alloc(&c), *g = cc_params_alloc(&c);
+    cc_adam *a = cc_adam_alloc(&c);
+    int trainable[CC_NTENSOR] = {0, 0, 0, 1, 0, 0}; /* only b_ro */
+    w->b_ro[0] = 1.0;
+    g->b_ro[0] = 0.5;
+    cc_adam_update(a, w, g, trainable);
+    CU_ASSERT_DOUBLE_EQUAL(w->b_ro[0], 0.9000000002, 1e-12);
+    g->b_ro[0] = -1.0;
+    cc_adam_update(a, w, g, trainable);
+    CU_ASSERT_DOUBLE_EQUAL(w->b_ro[0], 0.936505391451217, 1e-12);
+    CU_ASSERT_EQUAL(w->b_ro[1], 0.0); /* zero gradient, zero moment: no move */
+    CU_ASSERT_EQUAL(a->step[CC_W_RO], 0); /* frozen tensor untouched */
+    cc_adam_reset_group(a, w, CC_GROUP_READOUT);
+    CU_ASSERT_EQUAL(a->step[CC_B_RO], 0);
+    CU_ASSERT_EQUAL(a->m->b_ro[0], 0.0);
+    cc_adam_free(a);
+    cc_params_free(w);
+    cc_params_free(g);
+}
+
+static cc_model *trained(unsigned long seed, cc_arch arch)
+{
+    cc_config c = tm_config(arch, CC_CORTEX_INPUT_REC, CC_RULE_EPROP);
+    c.dropout = 0.2;
+    cc_model *m = cc_model_alloc(&c, seed);
+    cc_batch *b = tm_batch(4, 6, c.D, c.O, 0, 0, 41);
+    m->cereb_noise = arch == CC_ARCH_CEREB_FB ? 0.1 : 0.0;
+    for (int k = 0; k < 5; k++) cc_model_train_batch(m, b, NULL);
+    tm_batch_free(b);
+    return m;
+}
+
+static void test_determinism(void)
+{
+    for (int arch = CC_ARCH_NONE; arch <= CC_ARCH_CEREB_READOUT; arch++) {
+        cc_model *a = trained(7, arch), *b = trained(7, arch), *c = trained(8, arch);
+        CU_ASSERT_EQUAL(memcmp(a->w->data, b->w->data, a->w->size * sizeof(double)), 0);
+        CU_ASSERT_NOT_EQUAL(memcmp(a->w->data, c->w->data, a->w->size * sizeof(double)), 0);
+        cc_model_free(a);
+        cc_model_free(b);
+        cc_model_free(c);
+    }
+    CU_ASSERT_NOT_EQUAL(cc_rng_seed(1, CC_STREAM_WEIGHTS), cc_rng_seed(1, CC_STREAM_TRIALS));
+    CU_ASSERT_NOT_EQUAL(cc_rng_seed(1, CC_STREAM_WEIGHTS), cc_rng_seed(2, CC_STREAM_WEIGHTS));
+}
+
+/* Initial weights lie in U(-1/sqrt(fan_in), 1/sqrt(fan_in)) and fill the range. */
+static void test_init_bounds(void)
+{
+    cc_config c = cc_config_default();
+    cc_model *m = cc_model_alloc(&c, 3);
+    for (int k = 0; k < CC_NTENSOR; k++) {
+        size_t n = cc_params_count(m->w, k);
+        if (!n) continue;
+        double bound = 1.0 / sqrt(k == CC_B_RO ? 50.0 : (double)m->w->cols[k]), mx = 0.0;
+        for (size_t i = 0; i < n; i++) mx = fmax(mx, fabs(m->w->data[m->w->off[k] + i]));
+        CU_ASSERT(mx <= bound);
+        if (n > 100) CU_ASSERT(mx > 0.95 * bound);
+    }
+    CU_ASSERT_EQUAL(m->w->cols[CC_W_IH], 12); /* 10 cue bits + 2 cerebellar outputs */
+    CU_ASSERT_EQUAL(m->w->rows[CC_W_MF], 1000);
+    cc_model_free(m);
+}
+
+static void test_copy_cerebellum(void)
+{
+    cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    cc_model *a = cc_model_alloc(&c, 1), *b = cc_model_alloc(&c, 2);
+    cc_model_copy_cerebellum(b->w, a->w);
+    CU_ASSERT_EQUAL(memcmp(a->w->W_MF, b->w->W_MF, cc_params_count(a->w, CC_W_MF) * sizeof(double)), 0);
+    CU_ASSERT_EQUAL(memcmp(a->w->W_PF, b->w->W_PF, cc_params_count(a->w, CC_W_PF) * sizeof(double)), 0);
+    CU_ASSERT_NOT_EQUAL(memcmp(a->w->W_ih, b->w->W_ih, cc_params_count(a->w, CC_W_IH) * sizeof(double)), 0);
+    cc_model *d = cc_model_alloc(&c, 3);
+    cc_model_copy_pf_overlap(d->w, a->w, 0.25); /* first floor(0.25 * 2 * 20) = 10 entries */
+    for (int i = 0; i < 40; i++) CU_ASSERT_EQUAL(d->w->W_PF[i] == a->w->W_PF[i], i < 10);
+    cc_test_reset_error();
+    CU_ASSERT_NOT_EQUAL(cc_model_copy_pf_overlap(d->w, a->w, 1.5), GSL_SUCCESS);
+    CU_ASSERT_NOT_EQUAL(cc_test_last_errno, 0);
+    cc_model_free(a);
+    cc_model_free(b);
+    cc_model_free(d);
+}
+
+static void test_sparse_mossy_fibres(void)
+{
+    cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    c.mf_inputs = 2;
+    cc_model *m = cc_model_alloc(&c, 4);
+    cc_batch *b = tm_batch(3, 6, c.D, c.O, 0, 0, 43);
+    for (int k = 0; k < 3; k++) cc_model_train_batch(m, b, NULL);
+    for (int i = 0; i < c.G; i++) {
+        int nz = 0;
+        for (int j = 0; j < c.N; j++) nz += m->w->W_MF[i * c.N + j] != 0.0;
+        CU_ASSERT(nz <= 2 && nz >= 1);
+    }
+    tm_batch_free(b);
+    cc_model_free(m);
+}
+
+static void test_bad_config(void)
+{
+    cc_config c = cc_config_default();
+    c.N = 0;
+    cc_test_reset_error();
+    CU_ASSERT_PTR_NULL(cc_model_alloc(&c, 1));
+    CU_ASSERT_EQUAL(cc_test_last_errno, GSL_EINVAL);
+    c = cc_config_default();
+    c.alpha = 1.5;
+    CU_ASSERT_PTR_NULL(cc_model_alloc(&c, 1));
+    c = cc_config_default();
+    c.temporal_basis = 1;
+    c.classification = 1;
+    CU_ASSERT_PTR_NULL(cc_model_alloc(&c, 1));
+    /* a batch of the wrong width is refused, not read out of bounds */
+    c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    cc_model *m = cc_model_alloc(&c, 1);
+    cc_batch *b = tm_batch(2, 4, c.D + 1, c.O, 0, 0, 1);
+    cc_test_reset_error();
+    CU_ASSERT_NOT_EQUAL(cc_model_train_batch(m, b, NULL), GSL_SUCCESS);
+    CU_ASSERT_NOT_EQUAL(cc_test_last_errno, 0);
+    tm_batch_free(b);
+    cc_model_free(m);
+}
+
+/* Learning works end to end: a cerebellar-feedback model lowers its task loss on a
+ * fixed batch, with a fixed cortex (only readout and cerebellum learn). */
+static void test_learns(void)
+{
+    cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    c.lr_readout = c.lr_cereb = 1e-2;
+    cc_model *m = cc_model_alloc(&c, 9);
+    cc_batch *b = tm_batch(8, 10, c.D, c.O, 0, 0, 44);
+    cc_stats s0, s1;
+    cc_model_eval_batch(m, b, &s0);
+    for (int k = 0; k < 300; k++) cc_model_train_batch(m, b, NULL);
+    cc_model_eval_batch(m, b, &s1);
+    printf("\n    task loss %.4f -> %.4f", s0.loss, s1.loss);
+    CU_ASSERT(s1.loss < 0.7 * s0.loss);
+    cc_model_free(m);
+    tm_batch_free(b);
+}
+
+static const cc_test_case CASES[] = {
+    {"Adam step against hand-computed values", test_adam_by_hand},
+    {"same seed, same bytes; other seed, other bytes", test_determinism},
+    {"initial weights U(+-1/sqrt(fan_in))", test_init_bounds},
+    {"copying a cerebellum and PF overlap", test_copy_cerebellum},
+    {"sparse mossy fibres stay sparse", test_sparse_mossy_fibres},
+    {"bad configurations and batches are refused", test_bad_config},
+    {"training lowers the loss", test_learns},
+    {0, 0}};
+
+CC_TEST_MAIN("training", CASES)
