@@ -16,8 +16,10 @@ typedef enum {
     CC_STREAM_NOISE,       /* input noise */
     CC_STREAM_DROPOUT,     /* dropout masks of the cerebellar readout */
     CC_STREAM_CNOISE,      /* Gaussian noise on the cerebellar output */
-    CC_STREAM_EVAL_TRIALS, /* validation and test trials */
-    CC_STREAM_EVAL_NOISE,  /* validation and test input noise */
+    CC_STREAM_EVAL_TRIALS, /* validation trials */
+    CC_STREAM_EVAL_NOISE,  /* validation input noise */
+    CC_STREAM_TEST_TRIALS, /* test trials (the same for every call with one seed) */
+    CC_STREAM_TEST_NOISE,  /* test input noise */
     CC_STREAM_USER         /* first id free for drivers */
 } cc_stream;
 
