@@ -1,0 +1,356 @@
+# Makefile: build the library, run the tests, regenerate every figure and the report.
+#
+# Plain GNU make (>= 4.3); `make help` lists the targets. A figure is declared by three
+# files and by nothing in this Makefile:
+#     experiments/figN.c   driver     experiments/figN.ini   config     figures/figN.gp   plot
+# and goes through four steps, each redone only when what it depends on changed:
+#     driver --list-units       -> $(GENMK)/figN.mk        one make rule per unit
+#     driver --unit U           -> $(DATA)/figN/units/U.*  then the stamp units/U.done
+#     driver --merge            -> $(DATA)/figN/*.tsv      then the stamp .complete
+#     gnuplot figures/figN.gp   -> $(FIGS)/figN.pdf, $(FIGS)/figN.png
+# Not here: what a driver computes or how a plot looks. The Debian packages are checked
+# (and installed when root) by env/setup.sh before anything is compiled or plotted.
+
+ifeq ($(filter grouped-target,$(.FEATURES)),)
+$(error GNU make >= 4.3 is needed (grouped targets); this is make $(MAKE_VERSION))
+endif
+
+.DEFAULT_GOAL := compile
+.DELETE_ON_ERROR:
+.SUFFIXES:
+MAKEFLAGS += --no-builtin-rules
+
+# BLAS threads would fight the parallel units of make -j, and change sums between runs.
+export OPENBLAS_NUM_THREADS := 1
+
+# ---------------------------------------------------------------- configuration
+BLAS ?= openblas
+SAN ?= 0
+QUICK ?= 0
+ENV_CHECK ?= 1
+
+ifeq ($(SAN),1)
+BUILD ?= build-san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+export UBSAN_OPTIONS ?= print_stacktrace=1
+else
+BUILD ?= build
+SANFLAGS :=
+endif
+
+ifeq ($(BLAS),openblas)
+BLAS_DEFS := -DCC_BLAS_NAME=\"openblas\" -DCC_BLAS_OPENBLAS=1
+BLAS_LIBS := -lgsl -lopenblas -lm
+else ifeq ($(BLAS),gsl)
+BLAS_DEFS := -DCC_BLAS_NAME=\"gslcblas\"
+BLAS_LIBS := -lgsl -lgslcblas -lm
+else
+$(error BLAS must be openblas or gsl, not '$(BLAS)')
+endif
+
+# Quick mode: the same programs on the drivers' --quick settings, every output under $(BUILD)/quick.
+ifeq ($(QUICK),1)
+QUICKFLAG := --quick
+DATA ?= $(BUILD)/quick/data
+FIGS ?= $(BUILD)/quick/figures
+REPORT_DIR ?= $(BUILD)/quick/report
+STATE := $(BUILD)/quick
+else
+QUICKFLAG :=
+DATA ?= data
+FIGS ?= figures
+REPORT_DIR ?= paper
+STATE := $(BUILD)
+endif
+GENMK := $(STATE)/mk
+TIMES := $(STATE)/times
+
+CFLAGS = -std=c11 -O2 -g -Wall -Wextra -D_POSIX_C_SOURCE=200809L -Isrc
+LDFLAGS =
+ALL_CFLAGS = $(strip $(CFLAGS) $(SANFLAGS) $(BLAS_DEFS) -MMD -MP)
+ALL_LDFLAGS = $(strip $(LDFLAGS) $(SANFLAGS))
+LDLIBS = $(BLAS_LIBS)
+
+# The environment stamp, shared by every build variant (it describes the machine).
+ifeq ($(ENV_CHECK),1)
+ENV_STAMP := build/.env-ok
+else
+ENV_STAMP :=
+endif
+
+# ---------------------------------------------------------------- what exists
+SRCS := $(sort $(wildcard src/*.c))
+OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIB := $(BUILD)/libcc.a
+
+TEST_SRCS := $(sort $(wildcard tests/test_*.c))
+TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+
+EXP_SRCS := $(sort $(wildcard experiments/*.c))
+EXP_BINS := $(EXP_SRCS:experiments/%.c=$(BUILD)/%)
+
+BENCH_SRC := $(wildcard bench/bench.c)
+
+# Figures: one per experiments/fig*.c, in natural order (fig2 before fig10).
+FIG_NAMES := $(if $(wildcard experiments/fig*.c),$(shell ls experiments/fig*.c | sed 's|^experiments/||; s|\.c$$||' | sort -V))
+# The task illustrations, when their driver exists (experiments/tasks.c, figures/tasks.gp).
+TASKS := $(if $(wildcard experiments/tasks.c),tasks)
+PLOTTED := $(FIG_NAMES) $(TASKS)
+ALL_PLOTS := $(foreach f,$(PLOTTED),$(FIGS)/$(f).pdf $(FIGS)/$(f).png)
+ALL_COMPLETE := $(foreach f,$(PLOTTED),$(DATA)/$(f)/.complete)
+
+.PHONY: compile help test unit test-san smoke all report check-claims times tasks bench clean FORCE \
+        $(FIG_NAMES) $(FIG_NAMES:%=%-data)
+FORCE:
+
+# ---------------------------------------------------------------- help
+help: ## list the targets and variables
+	@echo 'usage: make [TARGET] [BLAS=openblas|gsl] [SAN=1] [QUICK=1] [ENV_CHECK=0] [-jN]'
+	@echo
+	@grep -hE '^[a-zA-Z0-9_.%-]+:.*## |^#: ' $(firstword $(MAKEFILE_LIST)) \
+	  | sed -E 's/^#: ([^ ]+) +/\1:## /' \
+	  | awk -F':.*## ' '{ printf "  %-14s %s\n", $$1, $$2 }'
+	@echo
+	@echo 'variables:'
+	@echo '  BLAS=gsl       link GSL reference CBLAS instead of OpenBLAS (own rebuild; default openblas)'
+	@echo '  SAN=1          address+undefined sanitizers, in build-san/ (default build/)'
+	@echo '  QUICK=1        drivers run with --quick; outputs under build/quick/ (or $$(BUILD)/quick/)'
+	@echo '  ENV_CHECK=0    skip the Debian package check (non-Debian machines)'
+	@echo
+	@echo 'figures found: $(or $(strip $(PLOTTED)),none yet)'
+
+# ---------------------------------------------------------------- environment
+ifeq ($(ENV_CHECK),1)
+$(ENV_STAMP): env/packages.txt env/setup.sh
+	@echo 'env/setup.sh  (checking the Debian packages of env/packages.txt)'
+	@env/setup.sh
+endif
+
+# ---------------------------------------------------------------- compiling
+compile: $(LIB) $(TEST_BINS) $(EXP_BINS) | $(ENV_STAMP) ## (default) the library, the test programs and the drivers
+
+# $(call cc_if_changed,FILE,TEXT): rewrite FILE only when its content differs from TEXT,
+# so that its date tells make when flags or the set of sources changed.
+cc_if_changed = mkdir -p $(dir $(1)) && if [ "$$(cat $(1) 2>/dev/null)" != '$(2)' ]; then printf '%s\n' '$(2)' > $(1); fi
+
+# Everything compiled depends on the compile and link lines: BLAS=... rebuilds everything.
+$(BUILD)/.flags: FORCE
+	@$(call cc_if_changed,$@,$(CC) $(ALL_CFLAGS) | $(ALL_LDFLAGS) $(LDLIBS))
+	@$(call cc_if_changed,$(BUILD)/blas.txt,$(BLAS))
+
+# The archive is remade when a source file is added or removed.
+$(BUILD)/.lib-members: FORCE
+	@$(call cc_if_changed,$@,$(SRCS))
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/.flags | $(ENV_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/tests/%.o: tests/%.c $(BUILD)/.flags | $(ENV_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/experiments/%.o: experiments/%.c $(BUILD)/.flags | $(ENV_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/bench/%.o: bench/%.c $(BUILD)/.flags | $(ENV_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(OBJS) $(BUILD)/.lib-members $(BUILD)/.flags
+	@mkdir -p $(@D)
+	@rm -f $@.tmp
+	$(AR) rcs $@.tmp $(OBJS)
+	@mv -f $@.tmp $@
+
+$(TEST_BINS): $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(LIB) $(BUILD)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIB) -lcunit $(LDLIBS)
+
+$(EXP_BINS): $(BUILD)/%: $(BUILD)/obj/experiments/%.o $(LIB) $(BUILD)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+-include $(OBJS:.o=.d) $(TEST_BINS:$(BUILD)/tests/%=$(BUILD)/obj/tests/%.d) \
+         $(EXP_BINS:$(BUILD)/%=$(BUILD)/obj/experiments/%.d) $(BUILD)/obj/bench/bench.d
+
+# ---------------------------------------------------------------- tests
+test: unit ## unit tests, then the quick pipeline (make smoke)
+	@$(MAKE) --no-print-directory smoke
+
+unit: $(TEST_BINS) | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
+	@tests/run_tests.sh $(TEST_BINS)
+
+test-san: ## make test with address and undefined-behaviour sanitizers (in build-san/)
+	@$(MAKE) --no-print-directory SAN=1 test
+
+smoke: ## every figure and the report on quick settings, under build/quick/
+	@$(MAKE) --no-print-directory QUICK=1 all
+
+# ---------------------------------------------------------------- figures
+# $(call cc_timed,TIMEFILE,COMMAND): run COMMAND; on success write its wall time (s) to TIMEFILE.
+cc_timed = mkdir -p $(dir $(1)) && t0=$$(date +%s.%N) && $(2) && t1=$$(date +%s.%N) \
+  && awk -v a=$$t0 -v b=$$t1 'BEGIN { printf "%.3f\n", b - a }' > $(1).tmp && mv -f $(1).tmp $(1)
+
+# $(call cc_driver,FIG): the command line every step of FIG starts with.
+cc_driver = $(BUILD)/$(1) --config experiments/$(1).ini$(if $(QUICKFLAG), $(QUICKFLAG))
+
+# $(call cc_gen_mk,FIG): the unit list of FIG -> $(GENMK)/FIG.mk, one rule per unit.
+# Unit ids must be unique, non-empty, safe file names. The .mk refers to $(DATA) and
+# $(BUILD) by name, so it only depends on the driver, its config and QUICK.
+define cc_gen_mk
+@mkdir -p $(@D)
+@echo '$(call cc_driver,$(1)) --list-units'
+@$(call cc_driver,$(1)) --list-units > $@.list || { s=$$?; rm -f $@.list; exit $$s; }
+@if [ ! -s $@.list ]; then echo "$(BUILD)/$(1) --list-units printed no unit" >&2; rm -f $@.list; exit 1; fi
+@if grep -Evx '[A-Za-z0-9._+=-]+' $@.list >&2; then echo "$(BUILD)/$(1) --list-units: the unit ids above are not safe file names" >&2; rm -f $@.list; exit 1; fi
+@if sort $@.list | uniq -d | grep . >&2; then echo "$(BUILD)/$(1) --list-units: the unit ids above are repeated" >&2; rm -f $@.list; exit 1; fi
+@awk -v f='$(1)' 'BEGIN { print "# generated by the Makefile from the output of: $$(BUILD)/" f " --config experiments/" f ".ini $$(QUICKFLAG) --list-units" } { u[NR] = $$0 } END { printf "%s_UNITS :=", f; for (i = 1; i <= NR; i++) printf " %s", u[i]; print ""; for (i = 1; i <= NR; i++) { d = "$$(DATA)/" f "/units/" u[i] ".done"; print d ": $$(BUILD)/" f " experiments/" f ".ini"; print "\t$$(call cc_unit," f "," u[i] ")"; all = all " " d } print "$$(DATA)/" f "/.units:" all }' $@.list > $@.tmp
+@rm -f $@.list $(TIMES)/$(1)/unit-*.s
+@mv -f $@.tmp $@
+endef
+
+# $(call cc_unit,FIG,UNIT): compute one unit; make touches the .done stamp only on success.
+define cc_unit
+@mkdir -p $(@D)
+@echo '$(call cc_driver,$(1)) --out $(DATA)/$(1) --unit $(2)'
+@rm -f $@
+@$(call cc_timed,$(TIMES)/$(1)/unit-$(2).s,$(call cc_driver,$(1)) --out $(DATA)/$(1) --unit $(2))
+@touch $@
+endef
+
+# $(call cc_merge,FIG): merge the units of FIG into its panel tables, summary and claims.
+define cc_merge
+@echo '$(call cc_driver,$(1)) --out $(DATA)/$(1) --merge'
+@rm -f $@
+@$(call cc_timed,$(TIMES)/$(1)/merge.s,$(call cc_driver,$(1)) --out $(DATA)/$(1) --merge)
+@touch $@
+endef
+
+# $(call cc_plot,NAME): figures/NAME.gp writes $(FIGS)/NAME.pdf and .png itself.
+define cc_plot
+@mkdir -p $(FIGS)
+@rm -f $(FIGS)/$(1).pdf $(FIGS)/$(1).png
+@echo "gnuplot -e \"datadir='$(DATA)/$(1)'; outbase='$(FIGS)/$(1)'\" figures/$(1).gp"
+@$(call cc_timed,$(TIMES)/$(1)/plot.s,gnuplot -e "datadir='$(DATA)/$(1)'; outbase='$(FIGS)/$(1)'" figures/$(1).gp)
+@for f in $(FIGS)/$(1).pdf $(FIGS)/$(1).png; do \
+   if [ ! -s $$f ]; then echo "figures/$(1).gp did not write $$f" >&2; rm -f $(FIGS)/$(1).pdf $(FIGS)/$(1).png; exit 1; fi; done
+endef
+
+define cc_plot_rules
+$(FIGS)/$(1).pdf $(FIGS)/$(1).png &: figures/$(1).gp figures/style.gp $(DATA)/$(1)/.complete | $(ENV_STAMP)
+	$$(call cc_plot,$(1))
+endef
+
+define cc_figure_rules
+$(GENMK)/$(1).mk: $(BUILD)/$(1) experiments/$(1).ini
+	$$(call cc_gen_mk,$(1))
+
+$(DATA)/$(1)/.units: $(GENMK)/$(1).mk
+	@mkdir -p $$(@D)
+	@touch $$@
+
+$(DATA)/$(1)/.complete: $(DATA)/$(1)/.units $(BUILD)/$(1) experiments/$(1).ini
+	$$(call cc_merge,$(1))
+
+$(1): $(FIGS)/$(1).pdf $(FIGS)/$(1).png
+$(1)-data: $(DATA)/$(1)/.complete
+$(call cc_plot_rules,$(1))
+endef
+
+$(foreach f,$(FIG_NAMES),$(eval $(call cc_figure_rules,$(f))))
+
+# The generated unit rules, only when a goal needs them (make help or clean must not run drivers).
+ifneq ($(filter all report check-claims $(DATA)/% $(FIGS)/% $(REPORT_DIR)/%,$(MAKECMDGOALS)),)
+MK_FIGS := $(FIG_NAMES)
+else
+MK_FIGS := $(sort $(filter $(FIG_NAMES),$(MAKECMDGOALS:%-data=%)))
+endif
+include $(MK_FIGS:%=$(GENMK)/%.mk)
+
+ifneq ($(TASKS),)
+$(DATA)/tasks/.complete: $(BUILD)/tasks
+	@echo '$(BUILD)/tasks --out $(DATA)/tasks'
+	@rm -f $@
+	@mkdir -p $(@D)
+	@$(call cc_timed,$(TIMES)/tasks/unit-tasks.s,$(BUILD)/tasks --out $(DATA)/tasks)
+	@touch $@
+$(eval $(call cc_plot_rules,tasks))
+tasks: $(FIGS)/tasks.pdf $(FIGS)/tasks.png ## the task illustrations: experiments/tasks.c, figures/tasks.gp
+else
+tasks:
+	@echo 'make tasks: experiments/tasks.c does not exist yet' >&2; exit 1
+endif
+
+# Seconds per figure: the last measured time of each step (steps not rerun keep their time).
+define cc_print_times
+@printf '%-12s %6s %10s %9s %8s %9s\n' figure units units_s merge_s plot_s total_s
+@for f in $(PLOTTED); do d=$(TIMES)/$$f; \
+  n=$$(ls $$d/unit-*.s 2>/dev/null | wc -l); \
+  cat $$d/unit-*.s /dev/null 2>/dev/null | awk -v f=$$f -v n=$$n -v m="$$(cat $$d/merge.s 2>/dev/null)" -v p="$$(cat $$d/plot.s 2>/dev/null)" \
+    '{ u += $$1 } END { printf "%-12s %6d %10.1f %9.1f %8.1f %9.1f\n", f, n, u, m, p, u + m + p }'; \
+done
+@echo '(wall seconds of each step; units_s is summed over units, which make -j runs in parallel)'
+endef
+
+#: figN           one figure: figures/figN.pdf and figures/figN.png (computes what is missing)
+#: figN-data      the data of one figure only: data/figN/ (units, then merge)
+
+all: $(PLOTTED) $(if $(wildcard paper/report.md),report) ## every figure, then the report; prints seconds per figure
+	@$(if $(wildcard paper/report.md),,echo 'note: paper/report.md does not exist yet: no report made')
+	$(cc_print_times)
+
+times: ## print the seconds per figure of the last runs
+	$(cc_print_times)
+
+check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) ## check every figure's claims.tsv (PASS/FAIL per claim)
+	@tests/check_claims.sh $(FIG_NAMES:%=$(DATA)/%/claims.tsv)
+
+# ---------------------------------------------------------------- report
+# HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the
+# images found on it are first copied to $(STATE)/report-media (--extract-media).
+REPORT_SRCS := $(filter-out $(REPORT_DIR)/report.%,$(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml))
+PANDOC_FLAGS = $(strip --standalone --resource-path=.:paper:$(FIGS):$(DATA) \
+  $(if $(wildcard paper/filter.lua),--lua-filter paper/filter.lua) \
+  $(foreach c,$(wildcard paper/*.css),--css $(c)) \
+  --metadata datadir=$(DATA) --metadata figdir=$(FIGS) $(if $(QUICKFLAG),--metadata quick=true))
+
+ifneq ($(wildcard paper/report.md),)
+report: $(REPORT_DIR)/report.html $(REPORT_DIR)/report.pdf ## paper/report.md -> report.html and report.pdf (after every figure)
+
+$(REPORT_DIR)/report.html: $(REPORT_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(ENV_STAMP)
+	@mkdir -p $(@D)
+	pandoc paper/report.md $(PANDOC_FLAGS) --self-contained -o $(@:.html=.tmp.html) \
+	  || { rm -f $(@:.html=.tmp.html); exit 1; }
+	@mv -f $(@:.html=.tmp.html) $@
+
+$(REPORT_DIR)/report.pdf: $(REPORT_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(ENV_STAMP)
+	@mkdir -p $(@D)
+	@rm -rf $(STATE)/report-media
+	pandoc paper/report.md $(PANDOC_FLAGS) --extract-media=$(STATE)/report-media --pdf-engine=weasyprint \
+	  -o $(@:.pdf=.tmp.pdf) || { rm -f $(@:.pdf=.tmp.pdf); exit 1; }
+	@mv -f $(@:.pdf=.tmp.pdf) $@
+else
+report:
+	@echo 'make report: paper/report.md missing' >&2; exit 1
+endif
+
+# ---------------------------------------------------------------- benchmark
+ifneq ($(BENCH_SRC),)
+bench: $(BUILD)/bench | $(ENV_STAMP) ## build and run bench/bench.c
+	$(BUILD)/bench
+else
+bench:
+	@echo 'make bench: bench/bench.c does not exist yet' >&2; exit 1
+endif
+
+# ---------------------------------------------------------------- cleaning
+clean: ## remove build dirs and every generated file (data/*/, figures/*.pdf|png, paper/report.*)
+	rm -rf build build-san $(filter-out build build-san,$(filter build%,$(BUILD)))
+	rm -rf data/*/
+	rm -f figures/*.pdf figures/*.png paper/report.html paper/report.pdf
