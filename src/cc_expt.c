@@ -1,0 +1,194 @@
+/* cc_expt.c: shared pieces of the figure drivers (cc_expt.h). */
+#include "cc_expt.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cc_progress.h"
+
+cc_config cc_expt_config(const cc_model_keys *k, const cc_task *task, cc_arch arch, cc_plasticity plasticity)
+{
+    cc_config c = cc_config_default();
+    c.D = cc_task_input_dim(task);
+    c.O = cc_task_output_dim(task);
+    c.classification = cc_task_is_classification(task);
+    c.N = k->N;
+    c.G = k->G;
+    c.alpha = k->alpha;
+    c.arch = arch;
+    c.plasticity = plasticity;
+    c.rule = k->rule ? CC_RULE_BPTT : CC_RULE_EPROP;
+    c.tau = k->tau;
+    c.temporal_basis = k->temporal_basis;
+    c.final_learning = k->final_learning;
+    c.plastic_mf = k->plastic_mf;
+    c.mf_inputs = k->mf_inputs;
+    c.dropout = k->dropout;
+    c.lr_rnn = k->lr_rnn;
+    c.lr_readout = k->lr_readout;
+    c.lr_cereb = k->lr_cereb;
+    return c;
+}
+
+cc_protocol cc_expt_protocol(const cc_train_keys *k, const cc_task *task)
+{
+    cc_protocol p = cc_protocol_default(task, k->epochs);
+    p.n_train = k->n_train;
+    p.batch = k->batch;
+    p.n_val = k->n_val;
+    p.n_test = k->n_test;
+    p.keep_best = k->keep_best;
+    return p;
+}
+
+/* Progress line: epoch, validation metric. */
+static void progress_hook(void *ctx, int epoch, const cc_curve *c)
+{
+    cc_progress_update(ctx, epoch, "validation %.4g", c->val_metric[epoch]);
+}
+
+int cc_expt_train(cc_model *m, const cc_task *task, const cc_protocol *p, unsigned long seed, cc_curve *curve,
+                  const cc_run_ctx *ctx)
+{
+    cc_progress pr;
+    cc_progress_begin(&pr, ctx->label, "epoch", p->epochs);
+    if (ctx->rec) cc_record_seed(ctx->rec, (long)seed);
+    int status = cc_train(m, task, p, seed, curve, progress_hook, &pr);
+    cc_progress_end(&pr);
+    return status;
+}
+
+int cc_expt_write_curve(const cc_run_ctx *ctx, const cc_curve *c, const char *metric_doc)
+{
+    cc_tsv t;
+    cc_tsv_head h = {.title = "learning curve of one run (epoch 0 = before training)",
+                     .columns = "epoch val_metric val_loss train_loss cereb_loss",
+                     .units = metric_doc,
+                     .runs = ctx->unit};
+    int s = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.curve.tsv", ctx->unit);
+    if (s) return s;
+    for (int e = 0; e <= c->epochs; e++) {
+        double row[5] = {e, c->val_metric[e], c->val_loss[e], c->train_loss[e], c->cereb_loss[e]};
+        if ((s = cc_tsv_row(&t, row))) {
+            cc_tsv_abort(&t);
+            return s;
+        }
+    }
+    return cc_tsv_commit(&t);
+}
+
+int cc_expt_write_row(const cc_run_ctx *ctx, const char *name, const char *title, const char *names,
+                      const double *v)
+{
+    cc_tsv t;
+    cc_tsv_head h = {.title = title, .columns = names, .runs = ctx->unit};
+    int s = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.%s.tsv", ctx->unit, name);
+    if (s) return s;
+    if ((s = cc_tsv_row(&t, v))) {
+        cc_tsv_abort(&t);
+        return s;
+    }
+    return cc_tsv_commit(&t);
+}
+
+void cc_mean_sem(const double *x, int n, double *mean, double *sem)
+{
+    double m = 0.0, v = 0.0;
+    for (int i = 0; i < n; i++) m += x[i];
+    m = n ? m / n : NAN;
+    for (int i = 0; i < n; i++) v += (x[i] - m) * (x[i] - m);
+    *mean = m;
+    *sem = n > 1 ? sqrt(v / (n - 1) / n) : 0.0;
+}
+
+int cc_expt_collect(const cc_run_ctx *ctx, char *const *ids, int n, const char *name, int row, const char *col,
+                    double *x)
+{
+    for (int i = 0; i < n; i++) {
+        cc_table t = {0};
+        int s = cc_ctx_table_read(ctx, &t, "units/%s.%s.tsv", ids[i], name);
+        if (s) return s;
+        int c = cc_table_col(&t, col);
+        if (c < 0 || row < 0 || row >= t.nrow) {
+            cc_table_free(&t);
+            return CC_ERRORF(GSL_EINVAL, "units/%s.%s.tsv: no row %d of column %s", ids[i], name, row, col);
+        }
+        x[i] = t.v[(long)row * t.ncol + c];
+        cc_table_free(&t);
+    }
+    return GSL_SUCCESS;
+}
+
+/* Open OUT/<file> through cc_out and write a '#' title line. */
+static FILE *open_text(cc_out *o, const cc_run_ctx *ctx, const char *file, const char *title, const char *columns)
+{
+    char path[CC_OUT_PATH_MAX];
+    if (cc_ctx_path(ctx, path, sizeof path, "%s", file)) return NULL;
+    FILE *f = cc_out_open(o, path);
+    if (f) fprintf(f, "# %s\n# config: %s\n# %s\n", title, ctx->config_id, columns);
+    return f;
+}
+
+/* Text for a TSV cell: tabs and newlines become spaces. */
+static void put_cell(FILE *f, const char *s)
+{
+    for (; *s; s++) fputc(*s == '\t' || *s == '\n' ? ' ' : *s, f);
+}
+
+int cc_summary_open(cc_summary *s, const cc_run_ctx *ctx, const char *title)
+{
+    s->f = open_text(&s->out, ctx, "summary.tsv", title, "key\tvalue\tdescription");
+    return s->f ? GSL_SUCCESS : GSL_EFAILED;
+}
+
+int cc_summary_add(cc_summary *s, const char *key, double value, const char *description)
+{
+    char num[64];
+    cc_out_format_double(num, sizeof num, value);
+    fprintf(s->f, "%s\t%s\t", key, num);
+    put_cell(s->f, description);
+    fputc('\n', s->f);
+    return ferror(s->f) ? GSL_EFAILED : GSL_SUCCESS;
+}
+
+int cc_summary_commit(cc_summary *s)
+{
+    fputs("# end\n", s->f);
+    return cc_out_commit(&s->out);
+}
+
+int cc_claims_open(cc_claims *c, const cc_run_ctx *ctx, const char *title)
+{
+    c->n = c->failed = 0;
+    c->f = open_text(&c->out, ctx, "claims.tsv", title, "claim_id\tstatement\tmeasured\tcriterion\tresult");
+    return c->f ? GSL_SUCCESS : GSL_EFAILED;
+}
+
+int cc_claims_add(cc_claims *c, const char *id, const char *statement, const char *criterion, int pass,
+                  const char *measured_fmt, ...)
+{
+    char measured[1024];
+    va_list ap;
+    va_start(ap, measured_fmt);
+    vsnprintf(measured, sizeof measured, measured_fmt, ap);
+    va_end(ap);
+    put_cell(c->f, id);
+    fputc('\t', c->f);
+    put_cell(c->f, statement);
+    fputc('\t', c->f);
+    put_cell(c->f, measured);
+    fputc('\t', c->f);
+    put_cell(c->f, criterion);
+    fprintf(c->f, "\t%s\n", pass ? "PASS" : "FAIL");
+    c->n++;
+    c->failed += !pass;
+    return ferror(c->f) ? GSL_EFAILED : GSL_SUCCESS;
+}
+
+int cc_claims_commit(cc_claims *c)
+{
+    fputs("# end\n", c->f);
+    return cc_out_commit(&c->out);
+}

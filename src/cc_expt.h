@@ -1,0 +1,106 @@
+/* cc_expt.h: what every figure driver shares: the model and training keys of the
+ * INI files, training with a progress line, per-unit files, mean +- SEM over seeds,
+ * and the summary and claims files that the report and `make check-claims` read.
+ *
+ * A driver puts CC_SPECS_MODEL(M) and CC_SPECS_TRAIN(T) in its parameter table, so
+ * that every figure understands the same keys (model.alpha, train.epochs, ...).
+ * Not here: any figure's protocol or panels (experiments/figN.c).
+ */
+#ifndef CC_EXPT_H
+#define CC_EXPT_H
+
+#include "cc_driver.h"
+#include "cc_model.h"
+#include "cc_train.h"
+
+/* Model settings common to the figures (architecture and plasticity are swept by
+ * the drivers themselves). */
+typedef struct {
+    int N, G, tau, plastic_mf, temporal_basis, final_learning, mf_inputs, rule;
+    double alpha, dropout, lr_rnn, lr_readout, lr_cereb;
+} cc_model_keys;
+
+/* The authors' values (cc_config_default). */
+#define CC_MODEL_KEYS_DEFAULT                                                                          \
+    {.N = 50, .G = 1000, .tau = 3, .plastic_mf = 1, .temporal_basis = 0, .final_learning = 0,           \
+     .mf_inputs = 0, .rule = 0, .alpha = 0.1, .dropout = 0.2, .lr_rnn = 1e-3, .lr_readout = 1e-3,      \
+     .lr_cereb = 1e-3}
+
+#define CC_SPECS_MODEL(M)                                                                                 \
+    CC_SPEC_INT("model.N", &(M).N, 1, 10000, "cortical units"),                                           \
+    CC_SPEC_INT("model.G", &(M).G, 1, 100000, "granule cells (mossy-fibre expansion)"),                   \
+    CC_SPEC_DOUBLE("model.alpha", &(M).alpha, 0, 1, "cortical leak: h_t = alpha h_{t-1} + ..."),          \
+    CC_SPEC_INT("model.tau", &(M).tau, 0, 50, "cerebellar time window: C(f(h_k)) learns y_{k+tau}"),       \
+    CC_SPEC_BOOL("model.plastic_mf", &(M).plastic_mf, "mossy fibres W_MF learn (else fixed random)"),     \
+    CC_SPEC_BOOL("model.temporal_basis", &(M).temporal_basis, "cerebellum predicts y_{k+0..k+tau}"),      \
+    CC_SPEC_BOOL("model.final_learning", &(M).final_learning, "train the last buffered predictions"),     \
+    CC_SPEC_INT("model.mf_inputs", &(M).mf_inputs, 0, 10000, "sparse mossy fibres: inputs per granule cell (0 dense)"), \
+    CC_SPEC_CHOICE("model.rule", &(M).rule, "eprop|bptt", "learning rule of a plastic cortex"),           \
+    CC_SPEC_DOUBLE("model.dropout", &(M).dropout, 0, 0.99, "dropout after W_MF in the cerebellar readout"), \
+    CC_SPEC_DOUBLE("model.lr_rnn", &(M).lr_rnn, 0, 1, "Adam learning rate of W_ih, W_hh"),               \
+    CC_SPEC_DOUBLE("model.lr_readout", &(M).lr_readout, 0, 1, "Adam learning rate of the readout"),      \
+    CC_SPEC_DOUBLE("model.lr_cereb", &(M).lr_cereb, 0, 1, "Adam learning rate of the cerebellum")
+
+/* Training protocol and seeds. */
+typedef struct {
+    int epochs, n_train, batch, n_val, n_test, keep_best, seeds, seed0;
+} cc_train_keys;
+
+#define CC_TRAIN_KEYS_DEFAULT \
+    {.epochs = 50, .n_train = 1000, .batch = 10, .n_val = 200, .n_test = 1000, .keep_best = 1, .seeds = 5, .seed0 = 1}
+
+#define CC_SPECS_TRAIN(T)                                                                              \
+    CC_SPEC_INT("train.epochs", &(T).epochs, 0, 100000, "training epochs"),                            \
+    CC_SPEC_INT("train.n_train", &(T).n_train, 1, 10000000, "training trials per epoch"),              \
+    CC_SPEC_INT("train.batch", &(T).batch, 1, 100000, "trials per Adam step"),                          \
+    CC_SPEC_INT("train.n_val", &(T).n_val, 1, 1000000, "validation trials after each epoch"),          \
+    CC_SPEC_INT("train.n_test", &(T).n_test, 1, 1000000, "test trials"),                                \
+    CC_SPEC_BOOL("train.keep_best", &(T).keep_best, "restore the best-validation weights before testing"), \
+    CC_SPEC_INT("run.seeds", &(T).seeds, 1, 1000, "independent seeds per condition"),                   \
+    CC_SPEC_INT("run.seed0", &(T).seed0, 0, 1000000000, "seed of the first run; seed i is seed0 + i")
+
+/* Model config for `task` with the given architecture and cortical plasticity. */
+cc_config cc_expt_config(const cc_model_keys *k, const cc_task *task, cc_arch arch, cc_plasticity plasticity);
+cc_protocol cc_expt_protocol(const cc_train_keys *k, const cc_task *task);
+
+/* Train with a progress line on a terminal; records the seed in the run record. */
+int cc_expt_train(cc_model *m, const cc_task *task, const cc_protocol *p, unsigned long seed, cc_curve *curve,
+                  const cc_run_ctx *ctx);
+
+/* units/<unit>.curve.tsv: epoch, val_metric, val_loss, train_loss, cereb_loss. */
+int cc_expt_write_curve(const cc_run_ctx *ctx, const cc_curve *c, const char *metric_doc);
+
+/* units/<unit>.<name>.tsv with one row: the columns `names` (space separated) = v. */
+int cc_expt_write_row(const cc_run_ctx *ctx, const char *name, const char *title, const char *names,
+                      const double *v);
+
+/* Mean and standard error (sd with n-1, / sqrt n; 0 if n < 2) of x (n). */
+void cc_mean_sem(const double *x, int n, double *mean, double *sem);
+
+/* The number in column `col` of row `row` of units/<unit>.<name>.tsv, for each
+ * unit in ids (n): x[i]. GSL status; refuses files of another configuration. */
+int cc_expt_collect(const cc_run_ctx *ctx, char *const *ids, int n, const char *name, int row,
+                    const char *col, double *x);
+
+/* summary.tsv: the numbers the report quotes, one "key value description" a line. */
+typedef struct {
+    cc_out out;
+    FILE *f;
+} cc_summary;
+int cc_summary_open(cc_summary *s, const cc_run_ctx *ctx, const char *title);
+int cc_summary_add(cc_summary *s, const char *key, double value, const char *description);
+int cc_summary_commit(cc_summary *s);
+
+/* claims.tsv: claim_id, statement, measured, criterion, PASS/FAIL (tests/check_claims.sh). */
+typedef struct {
+    cc_out out;
+    FILE *f;
+    int n, failed;
+} cc_claims;
+int cc_claims_open(cc_claims *c, const cc_run_ctx *ctx, const char *title);
+/* measured is printf-formatted. */
+int cc_claims_add(cc_claims *c, const char *id, const char *statement, const char *criterion, int pass,
+                  const char *measured_fmt, ...) __attribute__((format(printf, 6, 7)));
+int cc_claims_commit(cc_claims *c);
+
+#endif
