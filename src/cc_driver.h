@@ -1,0 +1,103 @@
+/* cc_driver.h: the main() shared by every figure driver.
+ *
+ * A driver declares its parameters (cc_spec table) and three callbacks, and its
+ * main is one line: `return cc_driver_main(argc, argv, &EXPERIMENT);`.
+ *
+ * Command line (the Makefile uses the first three forms):
+ *     figN --config F [--quick] --list-units           unit ids on stdout, one a line
+ *     figN --config F [--quick] --out D --unit ID      one unit: D/units/ID.* + D/runs/ID.json
+ *     figN --config F [--quick] --out D --merge        D/<panel>.tsv, summary.tsv, claims.tsv + D/runs/merge.json
+ *     figN --config F [--quick] --out D                every unit serially, then merge
+ *     figN --help                                      options and every key with its default
+ * plus --set key=value (repeatable) and --seeds N (= --set run.seeds=N). Options take
+ * their value as the next argument or after '=' (--out=D).
+ * Order of settings: built-in defaults, the config file, its [quick] section (only
+ * with --quick), then --set/--seeds in command-line order.
+ *
+ * Exit status: 0 success; 2 bad input (unknown option or key, malformed value,
+ * unreadable config, unknown unit id, missing --out, unusable --out), with exactly
+ * one line "figN: error: ..." on stderr and nothing written: every check is made
+ * before the first directory or file is created; 1 a failure during a run. The
+ * GSL error handler installed here prints "figN: error: <reason> (file:line)",
+ * deletes open temporaries, marks the current run record FAILED and exits 1.
+ *
+ * Callbacks return GSL_SUCCESS or a status (nonzero: the run failed). units()
+ * must only list (no files, no output); it sees the final parameter values.
+ * Not here: any figure's content.
+ */
+#ifndef CC_DRIVER_H
+#define CC_DRIVER_H
+
+#include <gsl/gsl_errno.h> /* callbacks return GSL status codes */
+#include <stddef.h>
+
+#include "cc_out.h"
+#include "cc_record.h"
+#include "cc_spec.h"
+
+/* Ids of the independent units of a driver, in a fixed order. An id is made of
+ * [A-Za-z0-9._-], does not start with '.' or '-', is not "merge", is at most 200
+ * characters and is unique (the driver checks this after units()). */
+typedef struct {
+    char **id;  /* (n) */
+    int n, cap;
+} cc_unit_list;
+
+/* Append a printf-formatted id. GSL_SUCCESS or GSL_ENOMEM (raised). */
+int cc_unit_list_add(cc_unit_list *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Index of id, or -1. */
+int cc_unit_list_find(const cc_unit_list *l, const char *id);
+/* All ids joined by sep, malloc'd (free it), or NULL (raised). */
+char *cc_unit_list_join(const cc_unit_list *l, const char *sep);
+void cc_unit_list_free(cc_unit_list *l);
+
+/* What a callback knows about the run. */
+typedef struct {
+    const char *name;           /* driver name, "fig2" */
+    const char *out;            /* --out directory; NULL when only listing */
+    const char *config_file;    /* --config, or NULL */
+    int quick;                  /* --quick given */
+    const char *config;         /* every parameter as "key = value" lines */
+    const char *config_id;      /* 16 hex digits, FNV-1a hash of config: tells which
+                                   parameters made a file (see cc_ctx_tsv_open) */
+    const cc_unit_list *units;  /* every unit (NULL inside units()) */
+    const char *unit;           /* unit being run; NULL in units() and merge() */
+    int unit_index;             /* its index in units, -1 otherwise */
+    const char *label;          /* "fig2 unit ID" / "fig2 merge", for cc_progress */
+    cc_record *rec;             /* run record of this unit or merge; NULL in units() */
+    int argc;
+    char *const *argv;
+} cc_run_ctx;
+
+typedef struct {
+    const char *name;     /* "fig2": error prefix, record "driver" */
+    const char *summary;  /* one line for --help */
+    const cc_spec *specs; /* parameters, CC_SPEC_END-terminated */
+    /* Optional cross-parameter checks after all settings: GSL_SUCCESS, or nonzero
+     * with a message in err (exit 2). */
+    int (*validate)(const cc_run_ctx *ctx, char *err, size_t errlen);
+    int (*units)(cc_unit_list *out, const cc_run_ctx *ctx);
+    int (*run_unit)(const char *unit_id, const cc_run_ctx *ctx);
+    int (*merge)(const cc_run_ctx *ctx);
+} cc_experiment;
+
+/* Parse the command line, apply the settings, dispatch. Returns the exit status
+ * (0, 1 or 2) for main to return; exits 1 itself only from the GSL error handler. */
+int cc_driver_main(int argc, char **argv, const cc_experiment *exp);
+
+/* "OUT/<formatted>" into buf. GSL_SUCCESS, or GSL_EINVAL (no --out, or too long; raised). */
+int cc_ctx_path(const cc_run_ctx *ctx, char *buf, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* cc_tsv_open on OUT/<formatted>, with h->config_id set to ctx->config_id. */
+int cc_ctx_tsv_open(const cc_run_ctx *ctx, cc_tsv *t, const cc_tsv_head *h, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* cc_table_read of OUT/<formatted>, refused (GSL_EINVAL, raised: "... was made with
+ * other parameters, rerun its unit") unless its "# config:" id is ctx->config_id.
+ * This keeps a merge from mixing unit files of another configuration (a --quick
+ * run, an older config) into the figure's data. */
+int cc_ctx_table_read(const cc_run_ctx *ctx, cc_table *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif
