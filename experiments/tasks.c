@@ -73,7 +73,7 @@ static void write_templates(const char *dir, const char *name, const cc_task *ta
     snprintf(units, sizeof units, "%s",
              delass ? "cond = cue index = label; t step 0-based; y one-hot label; masks 0/1 per step"
                     : "cond = cue index; t step 0-based; x, y target position");
-    cc_tsv_head h = {title, delass ? "cond t y0 y1 mask_train mask_eval" : "cond t x y", units, NULL, NULL};
+    cc_tsv_head h = {.title = title, .columns = delass ? "cond t y0 y1 mask_train mask_eval" : "cond t x y", .units = units};
     double *y = malloc((size_t)T * O * sizeof *y);
     cc_batch *one = cc_batch_alloc(task, 1); /* for its masks */
     if (!y) GSL_ERROR_VOID("out of memory", GSL_ENOMEM);
@@ -100,8 +100,8 @@ static void write_cues(const char *dir)
 {
     char cols[128] = "k code";
     append_names(cols, sizeof cols, "b", 10);
-    cc_tsv_head h = {"the 10-bit cue codes of conditions 0..5", cols,
-                     "bits b0..b9 of code, most significant first", NULL, NULL};
+    cc_tsv_head h = {.title = "the 10-bit cue codes of conditions 0..5", .columns = cols,
+                     .units = "bits b0..b9 of code, most significant first"};
     cc_tsv t;
     cc_tsv_open(&t, path_of(dir, "cues.tsv"), &h);
     double c[10];
@@ -132,10 +132,10 @@ static void write_example(const char *dir, const cc_task *task, unsigned long se
     append_names(cols, sizeof cols, "y", b->O);
     strncat(cols, " mask_train mask_eval", sizeof cols - strlen(cols) - 1);
     if (b->puffs) strncat(cols, " puff0 puff1", sizeof cols - strlen(cols) - 1);
-    cc_tsv_head h = {title, cols,
-                     "t step 0-based; cond = cue index (evacc: label 0 tie, 1 channel 0, 2 channel 1); "
-                     "x noisy input; y target; puffs 0/1 before noise",
-                     runs, NULL};
+    cc_tsv_head h = {.title = title, .columns = cols,
+                     .units = "t step 0-based; cond = cue index (evacc: label 0 tie, 1 channel 0, 2 channel 1); "
+                              "x noisy input; y target; puffs 0/1 before noise",
+                     .runs = runs};
     cc_tsv t;
     cc_tsv_open(&t, path_of(dir, name), &h);
     for (int s = 0; s < b->T; s++) { /* B = 1: row s of every array */
