@@ -180,8 +180,9 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
          $(EXP_BINS:$(BUILD)/%=$(BUILD)/obj/experiments/%.d) $(BUILD)/obj/bench/bench.d
 
 # ---------------------------------------------------------------- tests
-test: unit ## unit tests, then the quick pipeline (make smoke)
+test: unit ## unit tests, then the quick pipeline (make smoke) and its determinism check
 	@$(MAKE) --no-print-directory smoke
+	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
 
 unit: $(TEST_BINS) | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
 	@tests/run_tests.sh $(TEST_BINS)
