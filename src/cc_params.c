@@ -71,7 +71,9 @@ void cc_params_free(cc_params *p)
 void cc_params_init_uniform(cc_params *p, gsl_rng *rng)
 {
     for (int k = 0; k < CC_NTENSOR; k++) {
-        int fan_in = k == CC_B_RO ? p->cols[CC_W_RO] : p->cols[k];
+        /* the RNN draws W_ih and W_hh alike with 1/sqrt(N), as torch's RNN modules do;
+         * the Linear layers (readout, W_MF, W_PF) use their own fan-in */
+        int fan_in = k == CC_B_RO ? p->cols[CC_W_RO] : k == CC_W_IH ? p->rows[CC_W_IH] : p->cols[k];
         if (fan_in == 0) continue;
         double bound = 1.0 / sqrt((double)fan_in); /* PyTorch's default for Linear and RNN */
         double *w = p->data + p->off[k];

@@ -41,8 +41,9 @@ void cc_params_free(cc_params *p);
 /* Number of doubles in tensor k. */
 size_t cc_params_count(const cc_params *p, cc_tensor k);
 
-/* U(-1/sqrt(fan_in), +1/sqrt(fan_in)) for every tensor (fan_in = its column count;
- * the readout bias uses the readout's fan_in), drawn in layout order from `rng`. */
+/* U(-1/sqrt(fan_in), +1/sqrt(fan_in)) for every tensor, drawn in layout order from
+ * `rng`: fan_in is N for both RNN matrices W_ih and W_hh (the authors' RNN module), the
+ * column count for the Linear layers W_ro, W_MF, W_PF, and the readout's for b_ro. */
 void cc_params_init_uniform(cc_params *p, gsl_rng *rng);
 
 void cc_params_zero(cc_params *p);

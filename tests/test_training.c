@@ -66,7 +66,8 @@ static void test_init_bounds(void)
     for (int k = 0; k < CC_NTENSOR; k++) {
         size_t n = cc_params_count(m->w, k);
         if (!n) continue;
-        double bound = 1.0 / sqrt(k == CC_B_RO ? 50.0 : (double)m->w->cols[k]), mx = 0.0;
+        double fan_in = k == CC_B_RO || k == CC_W_IH ? 50.0 : (double)m->w->cols[k]; /* RNN: 1/sqrt(N) */
+        double bound = 1.0 / sqrt(fan_in), mx = 0.0;
         for (size_t i = 0; i < n; i++) mx = fmax(mx, fabs(m->w->data[m->w->off[k] + i]));
         CU_ASSERT(mx <= bound);
         if (n > 100) CU_ASSERT(mx > 0.95 * bound);
@@ -157,7 +158,7 @@ static void test_learns(void)
 static const cc_test_case CASES[] = {
     {"Adam step against hand-computed values", test_adam_by_hand},
     {"same seed, same bytes; other seed, other bytes", test_determinism},
-    {"initial weights U(+-1/sqrt(fan_in))", test_init_bounds},
+    {"initial weights U(+-1/sqrt(fan_in)), RNN 1/sqrt(N)", test_init_bounds},
     {"copying a cerebellum and PF overlap", test_copy_cerebellum},
     {"sparse mossy fibres stay sparse", test_sparse_mossy_fibres},
     {"bad configurations and batches are refused", test_bad_config},

@@ -1,0 +1,545 @@
+--[[ paper/filter.lua: pandoc Lua filter that fills paper/report.md with generated data.
+
+Called by `make report` (pandoc 2.17 or later) with the metadata
+    datadir  where the figure data live   (default "data"; quick mode: build/quick/data)
+    figdir   where the figure images live (default "figures")
+    quick    true in quick mode: a banner says the numbers mean nothing
+
+What it understands in report.md, and what it turns it into:
+
+  {{fig2:mse_cereb_fb}}         the value of key mse_cereb_fb in <datadir>/fig2/summary.tsv,
+                                3 significant digits (integers in full)
+  {{fig2:mse_cereb_fb:%.4f}}    the same with a printf format (%f %e %g %d), or one of the
+                                names `pct` (x 100, 3 significant digits, with "%") and `int`
+  {{config:fig2:train.epochs}}  the value of a configuration key in the merge record
+                                <datadir>/fig2/runs/merge.json (as written there)
+  {{claims:fig2}}               (alone in a paragraph) a table of <datadir>/fig2/claims.tsv
+  {{summary:fig2}}              (alone in a paragraph) a table of every key of summary.tsv
+  {{toc}}                       (alone in a paragraph) a list of links to the level-2 sections
+
+  ::: {#fig:fig2 .figure source=fig2}
+  caption
+  :::
+      a figure: the image <figdir>/fig2.png (attribute image=FILE for another file in figdir)
+      with the caption "Figure N: caption. Source: `experiments/fig2.c`,
+      `experiments/fig2.ini` @ <commit> (uncommitted changes); plot `figures/fig2.gp`.",
+      the commit and dirty flag read from <datadir>/fig2/runs/merge.json ("no run record" if
+      there is none). A missing image becomes a visible note "Figure N not generated: run
+      `make fig2`". The image is inserted by this filter, after pandoc's --extract-media
+      has run, with a path relative to the working directory: pandoc runs weasyprint on a
+      temporary HTML file there, and --self-contained finds it through the resource path ".".
+  ![caption](FIGDIR/fig2.png){#fig:fig2 source=fig2}
+      the same as a markdown image (FIGDIR replaced by <figdir>); fine for HTML, but for the
+      PDF pandoc's --extract-media fetches images before any filter runs and replaces a
+      FIGDIR/... image by its caption, so prefer the div form.
+  @fig:fig2  or  [@fig:fig2]
+      a cross-reference: becomes a link "Figure N" to that figure.
+
+  ::: {.reproduction fig=fig3}
+  ...
+  :::
+      the content is kept if <datadir>/fig3 holds summary.tsv or claims.tsv; otherwise it is
+      replaced by a note: "not yet reproduced in this package" when experiments/fig3.c does
+      not exist, "data not generated: run `make fig3`" when it does.
+
+Passes, in order: metadata; .reproduction divs; figures and table placeholders (one pass, so
+figures are numbered in document order); cross-references; {{...}} in text; contents and banner.
+
+Anything missing (file, key, figure, reference) gives a bold "[missing: ...]" in the text and
+a warning on stderr; the filter never stops the build. JSON is read with patterns, not a
+library: the run records are flat and written by src/cc_record.c.
+]]
+
+local datadir = "data"
+local figdir = "figures"
+local quick = false
+
+local function warn(msg)
+  io.stderr:write("[paper/filter.lua] warning: " .. msg .. "\n")
+end
+
+local function stringify(x)
+  return pandoc.utils.stringify(x)
+end
+
+local function exists(path)
+  local f = io.open(path, "r")
+  if f then
+    f:close()
+    return true
+  end
+  return false
+end
+
+local function read_all(path)
+  local f = io.open(path, "r")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function missing(what)
+  return pandoc.Strong({ pandoc.Str("[missing: " .. what .. "]") })
+end
+
+local function note_para(inlines, class)
+  return pandoc.Div({ pandoc.Para(inlines) }, pandoc.Attr("", { class or "note" }))
+end
+
+-- split "a b c" into Str and Space inlines
+local function words(s)
+  local out = {}
+  for w in s:gmatch("%S+") do
+    if #out > 0 then out[#out + 1] = pandoc.Space() end
+    out[#out + 1] = pandoc.Str(w)
+  end
+  return out
+end
+
+local function append(dst, src)
+  for _, x in ipairs(src) do dst[#dst + 1] = x end
+  return dst
+end
+
+---------------------------------------------------------------------------- data files
+
+-- Package TSV (see data/README.md): '#' comment lines, tab-separated rows, last line "# end".
+-- Returns rows (lists of fields) or nil and a reason.
+local tsv_cache = {}
+local function read_tsv(path)
+  if tsv_cache[path] ~= nil then return tsv_cache[path].rows, tsv_cache[path].err, tsv_cache[path].comments end
+  local rows, err, comments = {}, nil, {}
+  local text = read_all(path)
+  if not text then
+    rows, err = nil, "no file " .. path
+  else
+    local ended = false
+    for line in text:gmatch("[^\n]*") do
+      if line == "# end" then
+        ended = true
+      elseif line:sub(1, 1) == "#" then
+        comments[#comments + 1] = line:gsub("^#%s*", "")
+      elseif line ~= "" and line:sub(1, 1) ~= "#" then
+        local fields = {}
+        for field in (line .. "\t"):gmatch("([^\t]*)\t") do fields[#fields + 1] = field end
+        rows[#rows + 1] = fields
+      end
+    end
+    if not ended then rows, err = nil, path .. " has no '# end' line (incomplete file)" end
+  end
+  tsv_cache[path] = { rows = rows, err = err, comments = comments }
+  return rows, err, comments
+end
+
+local function fig_path(fig, file)
+  return datadir .. "/" .. fig .. "/" .. file
+end
+
+local function summary_value(fig, key)
+  local rows, err = read_tsv(fig_path(fig, "summary.tsv"))
+  if not rows then return nil, err end
+  for _, r in ipairs(rows) do
+    if r[1] == key then return r[2], nil, r[3] end
+  end
+  return nil, "no key " .. key .. " in " .. fig_path(fig, "summary.tsv")
+end
+
+-- The run record of the merge step: git commit, dirty flag, status, config values.
+local record_cache = {}
+local function merge_record(fig)
+  if record_cache[fig] == nil then
+    local text = read_all(fig_path(fig, "runs/merge.json"))
+    record_cache[fig] = text or false
+  end
+  return record_cache[fig] or nil
+end
+
+local function json_field(text, key)
+  local pat = '"' .. key:gsub("%p", "%%%0") .. '"%s*:%s*'
+  local s = text:match(pat .. '"([^"]*)"')
+  if s then return s end
+  s = text:match(pat .. "(%b[])")
+  if s then return s end
+  return text:match(pat .. "([^,\n}]+)")
+end
+
+---------------------------------------------------------------------------- numbers
+
+local function sig3(v)
+  if v ~= v then return "NaN" end
+  if v == math.huge then return "∞" end
+  if v == -math.huge then return "−∞" end
+  if v == math.floor(v) and math.abs(v) < 1e6 then return string.format("%d", math.floor(v)) end
+  local a = math.abs(v)
+  if a >= 1e-3 and a < 1e6 then
+    local e = math.floor(math.log(a, 10))
+    local s = string.format("%." .. math.max(0, 2 - e) .. "f", v)
+    -- rounding may carry into a new digit (0.9996 -> 1.000): format once more
+    local e2 = math.floor(math.log(math.abs(tonumber(s)), 10))
+    if e2 ~= e then s = string.format("%." .. math.max(0, 2 - e2) .. "f", v) end
+    return s
+  end
+  local m, e = string.format("%.2e", v):match("^(.-)e([-+]%d+)$")
+  return m .. "×10^" .. tonumber(e)
+end
+
+-- Format value string `raw` with `fmt` (nil: 3 significant digits); returns inlines.
+local function format_value(raw, fmt, what)
+  local v = tonumber(raw)
+  if v == nil then
+    local l = raw:lower()
+    if l == "nan" or l == "-nan" then v = 0 / 0
+    elseif l == "inf" then v = math.huge
+    elseif l == "-inf" then v = -math.huge
+    else
+      warn(what .. ": value '" .. raw .. "' is not a number")
+      return { pandoc.Str(raw) }
+    end
+  end
+  if v ~= v then warn(what .. " is NaN") end
+  local s
+  if fmt == nil or fmt == "" then
+    s = sig3(v)
+  elseif fmt == "pct" then
+    s = sig3(100 * v) .. "%"
+  elseif fmt == "int" then
+    s = string.format("%d", math.floor(v + 0.5))
+  elseif fmt:match("^%%[-+ #0]*%d*%.?%d*[dfeEgG]$") then
+    if fmt:sub(-1) == "d" then v = math.floor(v + 0.5) end
+    s = string.format(fmt, v)
+  else
+    warn(what .. ": unknown format '" .. fmt .. "'")
+    s = sig3(v)
+  end
+  -- a×10^e -> a×10 with a superscript e
+  local mant, ex = s:match("^(.-×10)%^(-?%d+)$")
+  if mant then
+    return { pandoc.Str((mant:gsub("^%-", "−"))), pandoc.Superscript({ pandoc.Str((ex:gsub("^%-", "−"))) }) }
+  end
+  return { pandoc.Str((s:gsub("^%-", "−"))) }
+end
+
+-- One placeholder body "a:b" or "a:b:c" -> inlines.
+local function expand(body)
+  if body == "toc" then return { pandoc.Str("{{toc}}") } end
+  local parts = {}
+  for p in (body .. ":"):gmatch("([^:]*):") do parts[#parts + 1] = p end
+  if parts[1] == "config" then
+    local fig, key = parts[2], parts[3]
+    if not fig or not key then warn("bad placeholder {{" .. body .. "}}"); return { missing(body) } end
+    local rec = merge_record(fig)
+    local v = rec and json_field(rec, key)
+    if not v then
+      warn(rec and ("no config key " .. key .. " in " .. fig_path(fig, "runs/merge.json"))
+        or ("no run record " .. fig_path(fig, "runs/merge.json")))
+      return { missing(body) }
+    end
+    if v:match("^%[") then v = v:gsub("^%[", ""):gsub("%]$", "") end
+    return { pandoc.Str(v) }
+  end
+  local fig, key, fmt = parts[1], parts[2], parts[3]
+  if #parts > 3 then fmt = table.concat(parts, ":", 3) end
+  if not fig or not key or key == "" then
+    warn("bad placeholder {{" .. body .. "}}")
+    return { missing(body) }
+  end
+  local raw, err = summary_value(fig, key)
+  if not raw then
+    warn(err)
+    return { missing(fig .. ":" .. key) }
+  end
+  return format_value(raw, fmt, fig .. ":" .. key)
+end
+
+-- Replace every {{...}} of a Str; returns nil when there is none.
+local function expand_str(el)
+  local text = el.text
+  if not text:find("{{", 1, true) then return nil end
+  local out, pos = {}, 1
+  while true do
+    local a, b, body = text:find("{{([^{}]+)}}", pos)
+    if not a then break end
+    if a > pos then out[#out + 1] = pandoc.Str(text:sub(pos, a - 1)) end
+    append(out, expand(body))
+    pos = b + 1
+  end
+  if pos == 1 then return nil end
+  if pos <= #text then out[#out + 1] = pandoc.Str(text:sub(pos)) end
+  return out
+end
+
+---------------------------------------------------------------------------- tables
+
+local function cell(inlines)
+  return { pandoc.Plain(inlines) }
+end
+
+local function make_table(caption, headers, widths, rows)
+  local aligns = {}
+  for i = 1, #headers do aligns[i] = pandoc.AlignLeft end
+  local hs = {}
+  for i, h in ipairs(headers) do hs[i] = cell(words(h)) end
+  local simple = pandoc.SimpleTable(caption, aligns, widths, hs, rows)
+  return pandoc.utils.from_simple_table(simple)
+end
+
+local function result_inline(r)
+  local cls = (r == "PASS") and "pass" or ((r == "FAIL") and "fail" or "unknown")
+  return pandoc.Span({ pandoc.Strong({ pandoc.Str(r) }) }, pandoc.Attr("", { cls }))
+end
+
+local function claims_table(fig)
+  local path = fig_path(fig, "claims.tsv")
+  local rows, err, comments = read_tsv(path)
+  if rows and #rows == 0 then
+    local why
+    for _, c in ipairs(comments) do why = why or c:match("^no claims:%s*(.*)$") end
+    if why then
+      return note_para(append(words("No claims to check for " .. fig .. ":"), append({ pandoc.Space() }, words(why .. "."))),
+        "no-claims")
+    end
+    warn(path .. " holds no claim")
+    return note_para({ missing("claims:" .. fig), pandoc.Space(), pandoc.Code(path), pandoc.Str(" holds no claim.") },
+      "missing")
+  end
+  if not rows then
+    warn(err)
+    return note_para({ missing("claims:" .. fig), pandoc.Space(), pandoc.Str("("), pandoc.Code(path),
+      pandoc.Str(" not found or incomplete)") }, "missing")
+  end
+  local out, npass = {}, 0
+  for _, r in ipairs(rows) do
+    local res = r[5] or "?"
+    if res == "PASS" then npass = npass + 1 end
+    out[#out + 1] = { cell({ pandoc.Code(r[1] or "") }), cell(words(r[2] or "")), cell(words(r[3] or "")),
+      cell(words(r[4] or "")), cell({ result_inline(res) }) }
+  end
+  local caption = words(string.format("Claims of %s checked on the generated data (%s): %d of %d pass.",
+    fig, path, npass, #rows))
+  return make_table(caption, { "claim", "statement", "measured", "criterion", "result" },
+    { 0.14, 0.34, 0.27, 0.16, 0.09 }, out)
+end
+
+local function summary_table(fig)
+  local path = fig_path(fig, "summary.tsv")
+  local rows, err = read_tsv(path)
+  if not rows then
+    warn(err)
+    return note_para({ missing("summary:" .. fig), pandoc.Space(), pandoc.Str("("), pandoc.Code(path),
+      pandoc.Str(" not found or incomplete)") }, "missing")
+  end
+  local out = {}
+  for _, r in ipairs(rows) do
+    out[#out + 1] = { cell({ pandoc.Code(r[1] or "") }), cell(format_value(r[2] or "", nil, fig .. ":" .. (r[1] or "?"))),
+      cell(words(r[3] or "")) }
+  end
+  return make_table(words("Numbers of " .. fig .. " (" .. path .. ")."), { "key", "value", "description" },
+    { 0.3, 0.15, 0.55 }, out)
+end
+
+---------------------------------------------------------------------------- figures
+
+local fig_number = {}   -- identifier -> number
+local nfig = 0
+
+local function source_inlines(src)
+  local out = { pandoc.Str("Source:"), pandoc.Space() }
+  local files = {}
+  for _, f in ipairs({ "experiments/" .. src .. ".c", "experiments/" .. src .. ".ini" }) do
+    if exists(f) then files[#files + 1] = f end
+  end
+  if #files == 0 then files[1] = "experiments/" .. src .. ".c" end
+  for i, f in ipairs(files) do
+    if i > 1 then append(out, { pandoc.Str(","), pandoc.Space() }) end
+    out[#out + 1] = pandoc.Code(f)
+  end
+  local rec = merge_record(src)
+  if not rec then
+    append(out, { pandoc.Space(), pandoc.Str("(no run record)") })
+  else
+    local commit = json_field(rec, "git_commit") or json_field(rec, "commit") or "unknown"
+    local dirty = json_field(rec, "git_dirty") or json_field(rec, "dirty")
+    if commit:match("^%x+$") then commit = commit:sub(1, 12) end
+    append(out, { pandoc.Space(), pandoc.Str("@"), pandoc.Space(), pandoc.Code(commit) })
+    if dirty == "true" then
+      append(out, { pandoc.Space(), pandoc.Str("(uncommitted changes)") })
+    elseif dirty ~= "false" then
+      append(out, { pandoc.Space(), pandoc.Str("(commit state unknown)") })
+    end
+    local status = json_field(rec, "status")
+    if status and status ~= "COMPLETED" then
+      append(out, { pandoc.Space(), pandoc.Str("(run record status " .. status .. ")") })
+    end
+  end
+  if exists("figures/" .. src .. ".gp") then
+    append(out, { pandoc.Str(";"), pandoc.Space(), pandoc.Str("plot"), pandoc.Space(),
+      pandoc.Code("figures/" .. src .. ".gp") })
+  end
+  out[#out + 1] = pandoc.Str(".")
+  return out
+end
+
+-- The figure N block: the image with its numbered caption, or a visible note if the image
+-- file does not exist. `caption` is a list of inlines; `path` the image file relative to the
+-- working directory (nil: the image is known to be missing); `src` the figure's name.
+local function figure_block(id, caption, path, src, shown_path)
+  nfig = nfig + 1
+  if id ~= "" then fig_number[id] = nfig end
+  local label = "Figure " .. nfig
+  if not path or not exists(path) then
+    shown_path = shown_path or path or "?"
+    warn(label .. " (" .. (id ~= "" and id or shown_path) .. "): image " .. shown_path .. " not found")
+    local inl = { pandoc.Strong({ pandoc.Str(label), pandoc.Space(), pandoc.Str("not"), pandoc.Space(),
+      pandoc.Str("generated:") }), pandoc.Space() }
+    if src then
+      append(inl, { pandoc.Str("run"), pandoc.Space(), pandoc.Code("make " .. src), pandoc.Space() })
+    end
+    append(inl, { pandoc.Str("(expected at"), pandoc.Space(), pandoc.Code(shown_path), pandoc.Str(").") })
+    if #caption > 0 then append(inl, { pandoc.LineBreak(), pandoc.Emph(caption) }) end
+    return pandoc.Div({ pandoc.Para(inl) }, pandoc.Attr(id, { "missing-figure" }))
+  end
+  local cap = { pandoc.Str(label .. ":"), pandoc.Space() }
+  append(cap, caption)
+  if src then
+    local last = stringify(caption)
+    if last ~= "" and not last:match("[%.!?]$") then cap[#cap + 1] = pandoc.Str(".") end
+    cap[#cap + 1] = pandoc.Space()
+    append(cap, source_inlines(src))
+  end
+  if pandoc.Figure then -- pandoc 3: a real Figure block
+    return pandoc.Figure({ pandoc.Plain({ pandoc.Image(caption, path) }) }, { pandoc.Plain(cap) },
+      pandoc.Attr(id, { "figure" }))
+  end
+  local img = pandoc.Image(cap, path, "fig:") -- pandoc 2: an implicit figure
+  return pandoc.Div({ pandoc.Para({ img }) }, pandoc.Attr(id, { "figure" }))
+end
+
+-- ::: {#fig:fig2 .figure source=fig2}  caption  :::   (image <figdir>/fig2.png, or image=FILE)
+local function figure_div(div)
+  if not div.classes:includes("figure") or div.attributes["source"] == nil and div.attributes["image"] == nil then
+    return nil
+  end
+  local src = div.attributes["source"]
+  local file = div.attributes["image"] or (src .. ".png")
+  local path = figdir .. "/" .. file
+  local caption = {}
+  for _, b in ipairs(div.content) do
+    if b.t == "Para" or b.t == "Plain" then
+      if #caption > 0 then caption[#caption + 1] = pandoc.Space() end
+      append(caption, b.content)
+    end
+  end
+  return figure_block(div.identifier, caption, path, src)
+end
+
+-- A markdown image alone in a paragraph with a non-empty caption, e.g.
+-- ![caption](FIGDIR/fig2.png){#fig:fig2 source=fig2}. Works for HTML; for the PDF, pandoc's
+-- --extract-media fetches images before filters run and replaces those it cannot find by their
+-- caption (a Span of class "image"), which then becomes a numbered "not found" note.
+local function figure_para(para)
+  if #para.content ~= 1 then return nil end
+  local el = para.content[1]
+  if el.t == "Span" and el.classes:includes("image") then
+    return figure_block("", el.content, nil, nil, "an image that pandoc could not fetch")
+  end
+  if el.t ~= "Image" or #el.caption == 0 then return nil end
+  local path = el.src:gsub("^FIGDIR/", figdir .. "/")
+  return figure_block(el.identifier, el.caption, path, el.attributes["source"])
+end
+
+local function crossref(cite)
+  local out = {}
+  for i, c in ipairs(cite.citations) do
+    if not c.id:match("^fig:") then return nil end
+    if i > 1 then append(out, { pandoc.Str(i == #cite.citations and " and" or ","), pandoc.Space() }) end
+    local n = fig_number[c.id]
+    if n then
+      out[#out + 1] = pandoc.Link({ pandoc.Str("Figure"), pandoc.Space(), pandoc.Str(tostring(n)) }, "#" .. c.id)
+    else
+      warn("reference to unknown figure " .. c.id)
+      out[#out + 1] = missing(c.id)
+    end
+  end
+  return out
+end
+
+---------------------------------------------------------------------------- sections
+
+local function reproduction_div(div)
+  if not div.classes:includes("reproduction") then return nil end
+  local fig = div.attributes["fig"]
+  if not fig then
+    warn("a .reproduction div without fig=...")
+    return nil
+  end
+  if exists(fig_path(fig, "summary.tsv")) or exists(fig_path(fig, "claims.tsv")) then
+    return div.content
+  end
+  local inl
+  if exists("experiments/" .. fig .. ".c") then
+    warn(fig .. ": experiments/" .. fig .. ".c exists but " .. datadir .. "/" .. fig .. " holds no data")
+    inl = { pandoc.Strong(words("Data not generated.")), pandoc.Space(), pandoc.Str("Run"), pandoc.Space(),
+      pandoc.Code("make " .. fig), pandoc.Space(), pandoc.Str("(writes"), pandoc.Space(),
+      pandoc.Code(datadir .. "/" .. fig .. "/"), pandoc.Str(").") }
+  else
+    inl = { pandoc.Strong(words("Not yet reproduced in this package.")), pandoc.Space() }
+    append(inl, words("There is no driver"))
+    append(inl, { pandoc.Space(), pandoc.Code("experiments/" .. fig .. ".c"), pandoc.Space() })
+    append(inl, words("yet: no figure, no data and no check of the claims."))
+  end
+  return note_para(inl, "not-reproduced")
+end
+
+local function block_placeholder(para)
+  if #para.content ~= 1 or para.content[1].t ~= "Str" then return nil end
+  local kind, fig = para.content[1].text:match("^{{(%a+):([%w_%-]+)}}$")
+  if kind == "claims" then return claims_table(fig) end
+  if kind == "summary" then return summary_table(fig) end
+  return nil
+end
+
+local function toc(doc)
+  local items = {}
+  for _, b in ipairs(doc.blocks) do
+    if b.t == "Header" and b.level == 2 and b.identifier ~= "" then
+      items[#items + 1] = { pandoc.Plain({ pandoc.Link(b.content, "#" .. b.identifier) }) }
+    end
+  end
+  for i, b in ipairs(doc.blocks) do
+    if b.t == "Para" and #b.content == 1 and b.content[1].t == "Str" and b.content[1].text == "{{toc}}" then
+      doc.blocks[i] = pandoc.Div({ pandoc.BulletList(items) }, pandoc.Attr("toc", { "toc" }))
+    end
+  end
+  if quick then
+    local inl = { pandoc.Strong(words("Quick build.")), pandoc.Space() }
+    append(inl, words("Every number and figure below comes from the smoke-test settings (a few epochs, few"
+      .. " trials and seeds) and says nothing about the model. Run"))
+    append(inl, { pandoc.Space(), pandoc.Code("make all"), pandoc.Space() })
+    append(inl, words("for the real report."))
+    table.insert(doc.blocks, 1, note_para(inl, "quick"))
+  end
+  return doc
+end
+
+---------------------------------------------------------------------------- passes
+
+return {
+  {
+    Meta = function(meta)
+      if meta.datadir then datadir = stringify(meta.datadir) end
+      if meta.figdir then figdir = stringify(meta.figdir) end
+      if meta.quick ~= nil then
+        local q = meta.quick
+        quick = (q == true) or (type(q) ~= "boolean" and stringify(q) == "true")
+      end
+      datadir = datadir:gsub("/+$", "")
+      figdir = figdir:gsub("/+$", "")
+    end,
+  },
+  { Div = reproduction_div },
+  { Div = figure_div, Para = function(p) return block_placeholder(p) or figure_para(p) end },
+  { Cite = crossref },
+  { Str = expand_str },
+  { Pandoc = toc },
+}
