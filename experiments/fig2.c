@@ -312,7 +312,8 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary sm;
     if ((s = cc_summary_open(&sm, ctx, "Fig. 2: numbers quoted in the report"))) return s;
     cc_summary_add(&sm, "seeds", P.train.seeds, "seeds per condition");
-    cc_summary_add(&sm, "epochs", P.train.epochs, "training epochs of 1000 trials");
+    cc_summary_add(&sm, "epochs", P.train.epochs, "training epochs");
+    cc_summary_add(&sm, "n_train", P.train.n_train, "training trials per epoch");
     cc_summary_add(&sm, "mse_none", nf_mse, "test MSE, no feedback, fixed cortex");
     cc_summary_add(&sm, "mse_readout_fb", ro_mse, "test MSE, readout feedback, fixed cortex");
     cc_summary_add(&sm, "mse_cereb_fb", cb_mse, "test MSE, cerebellar feedback, fixed cortex");

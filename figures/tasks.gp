@@ -7,6 +7,7 @@
 # e one delayed-association input (cue at t = 0, then noise); f the six cue codes.
 # Data: DIR/*.tsv written by `tasks --out DIR` (experiments/tasks.c). Not here: any simulation.
 
+cue_colours = "#1b9e77 #d95f02 #7570b3 #e7298a #66a61e #a6761d"
 if (!exists("datadir")) datadir = "data/tasks"
 if (!exists("outbase")) outbase = "tasks"
 if (strlen(system("ls figures/style.gp 2>/dev/null"))) load "figures/style.gp"
@@ -35,9 +36,9 @@ do for [fmt in "pdf png"] {
     set ylabel "y"
     set key outside right top title "cue" box
     set title "a  line drawing, arc 0 (T 20)"
-    plot for [k=0:5] f("linedraw_arc0.tsv") using (of(k, "x")):"y" with linespoints pt 7 ps 0.4 lc k+1 title sprintf("%d", k)
+    plot for [k=0:5] f("linedraw_arc0.tsv") using (of(k, "x")):"y" with linespoints pt 7 ps 0.4 lc rgb word(cue_colours, k+1) title sprintf("%d", k)
     set title "b  line drawing, arc 1 (task 2)"
-    plot for [k=0:5] f("linedraw_arc1.tsv") using (of(k, "x")):"y" with linespoints pt 7 ps 0.4 lc k+1 title sprintf("%d", k)
+    plot for [k=0:5] f("linedraw_arc1.tsv") using (of(k, "x")):"y" with linespoints pt 7 ps 0.4 lc rgb word(cue_colours, k+1) title sprintf("%d", k)
     unset key
 
     # c: digit templates, digit k shifted right by 1.3 k
@@ -48,7 +49,7 @@ do for [fmt in "pdf png"] {
     set xtics ("0" 0.5, "1" 1.8, "2" 3.1, "3" 4.4, "4" 5.7, "5" 7.0)
     set xlabel "digit"
     set ylabel "y"
-    plot for [k=0:5] f("digitdraw.tsv") using (of(k, "x") + 1.3*k):"y" with linespoints pt 7 ps 0.4 lc k+1 notitle
+    plot for [k=0:5] f("digitdraw.tsv") using (of(k, "x") + 1.3*k):"y" with linespoints pt 7 ps 0.4 lc rgb word(cue_colours, k+1) notitle
     set xtics autofreq
     set size noratio
 
