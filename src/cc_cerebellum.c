@@ -1,18 +1,26 @@
 /* cc_cerebellum.c: cerebellar forward, backward and delayed-target schedule (cc_cerebellum.h). */
 #include "cc_cerebellum.h"
 
+#include <string.h>
+
 #include "cc_linalg.h"
 
-void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MF, const double *W_PF,
+void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt, const double *W_PF,
                       const double *keep, double gain, int rows, int N, int G, int C)
 {
-    cc_gemm(CblasNoTrans, CblasTrans, 1.0, m, rows, N, W_MF, G, N, 0.0, g, rows, G); /* a = m W_MF^T */
-    const long n = (long)rows * G;
-    if (keep)
-        for (long i = 0; i < n; i++) g[i] = g[i] > 0.0 ? g[i] * keep[i] * gain : 0.0;
-    else
-        for (long i = 0; i < n; i++) g[i] = g[i] > 0.0 ? g[i] * gain : 0.0; /* relu(a) */
-    cc_gemm(CblasNoTrans, CblasTrans, 1.0, g, rows, G, W_PF, C, G, 0.0, p, rows, C); /* p = g W_PF^T */
+    /* rows go in blocks that OpenBLAS runs in its small-matrix kernel and whose granule
+     * rates stay in cache for the ReLU and W_PF; rows are independent, so the result is
+     * that of one product (bench/README.md) */
+    const long per = CC_GEMM_BLOCK_MNK / ((long)N * G);
+    const int step = per < 1 ? 1 : per > rows ? rows : (int)per;
+    for (int i = 0; i < rows; i += step) {
+        const int n = rows - i < step ? rows - i : step;
+        double *gi = g + (long)i * G;
+        if (m) cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, m + (long)i * N, n, N, W_MFt, N, G, 0.0, gi, n, G);
+        else memset(gi, 0, (size_t)n * G * sizeof(double));                              /* a = m W_MF^T */
+        cc_relu(gi, keep ? keep + (long)i * G : NULL, gain, (long)n * G);                 /* g = relu(a) keep gain */
+        cc_gemm(CblasNoTrans, CblasTrans, 1.0, gi, n, G, W_PF, C, G, 0.0, p + (long)i * C, n, C); /* p = g W_PF^T */
+    }
 }
 
 void cc_cereb_backward(double *dW_PF, double *dW_MF, double *dm, double *scratch,
@@ -23,9 +31,9 @@ void cc_cereb_backward(double *dW_PF, double *dW_MF, double *dm, double *scratch
     cc_gemm(CblasTrans, CblasNoTrans, 1.0, dp, rows, C, g, rows, G, 1.0, dW_PF, C, G); /* dW_PF += dp^T g */
     if (!dW_MF && !dm) return;
     cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, dp, rows, C, W_PF, C, G, 0.0, scratch, rows, G); /* dg = dp W_PF */
-    const long n = (long)rows * G;
-    for (long i = 0; i < n; i++) scratch[i] = g[i] > 0.0 ? scratch[i] * gain : 0.0; /* da = dg relu'(a) */
-    if (dW_MF) cc_gemm(CblasTrans, CblasNoTrans, 1.0, scratch, rows, G, m, rows, N, 1.0, dW_MF, G, N);
+    cc_relu_backward(scratch, g, gain, (long)rows * G);                                  /* da = dg relu'(a) */
+    /* dW_MF += da^T m, in row blocks (cc_gemm_rows); dm += da W_MF */
+    if (dW_MF) cc_gemm_rows(CblasTrans, CblasNoTrans, 1.0, scratch, rows, G, m, rows, N, 1.0, dW_MF, G, N);
     if (dm) cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, scratch, rows, G, W_MF, G, N, 1.0, dm, rows, N);
 }
 

@@ -18,8 +18,11 @@
 #define CC_CEREBELLUM_H
 
 /* g (rows, G) = relu(m (rows, N) W_MF^T) * gain;  p (rows, C) = g W_PF^T.
+ * The mossy fibres come transposed, W_MFt = W_MF^T (N, G), the layout OpenBLAS
+ * multiplies fastest at these shapes (the model keeps the copy, cc_work.W_MFt).
+ * m == NULL stands for m = 0 (the rates before the first step): then g = 0.
  * `keep` (rows, G), if not NULL, is a 0/1 dropout mask applied before the ReLU. */
-void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MF, const double *W_PF,
+void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt, const double *W_PF,
                       const double *keep, double gain, int rows, int N, int G, int C);
 
 /* Accumulate gradients of a loss with output gradient dp (rows, C):

@@ -1,7 +1,7 @@
 /* cc_linalg.h: the few dense kernels the model needs, over plain row-major arrays.
  *
- * cc_gemm wraps gsl_blas_dgemm (hence the linked CBLAS: OpenBLAS by default) with
- * matrix views, so callers pass arrays and shapes instead of building views.
+ * cc_gemm calls the linked CBLAS (OpenBLAS by default) on row-major arrays, so callers
+ * pass arrays and shapes instead of building gsl_matrix views.
  * Not here: anything model-specific.
  */
 #ifndef CC_LINALG_H
@@ -9,15 +9,48 @@
 
 #include <gsl/gsl_blas.h>
 
-/* C (Cr, Cc) <- alpha op(A) op(B) + beta C, A stored (Ar, Ac), B stored (Br, Bc). */
+/* Vector paths. On x86-64 with GCC or Clang, functions marked CC_AVX2_FN may use AVX2 intrinsics
+ * (immintrin.h); they run only when cc_cpu_avx2() says the CPU has AVX2, and they compute the
+ * same bits as the scalar loops beside them (IEEE add, mul, div, sqrt, max and masks lane by
+ * lane, no fused multiply-add). Compile with -DCC_NO_SIMD to keep only the scalar loops. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(CC_NO_SIMD)
+#define CC_AVX2 1
+#define CC_AVX2_FN __attribute__((target("avx2")))
+#endif
+
+/* 1 if the vector paths above exist and this CPU runs AVX2, else 0. */
+int cc_cpu_avx2(void);
+
+/* C (Cr, Cc) <- alpha op(A) op(B) + beta C, A stored (Ar, Ac), B stored (Br, Bc), by one
+ * cblas_dgemm; shapes that do not conform raise GSL_EBADLEN. */
 void cc_gemm(CBLAS_TRANSPOSE_t tA, CBLAS_TRANSPOSE_t tB, double alpha,
              const double *A, int Ar, int Ac, const double *B, int Br, int Bc,
              double beta, double *C, int Cr, int Cc);
+
+/* dst (cols, rows) = src^T, src (rows, cols); eight source rows at a time (2 x 2 SSE2 blocks). */
+void cc_transpose(double *dst, const double *src, int rows, int cols);
+
+/* cc_gemm in blocks of rows of C, each a product of at most CC_GEMM_BLOCK_MNK multiply-adds.
+ * OpenBLAS (0.3.21) runs products that small in its small-matrix kernels: the mossy-fibre
+ * gradient (1000 x 180)(180 x 50) is 1.3x faster in blocks of 111 rows (bench/README.md). Each
+ * block still sums over all of k at once: the same bits as cc_gemm as long as OpenBLAS's one
+ * large call does not split k itself (k <= 384 here); beyond, a documented reassociation. */
+#define CC_GEMM_BLOCK_MNK 1000000L
+void cc_gemm_rows(CBLAS_TRANSPOSE_t tA, CBLAS_TRANSPOSE_t tB, double alpha,
+                  const double *A, int Ar, int Ac, const double *B, int Br, int Bc,
+                  double beta, double *C, int Cr, int Cc);
 
 /* y (rows, n) += 1 (rows) x b (n): add a bias row to every row. */
 void cc_add_row(double *y, const double *b, int rows, int n);
 
 /* softmax of every row of z (rows, K) into p (may alias z). */
 void cc_softmax_rows(double *p, const double *z, int rows, int K);
+
+/* g (n) <- relu(g) keep gain: g_i keep_i gain if g_i > 0, else +0 (keep may be NULL: 1).
+ * Branch-free: the sign of a pre-activation is a coin flip, a branch on it mispredicts. */
+void cc_relu(double *g, const double *keep, double gain, long n);
+
+/* d (n) <- d gain [a > 0]: the ReLU derivative at the rates a = relu(.) (n), branch-free. */
+void cc_relu_backward(double *d, const double *a, double gain, long n);
 
 #endif

@@ -33,7 +33,7 @@ typedef struct {
     double acc;        /* classification: fraction correct on the evaluation steps */
 } cc_stats;
 
-#define CC_WORK_NARRAYS 15
+#define CC_WORK_NARRAYS 16
 
 /* Per-batch arrays, time-major; valid after a forward pass until the next one. */
 typedef struct {
@@ -49,6 +49,7 @@ typedef struct {
     double *eps_in;    /* (T, B, Din) e-prop input traces */
     double *eps_rec;   /* (T, B, N) e-prop recurrent traces */
     double *scratch;   /* (T+1, B, G) backward scratch */
+    double *W_MFt;     /* (N, G) W_MF transposed at the start of every forward pass (faster product) */
 } cc_work;
 
 typedef struct {

@@ -1,0 +1,496 @@
+/* bench.c: how far one training epoch is from the machine's limit.
+ *
+ * Times, single-threaded, one epoch of the paper's protocol (cc_train.h: n_train fresh
+ * trials in batches of 10 with an Adam step each, then validation on 200 fresh trials)
+ * for a few workloads, and the dgemm rate of the linked BLAS on the reference product
+ * shape (10 x 50)(50 x 1000): one step of the mossy-fibre layer for a batch. Per workload
+ * it prints seconds per epoch (median over repeats), the GEMM floating-point operations
+ * of an epoch (counted analytically, see epoch_flops), the achieved GFLOP/s, and the
+ * ratio of the measured time to flops / dgemm rate: the distance to the limit.
+ *
+ * The reference workload is line drawing with cerebellar feedback, fixed cortex and
+ * fixed mossy fibres. The others are there for coverage.
+ * Not here: any pass/fail on a time (the benchmark reports, it never fails a build),
+ * or checks of the results (the tests do that).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
+
+#include "cc_cerebellum.h"
+#include "cc_model.h"
+#include "cc_rng.h"
+#include "cc_task.h"
+#include "cc_train.h"
+
+#ifndef CC_BLAS_NAME
+#define CC_BLAS_NAME "unknown"
+#endif
+#ifdef CC_BLAS_OPENBLAS
+/* From OpenBLAS's cblas.h, which clashes with GSL's gsl_cblas.h. */
+extern void openblas_set_num_threads(int num_threads);
+extern int openblas_get_num_threads(void);
+extern char *openblas_get_config(void);
+extern char *openblas_get_corename(void);
+#endif
+
+#define SEED 1UL
+#define MAX_REPEATS 101
+
+static void die_on_gsl_error(const char *reason, const char *file, int line, int gsl_errno)
+{
+    fprintf(stderr, "bench: error: %s (%s:%d, gsl_errno %d)\n", reason, file, line, gsl_errno);
+    exit(1);
+}
+
+/* The CPU's name from /proc/cpuinfo (Linux), else "unknown". */
+static void cpu_name(char *buf, size_t n)
+{
+    snprintf(buf, n, "unknown");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (!f) return;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        char *colon = strchr(line, ':');
+        if (strncmp(line, "model name", 10) || !colon) continue;
+        colon += 1 + (colon[1] == ' ');
+        colon[strcspn(colon, "\n")] = '\0';
+        snprintf(buf, n, "%s", colon);
+        break;
+    }
+    fclose(f);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/* ---------------------------------------------------------------- workloads */
+
+typedef struct {
+    const char *name;
+    const char *what;
+    cc_task task;
+    cc_config cfg;
+    int n_train, batch, n_val;
+} workload;
+
+/* One workload with the protocol's sizes (cc_protocol_default: 1000 trials, 800 for evidence
+ * accumulation, batches of 10, 200 validation trials). */
+static workload make_workload(const char *name, const char *what, cc_task task, cc_config cfg)
+{
+    const cc_protocol p = cc_protocol_default(&task, 1);
+    cfg.D = cc_task_input_dim(&task);
+    cfg.O = cc_task_output_dim(&task);
+    cfg.classification = cc_task_is_classification(&task);
+    return (workload){name, what, task, cfg, p.n_train, p.batch, p.n_val};
+}
+
+/* The workloads, the reference first; every one has cerebellar feedback, N 50, G 1000, tau 3. */
+static int make_workloads(workload *w)
+{
+    int n = 0;
+    cc_config c = cc_config_default();
+    c.plastic_mf = 0;
+    w[n++] = make_workload("linedraw", "line drawing, T 20, fixed cortex, fixed W_MF (the reference)",
+                           cc_task_defaults(CC_TASK_LINEDRAW), c);
+    c.plastic_mf = 1; /* as the figure configs */
+    w[n++] = make_workload("linedraw_mf", "line drawing, T 20, fixed cortex, plastic W_MF",
+                           cc_task_defaults(CC_TASK_LINEDRAW), c);
+    cc_config d = c;
+    d.plasticity = CC_CORTEX_INPUT; /* W_ih by e-prop, lr 2.5e-3, as Fig. 6 */
+    d.lr_rnn = 2.5e-3;
+    w[n++] = make_workload("delass", "delayed association, T 15, input e-prop, plastic W_MF",
+                           cc_task_defaults(CC_TASK_DELASS), d);
+    w[n++] = make_workload("evacc", "evidence accumulation, T 50, fixed cortex, plastic W_MF",
+                           cc_task_defaults(CC_TASK_EVACC), c);
+    return n;
+}
+
+/* Rows of the cerebellar backward per batch: B times the number of loop steps t whose
+ * prediction is trained (cc_cerebellum.h), i.e. the steps from the first to the last
+ * trained one, as cc_model.c does it in one product. */
+static long cereb_rows(const workload *w, const cc_batch *b)
+{
+    const cc_config *c = &w->cfg;
+    const int blocks = c->temporal_basis ? c->tau + 1 : 1;
+    int lo = b->T + 1, hi = -1;
+    for (int t = 0; t <= b->T; t++)
+        for (int j = 0; j < blocks; j++)
+            if (cc_cereb_target_step(t, c->temporal_basis ? j : c->tau, c->tau, b->T, c->final_learning,
+                                     b->mask_train) >= 0) {
+                if (t < lo) lo = t;
+                hi = t;
+            }
+    return hi >= lo ? (long)(hi - lo + 1) * b->B : 0;
+}
+
+/* GEMM flops of one epoch, 2 m n k per product (m x k)(k x n), as cc_model.c calls them.
+ * Forward, per step t, rows = B trials (training) or n_val (validation):
+ *   cerebellar feedback:  g = r_{t-1} W_MF^T      2 B N G   (not at t = 0: r_{-1} = 0, g = 0)
+ *                         p = g W_PF^T            2 B G C
+ *   cortex:               h += xt W_ih^T          2 B Din N
+ *                         h += r_{t-1} W_hh^T     2 B N N
+ *   readout:              z = r W_ro^T            2 B N O
+ *   (tau = 0 adds one cerebellar call after the last step when learning)
+ * Learning, per batch, over TB = T B rows (Rc = cerebellar rows, cereb_rows()):
+ *   readout:              dW_ro += dZ^T R         2 O TB N
+ *   plastic cortex:       L = dZ W_ro             2 TB O N
+ *                         dW_ih += Delta^T Eps    2 N TB Din
+ *   input + recurrent:    dW_hh += Delta^T Eps    2 N TB N
+ *   BPTT:                 delta_{t+1} W_hh        2 B N N per step t < T-1
+ *   cerebellum:           dW_PF += dp^T g         2 C Rc G
+ *   plastic W_MF:         dg = dp W_PF            2 Rc C G
+ *                         dW_MF += da^T m         2 G Rc N
+ * Element-wise work (tanh, relu, Adam, losses, sampling) is not counted. */
+static double epoch_flops(const workload *w, const cc_batch *b, int n_batches, int n_val)
+{
+    const cc_config *c = &w->cfg;
+    const double N = c->N, G = c->G, O = c->O, T = b->T, B = w->batch;
+    const double C = cc_config_cereb_outputs(c), Din = c->D + cc_config_feedback_dim(c);
+    const int cb = c->arch == CC_ARCH_CEREB_FB;
+    const double step = 2 * Din * N + 2 * N * N + 2 * N * O + (cb ? 2 * G * C : 0); /* per row and step */
+    const double mf = cb ? 2 * N * G * (T - 1) : 0;                                /* per row, steps 1..T-1 */
+    double train = (step * T + mf) * B;
+    if (cb && c->tau == 0) train += (2 * N * G + 2 * G * C) * B;
+    const double TB = T * B;
+    train += 2 * O * TB * N;
+    if (c->plasticity != CC_CORTEX_FIXED) {
+        train += 2 * TB * O * N + 2 * N * TB * Din;
+        if (c->plasticity == CC_CORTEX_INPUT_REC) train += 2 * N * TB * N;
+        if (c->rule == CC_RULE_BPTT) train += 2 * B * N * N * (T - 1);
+    }
+    if (cb) {
+        const double Rc = (double)cereb_rows(w, b);
+        train += 2 * C * Rc * G;
+        if (c->plastic_mf) train += 2 * Rc * C * G + 2 * G * Rc * N;
+    }
+    return train * n_batches + (step * T + mf) * n_val;
+}
+
+/* Seconds of one epoch, split into sampling, training and validation. */
+typedef struct {
+    double total, sample, train, val;
+} epoch_time;
+
+/* One epoch of cc_train's loop (without its checkpoint copy). */
+static epoch_time run_epoch(cc_model *m, const workload *w, cc_batch *b, cc_batch *v, gsl_rng *tr, gsl_rng *no,
+                            gsl_rng *vtr, gsl_rng *vno, int n_batches)
+{
+    epoch_time e = {0};
+    cc_stats s;
+    const double t0 = now();
+    for (int k = 0; k < n_batches; k++) {
+        const double a = now();
+        cc_task_sample(b, &w->task, tr, no);
+        const double c = now();
+        cc_model_train_batch(m, b, &s);
+        e.sample += c - a;
+        e.train += now() - c;
+    }
+    const double a = now();
+    cc_task_sample(v, &w->task, vtr, vno);
+    const double c = now();
+    cc_model_eval_batch(m, v, &s);
+    e.sample += c - a;
+    e.val = now() - c;
+    e.total = now() - t0;
+    return e;
+}
+
+typedef struct {
+    const workload *w;
+    int n_batches, n_val, repeats;
+    double sec, sec_min, sec_max, sample, train, val, flops;
+} result;
+
+static void bench_workload(result *r, const workload *w, int repeats, int quick)
+{
+    r->w = w;
+    r->repeats = repeats;
+    r->n_batches = quick ? 5 : w->n_train / w->batch;
+    r->n_val = quick ? 20 : w->n_val;
+    cc_model *m = cc_model_alloc(&w->cfg, SEED);
+    cc_batch *b = cc_batch_alloc(&w->task, w->batch), *v = cc_batch_alloc(&w->task, r->n_val);
+    gsl_rng *tr = cc_rng_stream(SEED, CC_STREAM_TRIALS), *no = cc_rng_stream(SEED, CC_STREAM_NOISE);
+    gsl_rng *vtr = cc_rng_stream(SEED, CC_STREAM_EVAL_TRIALS), *vno = cc_rng_stream(SEED, CC_STREAM_EVAL_NOISE);
+    if (!m || !b || !v || !tr || !no || !vtr || !vno) {
+        fprintf(stderr, "bench: error: cannot allocate workload %s\n", w->name);
+        exit(1);
+    }
+    if (!quick) run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches); /* warm-up: workspace, caches */
+    double tot[MAX_REPEATS], smp[MAX_REPEATS], trn[MAX_REPEATS], val[MAX_REPEATS];
+    for (int i = 0; i < repeats; i++) {
+        epoch_time e = run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches);
+        tot[i] = e.total;
+        smp[i] = e.sample;
+        trn[i] = e.train;
+        val[i] = e.val;
+    }
+    r->flops = epoch_flops(w, b, r->n_batches, r->n_val);
+    r->sec = median(tot, repeats);
+    r->sec_min = tot[0];
+    r->sec_max = tot[repeats - 1];
+    r->sample = median(smp, repeats);
+    r->train = median(trn, repeats);
+    r->val = median(val, repeats);
+    gsl_rng *rs[] = {tr, no, vtr, vno};
+    for (int i = 0; i < 4; i++) gsl_rng_free(rs[i]);
+    cc_batch_free(b);
+    cc_batch_free(v);
+    cc_model_free(m);
+}
+
+/* ---------------------------------------------------------------- dgemm rate */
+
+/* The product shape: a batch of B = 10 rates (10 x 50) times the mossy fibres (50 x 1000). */
+enum { GM = 10, GK = 50, GN = 1000 };
+
+typedef struct {
+    const char *name;
+    const char *what;
+    int repeats;
+    double gflops; /* median over repeats */
+} gemm_rate;
+
+/* Run kernel variant `v` `calls` times; returns seconds. */
+static double gemm_calls(int v, long calls, const double *A, const double *W, const double *Wt, double *C)
+{
+    gsl_matrix_const_view a = gsl_matrix_const_view_array(A, GM, GK);
+    gsl_matrix_const_view w = gsl_matrix_const_view_array(W, GN, GK);
+    gsl_matrix_view c = gsl_matrix_view_array(C, GM, GN);
+    const double t0 = now();
+    for (long i = 0; i < calls; i++) {
+        switch (v) {
+        case 0: /* C = A W^T, W stored (1000, 50): the model's layout of W_MF */
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, GM, GN, GK, 1.0, A, GK, W, GK, 0.0, C, GN);
+            break;
+        case 1: /* C = A Wt, Wt = W^T stored (50, 1000) */
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, GM, GN, GK, 1.0, A, GK, Wt, GN, 0.0, C, GN);
+            break;
+        default: /* as case 0 through gsl_blas_dgemm and matrix views */
+            gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, &a.matrix, &w.matrix, 0.0, &c.matrix);
+            break;
+        }
+    }
+    return now() - t0;
+}
+
+static int bench_gemm(gemm_rate *g, int repeats, int quick)
+{
+    static const char *names[] = {"cblas_NT", "cblas_NN", "gsl_NT"};
+    static const char *whats[] = {"cblas_dgemm, A (10,50) x W^T with W stored (1000,50)",
+                                  "cblas_dgemm, A (10,50) x Wt stored (50,1000)",
+                                  "gsl_blas_dgemm with views, as cblas_NT"};
+    double *A = malloc(sizeof(double) * GM * GK), *W = malloc(sizeof(double) * GN * GK);
+    double *Wt = malloc(sizeof(double) * GN * GK), *C = malloc(sizeof(double) * GM * GN);
+    if (!A || !W || !Wt || !C) {
+        fprintf(stderr, "bench: error: out of memory for the dgemm test\n");
+        exit(1);
+    }
+    gsl_rng *r = cc_rng_stream(SEED, CC_STREAM_USER);
+    for (int i = 0; i < GM * GK; i++) A[i] = gsl_rng_uniform(r) - 0.5;
+    for (int i = 0; i < GN * GK; i++) W[i] = gsl_rng_uniform(r) - 0.5;
+    for (int i = 0; i < GN; i++)
+        for (int k = 0; k < GK; k++) Wt[k * GN + i] = W[i * GK + k];
+    gsl_rng_free(r);
+    const double flops = 2.0 * GM * GN * GK, target = quick ? 0.02 : 0.2; /* seconds per repeat */
+    int n = 0;
+    for (int v = 0; v < 3; v++) {
+        long calls = 16;
+        while (gemm_calls(v, calls, A, W, Wt, C) < 0.25 * target && calls < (1L << 30)) calls *= 2; /* warm-up too */
+        double t = gemm_calls(v, calls, A, W, Wt, C);
+        calls = (long)ceil(calls * target / (t > 0 ? t : 1e-9));
+        double rate[MAX_REPEATS];
+        for (int i = 0; i < repeats; i++) rate[i] = calls * flops / gemm_calls(v, calls, A, W, Wt, C) * 1e-9;
+        g[n++] = (gemm_rate){names[v], whats[v], repeats, median(rate, repeats)};
+    }
+    free(A);
+    free(W);
+    free(Wt);
+    free(C);
+    return n;
+}
+
+/* ---------------------------------------------------------------- output */
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: bench [--repeats N] [--quick] [--workload W] [--out FILE] [--help]\n"
+            "\n"
+            "Times one training epoch (n_train trials in batches of 10 with an Adam step each, then\n"
+            "validation on 200 trials) of each workload, single-threaded, median over N repeats after\n"
+            "one warm-up epoch, and the dgemm rate of the linked BLAS on (10 x 50)(50 x 1000). Prints\n"
+            "per workload seconds per epoch, GEMM GFLOP per epoch, GFLOP/s, and the ratio of the\n"
+            "time to flops / (best dgemm rate): the distance to the limit.\n"
+            "\n"
+            "  --repeats N  timed epochs per workload (default 5, at most %d)\n"
+            "  --quick      smoke run: 1 repeat, no warm-up, 5 batches and 20 validation trials\n"
+            "  --out FILE   write the TSV to FILE (default: print it after the table)\n"
+            "  --workload W only workload W: linedraw (the reference), linedraw_mf, delass, evacc\n"
+            "  --help       this text\n"
+            "\n"
+            "Never fails on a time: exit 0 unless an argument or the library fails.\n",
+            MAX_REPEATS);
+}
+
+/* The TSV: one commented header naming the machine, then one row per dgemm variant and per workload. */
+static void write_tsv(FILE *f, const char *machine, const result *r, int nr, const gemm_rate *g, int ng, double limit,
+                      int quick)
+{
+    fprintf(f, "# bench: one training epoch per workload, single-threaded; seconds are medians over repeats%s\n",
+            quick ? "; QUICK: reduced epochs, not comparable" : "");
+    fprintf(f, "# %s\n", machine);
+    fprintf(f, "# limit rate %.3f GFLOP/s = best dgemm on (10x50)(50x1000); limit_s = gflop_epoch / limit rate; "
+               "ratio = s_epoch / limit_s\n", limit);
+    fprintf(f, "kind\tname\trepeats\tbatches\tn_val\ts_epoch\ts_min\ts_max\ts_sample\ts_train\ts_val\t"
+               "gflop_epoch\tgflops\tlimit_s\tratio\n");
+    for (int i = 0; i < ng; i++)
+        fprintf(f, "dgemm\t%s\t%d\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t%.6f\t%.3f\tNA\tNA\n", g[i].name, g[i].repeats,
+                2e-9 * GM * GN * GK, g[i].gflops);
+    for (int i = 0; i < nr; i++) {
+        const double lim = r[i].flops * 1e-9 / limit;
+        fprintf(f, "epoch\t%s\t%d\t%d\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.3f\t%.6f\t%.3f\n",
+                r[i].w->name, r[i].repeats, r[i].n_batches, r[i].n_val, r[i].sec, r[i].sec_min, r[i].sec_max,
+                r[i].sample, r[i].train, r[i].val, r[i].flops * 1e-9, r[i].flops * 1e-9 / r[i].sec, lim,
+                r[i].sec / lim);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    int repeats = 5, quick = 0;
+    const char *out = NULL, *only = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--quick")) {
+            quick = 1;
+        } else if (!strcmp(a, "--repeats") || !strcmp(a, "--out") || !strcmp(a, "--workload")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "bench: error: %s needs a value\n", a);
+                return 2;
+            }
+            const char *val = argv[++i];
+            if (!strcmp(a, "--out")) {
+                out = val;
+            } else if (!strcmp(a, "--workload")) {
+                only = val;
+            } else {
+                char *end;
+                errno = 0;
+                long n = strtol(val, &end, 10);
+                if (errno || *end || n < 1 || n > MAX_REPEATS) {
+                    fprintf(stderr, "bench: error: --repeats '%s': want an integer in 1..%d\n", val, MAX_REPEATS);
+                    return 2;
+                }
+                repeats = (int)n;
+            }
+        } else {
+            fprintf(stderr, "bench: error: unknown argument '%s'\n", a);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (quick) repeats = 1;
+    gsl_set_error_handler(die_on_gsl_error);
+    workload w[8];
+    int nw = make_workloads(w);
+    if (only) { /* keep the one asked for */
+        int k = 0;
+        while (k < nw && strcmp(w[k].name, only)) k++;
+        if (k == nw) {
+            fprintf(stderr, "bench: error: --workload '%s': no such workload (see --help)\n", only);
+            return 2;
+        }
+        w[0] = w[k];
+        nw = 1;
+    }
+    /* the TSV goes to FILE.tmp, renamed at the end: a killed run leaves no file that looks whole */
+    char tmp[4096];
+    FILE *tsv = stdout;
+    if (out) {
+        snprintf(tmp, sizeof tmp, "%s.tmp", out);
+        if (!(tsv = fopen(tmp, "w"))) {
+            fprintf(stderr, "bench: error: cannot write %s: %s\n", tmp, strerror(errno));
+            return 2;
+        }
+    }
+    char machine[1024], blas[512], host[256] = "unknown", cpu[256];
+#ifdef CC_BLAS_OPENBLAS
+    openblas_set_num_threads(1);
+    const char *env = getenv("OPENBLAS_NUM_THREADS");
+    snprintf(blas, sizeof blas, "%s (%s; core %s), %d thread (OPENBLAS_NUM_THREADS=%s)", CC_BLAS_NAME,
+             openblas_get_config(), openblas_get_corename(), openblas_get_num_threads(), env ? env : "unset");
+#else
+    snprintf(blas, sizeof blas, "%s, single-threaded", CC_BLAS_NAME);
+#endif
+    gethostname(host, sizeof host - 1);
+    cpu_name(cpu, sizeof cpu);
+    snprintf(machine, sizeof machine, "host %s (%s); blas %s", host, cpu, blas);
+    printf("%s\n%s; repeats %d%s\n\n", machine, quick ? "QUICK: reduced epochs, no warm-up" : "full epochs", repeats,
+           quick ? "" : " after 1 warm-up epoch");
+
+    gemm_rate g[3];
+    const int ng = bench_gemm(g, repeats, quick);
+    double limit = 0.0;
+    printf("dgemm (10 x 50)(50 x 1000), %.0f flops per call, median of %d:\n", 2.0 * GM * GN * GK, repeats);
+    for (int i = 0; i < ng; i++) {
+        printf("  %-9s %7.2f GFLOP/s   %s\n", g[i].name, g[i].gflops, g[i].what);
+        if (g[i].gflops > limit) limit = g[i].gflops;
+    }
+    printf("  limit rate: %.2f GFLOP/s (the best of these)\n\n", limit);
+
+    result r[8];
+    printf("%-12s %9s %9s %9s %9s %11s %8s %9s %7s\n", "workload", "s/epoch", "sample", "train", "valid",
+           "GFLOP/epoch", "GFLOP/s", "limit s", "ratio");
+    for (int i = 0; i < nw; i++) {
+        bench_workload(&r[i], &w[i], repeats, quick);
+        const double lim = r[i].flops * 1e-9 / limit;
+        printf("%-12s %9.4f %9.4f %9.4f %9.4f %11.3f %8.2f %9.4f %7.2f\n", w[i].name, r[i].sec, r[i].sample,
+               r[i].train, r[i].val, r[i].flops * 1e-9, r[i].flops * 1e-9 / r[i].sec, lim, r[i].sec / lim);
+        fflush(stdout);
+    }
+    printf("\n");
+    for (int i = 0; i < nw; i++)
+        printf("  %-12s %s; %d batches of %d, %d validation trials\n", w[i].name, w[i].what, r[i].n_batches,
+               w[i].batch, r[i].n_val);
+    printf("  s/epoch = sample + train + valid (medians, so the parts need not add up exactly);\n"
+           "  limit s = GEMM flops / limit rate; ratio = s/epoch / limit s (1 = at the limit)\n\n");
+
+    write_tsv(tsv, machine, r, nw, g, ng, limit, quick);
+    if (out) {
+        if (fclose(tsv) || rename(tmp, out)) {
+            fprintf(stderr, "bench: error: cannot write %s: %s\n", out, strerror(errno));
+            remove(tmp);
+            return 1;
+        }
+        printf("TSV written to %s\n", out);
+    }
+    return 0;
+}
