@@ -264,6 +264,6 @@ int cc_task_sample(cc_batch *batch, const cc_task *task, gsl_rng *trials, gsl_rn
     cc_task_masks(batch->mask_train, batch->mask_eval, task);
     /* x += noise_std * N(0, 1) on every channel and step, after the targets */
     if (task->noise_std > 0.0)
-        for (size_t i = 0; i < n_in; i++) batch->x[i] += gsl_ran_gaussian(noise, task->noise_std);
+        for (size_t i = 0; i < n_in; i++) batch->x[i] += gsl_ran_gaussian_ziggurat(noise, task->noise_std);
     return GSL_SUCCESS;
 }
