@@ -282,7 +282,7 @@ static int merge(const cc_run_ctx *ctx)
     if (!s) s = cond_stat(ctx, cb, "test", 0, "mse_ablated", &mean[3], &sem[3]);
     if (!s) s = cond_stat(ctx, base(CC_ARCH_CEREB_READOUT), "test", 0, "mse", &mean[4], &sem[4]);
     const double nf_mse = mean[0], ro_mse = mean[1], cb_mse = mean[2], abl_mse = mean[3], cbro_mse = mean[4];
-    const char *lab_c[] = {"no_feedback", "readout_feedback", "cerebellar", "cerebellum_silenced", "cerebellar_readout"};
+    const char *lab_c[] = {"none", "readout_fb", "cereb_fb", "cereb_silenced", "cereb_readout"};
     if (!s) s = bars(ctx, "fig2c_ablation.tsv", "Fig. 2c: test MSE, cerebellar model with and without its cerebellum (silenced from t = 0), and the other architectures", 5, lab_c, mean, sem);
     /* d: tau */
     char tl[16][16];
@@ -305,7 +305,7 @@ static int merge(const cc_run_ctx *ctx)
     if (!s) s = bars(ctx, "fig2e_plasticity.tsv", "Fig. 2e: test MSE per architecture and cortical plasticity (fixed, input e-prop, input+recurrent e-prop)", 9, lab_e, mean, sem);
     double plast_best_nf = fmin(mean[0], fmin(mean[1], mean[2])), plast_best_ro = fmin(mean[3], fmin(mean[4], mean[5]));
     /* f: mossy fibres */
-    const char *lab_f[] = {"fixed_MF", "plastic_MF"};
+    const char *lab_f[] = {"fixed", "plastic"};
     for (int m = 0; !s && m < 2; m++) s = cond_stat(ctx, (cond){CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, P.model.tau, m}, "test", 0, "mse", &mean[m], &sem[m]);
     if (!s) s = bars(ctx, "fig2f_mossy.tsv", "Fig. 2f: test MSE of the cerebellar model with fixed or plastic mossy fibres", 2, lab_f, mean, sem);
     if (s) return s;

@@ -3,6 +3,7 @@
 load 'figures/style.gp'
 fig_w = 18; fig_h = 16
 f(name) = datadir.'/'.name
+arch_title(i) = i == 1 ? 'no feedback' : i == 2 ? 'readout feedback' : i == 3 ? 'cerebellar feedback' : 'cerebellar readout'
 
 traj(arch, title) = sprintf("set title '%s'; plot for [k=0:5] f('fig2b_traj.tsv') using (column('cond')==k ? column('target_x') : NaN):'target_y' with lines ls 9, for [k=0:5] '' using (column('cond')==k ? column('%s_x') : NaN):'%s_y' with lines ls %d", title, arch, arch, \
     arch eq 'none' ? 1 : arch eq 'readout_fb' ? 2 : arch eq 'cereb_fb' ? 3 : arch eq 'ablated' ? 5 : 4)
@@ -14,11 +15,11 @@ do for [fmt in "pdf png"] {
     # a: learning curves, mean +- SEM over seeds
     set title "a  validation MSE (fixed cortex)"
     set xlabel "epoch"; set ylabel "MSE"
-    set logscale y; set format y "10^{%L}"
-    set key top right font ",6"
+    set logscale y; set format y "10^{%L}"; set yrange [0.002:0.4]; set xrange [0:*]
+    set key at graph 1, graph 0.6 font ",6"
     plot for [i=1:4] f('fig2a_curves.tsv') using 1:(column(2*i)-column(2*i+1)):(column(2*i)+column(2*i+1)) with filledcurves ls i, \
-         for [i=1:4] '' using 1:2*i with lines ls i title word("none readout\\_fb cerebellar cereb.\\_readout", i)
-    unset logscale y; set format y "%g"; unset key
+         for [i=1:4] '' using 1:2*i with lines ls i title arch_title(i)
+    unset logscale y; set format y "%g"; unset key; set autoscale xy
 
     # b: trajectories of each architecture, targets dotted
     set size ratio -1; set xrange [-1.2:1.2]; set yrange [-1.2:1.2]; set xlabel "x"; set ylabel "y"
@@ -38,11 +39,14 @@ do for [fmt in "pdf png"] {
     # d: tau sweep
     set title "d  cerebellar time window"
     set xtics norotate font ",7"; set xlabel "{/Symbol t} (steps)"
-    plot f('fig2d_tau.tsv') using 1:3:4:xtic(2) with boxerrorbars ls 3
+    plot f('fig2d_tau.tsv') using 1:3:4:xtic(strcol(2)[5:]) with boxerrorbars ls 3
     # e: plasticity x architecture
     set title "e  cortical plasticity"
-    set xlabel ""; set xtics rotate by 40 right font ",6"
-    plot f('fig2e_plasticity.tsv') using 1:3:4:(int(column(1))/3+1):xtic(2) with boxerrorbars lc variable
+    set xlabel ""; set xtics rotate by 40 right font ",7"
+    set key top right font ",6"
+    plot f('fig2e_plasticity.tsv') using 1:3:4:(int(column(1))/3+1):xtic(strcol(2)[strstrt(strcol(2), "/")+1:]) with boxerrorbars lc variable, \
+         for [i=1:3] NaN with boxes ls i title arch_title(i)
+    unset key
     # f: mossy fibres
     set title "f  mossy fibres"
     set xtics norotate font ",7"

@@ -8,7 +8,7 @@
 fig_w = 18; fig_h = 12
 terminal(fmt) = fmt eq "pdf" ? \
     sprintf("set terminal pdfcairo enhanced color font 'DejaVu Sans,7' size %gcm,%gcm linewidth 1; set output '%s.pdf'", fig_w, fig_h, outbase) : \
-    sprintf("set terminal pngcairo enhanced color font 'DejaVu Sans,14' size %d,%d linewidth 2; set output '%s.png'", int(fig_w * 90), int(fig_h * 90), outbase)
+    sprintf("set terminal pngcairo enhanced color font 'DejaVu Sans,7' fontscale 1.6 size %d,%d linewidth 2; set output '%s.png'", int(fig_w * 90), int(fig_h * 90), outbase)
 
 c_none   = "#7f7f7f"
 c_ro     = "#1f77b4"
