@@ -14,7 +14,7 @@ void cc_cortex_step(double *h, double *r, const double *h_prev, const double *r_
     for (long i = 0; i < n; i++) h[i] = alpha * h_prev[i];                                   /* alpha h_{t-1} */
     cc_gemm(CblasNoTrans, CblasTrans, 1.0, xt, B, Din, W_ih, N, Din, 1.0, h, B, N);        /* + W_ih xt_t */
     cc_gemm(CblasNoTrans, CblasTrans, 1.0, r_prev, B, N, W_hh, N, N, 1.0, h, B, N);        /* + W_hh r_{t-1} */
-    for (long i = 0; i < n; i++) r[i] = tanh(h[i]);                                         /* r_t = f(h_t) */
+    cc_tanh(r, h, n);                                                                       /* r_t = f(h_t) */
     if (n_silenced > 0)
         for (int b = 0; b < B; b++) memset(r + (long)b * N, 0, (size_t)n_silenced * sizeof(double));
 }

@@ -194,7 +194,7 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
                 for (long i = 0; i < (long)B * G; i++) keep[i] = gsl_rng_uniform(m->rng_dropout) >= cf->dropout;
             }
             cc_cereb_forward(g, z, r, w->W_MFt, P->W_PF, keep, gain, B, N, G, O); /* z_t = C(r_t) */
-        } else {
+        } else if (cf->arch == CC_ARCH_READOUT_FB) { /* z_t is needed at step t + 1 */
             cc_gemm(CblasNoTrans, CblasTrans, 1.0, r, B, N, P->W_ro, O, N, 0.0, z, B, O); /* z_t = W_ro r_t */
             cc_add_row(z, P->b_ro, B, O);                                                    /*     + b_ro */
         }
@@ -204,6 +204,10 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
             if (cf->plasticity == CC_CORTEX_INPUT_REC)
                 cc_eprop_trace(w->eps_rec + t * BN, t ? w->eps_rec + (t - 1) * BN : NULL, r_prev, cf->alpha, BN);
         }
+    }
+    if (cf->arch == CC_ARCH_NONE || cf->arch == CC_ARCH_CEREB_FB) { /* no step reads z: all steps at once */
+        cc_gemm(CblasNoTrans, CblasTrans, 1.0, w->r + BN, T * B, N, P->W_ro, O, N, 0.0, w->z, T * B, O);
+        cc_add_row(w->z, P->b_ro, T * B, O);
     }
     if (learn && cf->arch == CC_ARCH_CEREB_FB && cf->tau == 0) /* extra call: p_T = C(r_{T-1}) trains on y_{T-1} */
         cc_cereb_forward(w->g + (long)T * B * G, w->p + (long)T * B * C, w->r + T * BN, w->W_MFt, P->W_PF, NULL,

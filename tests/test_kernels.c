@@ -95,7 +95,41 @@ static void test_products(void)
     CU_ASSERT_EQUAL(memcmp(C1, C2, sizeof C1), 0);
 }
 
+
+/* cc_tanh: within 4 ulp of the C library's tanh over the whole range, exact at the special
+ * values, and the vector path (lengths >= 4) equal to the scalar tail (length 1). */
+static void test_tanh(void)
+{
+    enum { n = 200000 };
+    static double x[n], y[n];
+    for (long i = 0; i < n; i++) {
+        double u = (double)(i * 7919 % n) / n;                 /* a permutation of [0, 1) */
+        x[i] = (i % 2 ? 1.0 : -1.0) * (i % 4 < 2 ? 25.0 * u : pow(10.0, -310.0 + 311.0 * u));
+    }
+    const double sp[] = {0.0, -0.0, INFINITY, -INFINITY, NAN, 20.0, 19.999, 1e-320, 0.5493061443340549};
+    for (int i = 0; i < 9; i++) x[i] = sp[i];
+    cc_tanh(y, x, n);
+    double worst = 0.0;
+    for (long i = 0; i < n; i++) {
+        double ref = tanh(x[i]), ulp = nextafter(fabs(ref), INFINITY) - fabs(ref);
+        if (isnan(ref)) {
+            CU_ASSERT(isnan(y[i]));
+            continue;
+        }
+        worst = fmax(worst, fabs(y[i] - ref) / ulp);
+        double one;
+        cc_tanh(&one, &x[i], 1); /* scalar path */
+        if (memcmp(&one, &y[i], sizeof one) != 0) CU_FAIL("vector and scalar tanh differ");
+    }
+    CU_ASSERT(signbit(y[1]) && y[1] == 0.0); /* tanh(-0) = -0 */
+    CU_ASSERT_EQUAL(y[2], 1.0);
+    CU_ASSERT_EQUAL(y[3], -1.0);
+    printf("\n    tanh: max error %.2f ulp against the C library", worst);
+    CU_ASSERT(worst <= 4.0);
+}
+
 static const cc_test_case CASES[] = {
+    {"tanh against the C library, special values, vector = scalar", test_tanh},
     {"ReLU and its derivative: vector path = scalar definition, special values", test_relu},
     {"Adam: vector path = formula", test_adam_vector},
     {"transpose, GEMM and blocked GEMM", test_products},
