@@ -23,18 +23,17 @@ void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt
     }
 }
 
-void cc_cereb_backward(double *dW_PF, double *dW_MF, double *dm, double *scratch,
+void cc_cereb_backward(double *dW_PF, double *dW_MFt, double *dm, double *scratch,
                        const double *dp, const double *g, const double *m,
-                       const double *W_MF, const double *W_PF, double gain,
+                       const double *W_MFt, const double *W_PF, double gain,
                        int rows, int N, int G, int C)
 {
     cc_gemm(CblasTrans, CblasNoTrans, 1.0, dp, rows, C, g, rows, G, 1.0, dW_PF, C, G); /* dW_PF += dp^T g */
-    if (!dW_MF && !dm) return;
+    if (!dW_MFt && !dm) return;
     cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, dp, rows, C, W_PF, C, G, 0.0, scratch, rows, G); /* dg = dp W_PF */
     cc_relu_backward(scratch, g, gain, (long)rows * G);                                  /* da = dg relu'(a) */
-    /* dW_MF += da^T m, in row blocks (cc_gemm_rows); dm += da W_MF */
-    if (dW_MF) cc_gemm_rows(CblasTrans, CblasNoTrans, 1.0, scratch, rows, G, m, rows, N, 1.0, dW_MF, G, N);
-    if (dm) cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, scratch, rows, G, W_MF, G, N, 1.0, dm, rows, N);
+    if (dW_MFt) cc_gemm(CblasTrans, CblasNoTrans, 1.0, m, rows, N, scratch, rows, G, 1.0, dW_MFt, N, G); /* += m^T da */
+    if (dm) cc_gemm(CblasNoTrans, CblasTrans, 1.0, scratch, rows, G, W_MFt, N, G, 1.0, dm, rows, N);   /* += da W_MF */
 }
 
 int cc_cereb_target_step(int t, int j, int tau, int T, int final_learning, const unsigned char *mask)

@@ -18,8 +18,8 @@
 #define CC_CEREBELLUM_H
 
 /* g (rows, G) = relu(m (rows, N) W_MF^T) * gain;  p (rows, C) = g W_PF^T.
- * The mossy fibres come transposed, W_MFt = W_MF^T (N, G), the layout OpenBLAS
- * multiplies fastest at these shapes (the model keeps the copy, cc_work.W_MFt).
+ * The mossy fibres come transposed, W_MFt = W_MF^T (N, G), as the parameter block
+ * stores them: the layout OpenBLAS multiplies fastest at these shapes.
  * m == NULL stands for m = 0 (the rates before the first step): then g = 0.
  * `keep` (rows, G), if not NULL, is a 0/1 dropout mask applied before the ReLU. */
 void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt, const double *W_PF,
@@ -27,12 +27,12 @@ void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt
 
 /* Accumulate gradients of a loss with output gradient dp (rows, C):
  *   dW_PF += dp^T g;
- *   dg = (dp W_PF) * gain * [g > 0] (into scratch (rows, G));
- *   dW_MF += dg^T m (if dW_MF);  dm += dg W_MF (if dm).
- * scratch may be NULL when neither dW_MF nor dm is wanted. */
-void cc_cereb_backward(double *dW_PF, double *dW_MF, double *dm, double *scratch,
+ *   da = (dp W_PF) * gain * [g > 0] (into scratch (rows, G));
+ *   dW_MFt += m^T da (if dW_MFt);  dm += da W_MF = da W_MFt^T (if dm).
+ * scratch may be NULL when neither dW_MFt nor dm is wanted. */
+void cc_cereb_backward(double *dW_PF, double *dW_MFt, double *dm, double *scratch,
                        const double *dp, const double *g, const double *m,
-                       const double *W_MF, const double *W_PF, double gain,
+                       const double *W_MFt, const double *W_PF, double gain,
                        int rows, int N, int G, int C);
 
 /* Target step that trains output block j of p_t (single window: j = tau), or -1.

@@ -3,9 +3,7 @@
  * A batch runs in three stages: the time loop (cortex, feedback, readout, e-prop
  * traces), the task loss with its output gradients, then the backward products,
  * each one GEMM over all (t, trial) rows. No allocation happens inside the time loop:
- * the workspace grows only when a batch larger than any before arrives. The forward
- * pass multiplies by a transposed copy of W_MF made at its start (ws.W_MFt), which
- * OpenBLAS multiplies faster (bench/README.md).
+ * the workspace grows only when a batch larger than any before arrives.
  */
 #include "cc_model.h"
 
@@ -24,8 +22,7 @@
 static void work_list(cc_work *w, double **list[CC_WORK_NARRAYS])
 {
     double **l[CC_WORK_NARRAYS] = {&w->h, &w->r, &w->xt, &w->z, &w->dz, &w->c, &w->g, &w->keep,
-                                   &w->p, &w->dp, &w->L, &w->delta, &w->eps_in, &w->eps_rec, &w->scratch,
-                                   &w->W_MFt};
+                                   &w->p, &w->dp, &w->L, &w->delta, &w->eps_in, &w->eps_rec, &w->scratch};
     memcpy(list, l, sizeof l);
 }
 
@@ -54,7 +51,7 @@ static int work_reserve(cc_model *m, int B, int T, int learn)
     const long need[CC_WORK_NARRAYS] = {
         bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? g_rows * G : 1,
         has_g && learn ? g_rows * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
-        has_g && learn ? bt1 * G : 1, has_g ? G * N : 1};
+        has_g && learn ? bt1 * G : 1};
     double **a[CC_WORK_NARRAYS];
     work_list(w, a);
     for (int i = 0; i < CC_WORK_NARRAYS; i++) {
@@ -92,7 +89,7 @@ cc_model *cc_model_alloc(const cc_config *cfg, unsigned long seed)
     if (cfg->mf_inputs > 0 && cfg->arch == CC_ARCH_CEREB_FB) {
         /* sparse mossy fibres: each granule cell samples mf_inputs distinct cortical units */
         const int G = cfg->G, N = cfg->N;
-        m->mf_mask = calloc((size_t)G * N, sizeof(double));
+        m->mf_mask = calloc((size_t)N * G, sizeof(double)); /* (N, G), like the stored W_MF^T */
         int *idx = malloc((size_t)N * sizeof(int)), *pick = malloc((size_t)cfg->mf_inputs * sizeof(int));
         if (!m->mf_mask || !idx || !pick) {
             free(idx);
@@ -104,7 +101,7 @@ cc_model *cc_model_alloc(const cc_config *cfg, unsigned long seed)
         for (int j = 0; j < N; j++) idx[j] = j;
         for (int i = 0; i < G; i++) {
             gsl_ran_choose(rw, pick, (size_t)cfg->mf_inputs, idx, (size_t)N, sizeof(int));
-            for (int k = 0; k < cfg->mf_inputs; k++) m->mf_mask[(long)i * N + pick[k]] = 1.0;
+            for (int k = 0; k < cfg->mf_inputs; k++) m->mf_mask[(long)pick[k] * G + i] = 1.0;
         }
         for (long i = 0; i < (long)G * N; i++) m->w->W_MF[i] *= m->mf_mask[i];
         free(idx);
@@ -164,8 +161,6 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
     const int eprop = learn && cf->rule == CC_RULE_EPROP && cf->plasticity != CC_CORTEX_FIXED;
     const int dropout = learn && cf->arch == CC_ARCH_CEREB_READOUT && cf->dropout > 0;
     const double gain = dropout ? 1.0 / (1.0 - cf->dropout) : 1.0;
-    const int has_g = cf->arch == CC_ARCH_CEREB_FB || cf->arch == CC_ARCH_CEREB_READOUT;
-    if (has_g) cc_transpose(w->W_MFt, P->W_MF, G, N); /* W_MF may have changed since the last pass */
     memset(w->h, 0, BN * sizeof(double)); /* h_{-1} = r_{-1} = 0 */
     memset(w->r, 0, BN * sizeof(double));
     for (int t = 0; t < T; t++) {
@@ -176,7 +171,7 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
         if (cf->arch == CC_ARCH_CEREB_FB) {
             double *g = w->g + (learn ? (long)t * B * G : 0), *p = w->p + (long)t * B * C;
             double *c = w->c + (long)t * B * C;
-            cc_cereb_forward(g, p, t ? r_prev : NULL, w->W_MFt, P->W_PF, NULL, 1.0, B, N, G, C); /* p_t = C(r_{t-1}) */
+            cc_cereb_forward(g, p, t ? r_prev : NULL, P->W_MF, P->W_PF, NULL, 1.0, B, N, G, C); /* p_t = C(r_{t-1}) */
             cereb_signal(m, c, p, t, B);
             put_cols(xt, Din, D, c, B, C);
         } else if (cf->arch == CC_ARCH_READOUT_FB) {
@@ -193,7 +188,7 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
                 keep = w->keep + (long)t * B * G;
                 for (long i = 0; i < (long)B * G; i++) keep[i] = gsl_rng_uniform(m->rng_dropout) >= cf->dropout;
             }
-            cc_cereb_forward(g, z, r, w->W_MFt, P->W_PF, keep, gain, B, N, G, O); /* z_t = C(r_t) */
+            cc_cereb_forward(g, z, r, P->W_MF, P->W_PF, keep, gain, B, N, G, O); /* z_t = C(r_t) */
         } else if (cf->arch == CC_ARCH_READOUT_FB) { /* z_t is needed at step t + 1 */
             cc_gemm(CblasNoTrans, CblasTrans, 1.0, r, B, N, P->W_ro, O, N, 0.0, z, B, O); /* z_t = W_ro r_t */
             cc_add_row(z, P->b_ro, B, O);                                                    /*     + b_ro */
@@ -210,7 +205,7 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
         cc_add_row(w->z, P->b_ro, T * B, O);
     }
     if (learn && cf->arch == CC_ARCH_CEREB_FB && cf->tau == 0) /* extra call: p_T = C(r_{T-1}) trains on y_{T-1} */
-        cc_cereb_forward(w->g + (long)T * B * G, w->p + (long)T * B * C, w->r + T * BN, w->W_MFt, P->W_PF, NULL,
+        cc_cereb_forward(w->g + (long)T * B * G, w->p + (long)T * B * C, w->r + T * BN, P->W_MF, P->W_PF, NULL,
                         1.0, B, N, G, C);
 }
 

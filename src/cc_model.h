@@ -33,7 +33,7 @@ typedef struct {
     double acc;        /* classification: fraction correct on the evaluation steps */
 } cc_stats;
 
-#define CC_WORK_NARRAYS 16
+#define CC_WORK_NARRAYS 15
 
 /* Per-batch arrays, time-major; valid after a forward pass until the next one. */
 typedef struct {
@@ -49,7 +49,6 @@ typedef struct {
     double *eps_in;    /* (T, B, Din) e-prop input traces */
     double *eps_rec;   /* (T, B, N) e-prop recurrent traces */
     double *scratch;   /* (T+1, B, G) backward scratch */
-    double *W_MFt;     /* (N, G) W_MF transposed at the start of every forward pass (faster product) */
 } cc_work;
 
 typedef struct {
@@ -58,7 +57,7 @@ typedef struct {
     cc_params *w, *grad;      /* weights and their gradients, same layout */
     cc_adam *adam;
     int trainable[CC_NTENSOR];
-    double *mf_mask;          /* (G, N) 0/1 sparse mossy-fibre connectivity, NULL if dense */
+    double *mf_mask;          /* (N, G) 0/1 sparse mossy-fibre connectivity (layout of W_MF^T), NULL if dense */
     /* manipulations, all off after alloc */
     int silence_from;         /* cerebellar output to the cortex is 0 from this step on; -1 never */
     double silence_fraction;  /* fraction of cerebellar outputs silenced (the first floor(f C)) */

@@ -31,7 +31,7 @@ cc_params *cc_params_alloc(const cc_config *cfg)
         {N, N},                                    /* W_hh */
         {has_ro ? cfg->O : 0, N},                  /* W_ro */
         {has_ro ? cfg->O : 0, 1},                  /* b_ro */
-        {has_cb ? cfg->G : 0, N},                  /* W_MF */
+        {has_cb ? N : 0, cfg->G},                  /* W_MF, transposed: (N, G) */
         {has_cb ? C : 0, cfg->G},                  /* W_PF */
     };
     size_t off = 0;
@@ -72,8 +72,9 @@ void cc_params_init_uniform(cc_params *p, gsl_rng *rng)
 {
     for (int k = 0; k < CC_NTENSOR; k++) {
         /* the RNN draws W_ih and W_hh alike with 1/sqrt(N), as torch's RNN modules do;
-         * the Linear layers (readout, W_MF, W_PF) use their own fan-in */
-        int fan_in = k == CC_B_RO ? p->cols[CC_W_RO] : k == CC_W_IH ? p->rows[CC_W_IH] : p->cols[k];
+         * the Linear layers (readout, W_MF, W_PF) use their own fan-in (W_MF is stored
+         * transposed: its fan-in is its row count) */
+        int fan_in = k == CC_B_RO ? p->cols[CC_W_RO] : k == CC_W_IH || k == CC_W_MF ? p->rows[k] : p->cols[k];
         if (fan_in == 0) continue;
         double bound = 1.0 / sqrt((double)fan_in); /* PyTorch's default for Linear and RNN */
         double *w = p->data + p->off[k];

@@ -5,7 +5,8 @@
  *                    signal (W_Ch for the cerebellum, W_zh for the readout)
  *   W_hh (N, N)      recurrent weights
  *   W_ro (O, N)      readout weights      b_ro (O)  readout bias
- *   W_MF (G, N)      mossy fibres          W_PF (C, G)  parallel fibres
+ *   W_MF (N, G)      mossy fibres, stored transposed (W_MF^T: the layout OpenBLAS
+ *                    multiplies fastest at these shapes)   W_PF (C, G)  parallel fibres
  * A tensor an architecture does not use has size 0. Because the block is one array,
  * zeroing gradients, the optimiser, copying the cerebellum (task switching, PF
  * overlap) and saving are one loop or one call each.
@@ -42,8 +43,8 @@ void cc_params_free(cc_params *p);
 size_t cc_params_count(const cc_params *p, cc_tensor k);
 
 /* U(-1/sqrt(fan_in), +1/sqrt(fan_in)) for every tensor, drawn in layout order from
- * `rng`: fan_in is N for both RNN matrices W_ih and W_hh (the authors' RNN module), the
- * column count for the Linear layers W_ro, W_MF, W_PF, and the readout's for b_ro. */
+ * `rng`: fan_in is N for both RNN matrices W_ih and W_hh (the authors' RNN module), and
+ * each Linear layer's input width for the others: N for W_ro, b_ro and W_MF, G for W_PF. */
 void cc_params_init_uniform(cc_params *p, gsl_rng *rng);
 
 void cc_params_zero(cc_params *p);

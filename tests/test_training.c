@@ -66,14 +66,14 @@ static void test_init_bounds(void)
     for (int k = 0; k < CC_NTENSOR; k++) {
         size_t n = cc_params_count(m->w, k);
         if (!n) continue;
-        double fan_in = k == CC_B_RO || k == CC_W_IH ? 50.0 : (double)m->w->cols[k]; /* RNN: 1/sqrt(N) */
+        double fan_in = k == CC_W_PF ? 1000.0 : 50.0; /* N everywhere but the parallel fibres (G) */
         double bound = 1.0 / sqrt(fan_in), mx = 0.0;
         for (size_t i = 0; i < n; i++) mx = fmax(mx, fabs(m->w->data[m->w->off[k] + i]));
         CU_ASSERT(mx <= bound);
         if (n > 100) CU_ASSERT(mx > 0.95 * bound);
     }
     CU_ASSERT_EQUAL(m->w->cols[CC_W_IH], 12); /* 10 cue bits + 2 cerebellar outputs */
-    CU_ASSERT_EQUAL(m->w->rows[CC_W_MF], 1000);
+    CU_ASSERT_EQUAL(m->w->cols[CC_W_MF], 1000); /* stored transposed, (N, G) */
     cc_model_free(m);
 }
 
@@ -105,7 +105,7 @@ static void test_sparse_mossy_fibres(void)
     for (int k = 0; k < 3; k++) cc_model_train_batch(m, b, NULL);
     for (int i = 0; i < c.G; i++) {
         int nz = 0;
-        for (int j = 0; j < c.N; j++) nz += m->w->W_MF[i * c.N + j] != 0.0;
+        for (int j = 0; j < c.N; j++) nz += m->w->W_MF[j * c.G + i] != 0.0; /* W_MF^T (N, G) */
         CU_ASSERT(nz <= 2 && nz >= 1);
     }
     tm_batch_free(b);
