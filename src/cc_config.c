@@ -2,6 +2,8 @@
  * Not here: reading settings from files (cc_spec, in the drivers). */
 #include "cc_config.h"
 
+#include "cc_error.h"
+
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -51,33 +53,27 @@ int cc_config_feedback_dim(const cc_config *cfg)
     return 0;
 }
 
-static char msg[256];
-#define BAD(...)                                   \
-    do {                                           \
-        snprintf(msg, sizeof msg, __VA_ARGS__);    \
-        GSL_ERROR(msg, GSL_EINVAL);                \
-    } while (0)
 
 int cc_config_validate(const cc_config *c)
 {
-    if (c->D < 1 || c->D > 100000) BAD("model: input size D = %d out of range [1, 100000]", c->D);
-    if (c->N < 1 || c->N > 100000) BAD("model: cortical size N = %d out of range [1, 100000]", c->N);
-    if (c->O < 1 || c->O > 100000) BAD("model: output size O = %d out of range [1, 100000]", c->O);
-    if (c->G < 1 || c->G > 10000000) BAD("model: granule cells G = %d out of range [1, 1e7]", c->G);
-    if ((unsigned)c->arch > CC_ARCH_CEREB_READOUT) BAD("model: unknown architecture %d", (int)c->arch);
-    if ((unsigned)c->plasticity > CC_CORTEX_INPUT_REC) BAD("model: unknown plasticity %d", (int)c->plasticity);
-    if ((unsigned)c->rule > CC_RULE_BPTT) BAD("model: unknown cortical rule %d", (int)c->rule);
-    if (!(c->alpha >= 0.0 && c->alpha <= 1.0)) BAD("model: alpha = %g out of range [0, 1]", c->alpha);
-    if (c->tau < 0 || c->tau > 1000) BAD("model: tau = %d out of range [0, 1000]", c->tau);
+    if (c->D < 1 || c->D > 100000) CC_FAIL(GSL_EINVAL, "model: input size D = %d out of range [1, 100000]", c->D);
+    if (c->N < 1 || c->N > 100000) CC_FAIL(GSL_EINVAL, "model: cortical size N = %d out of range [1, 100000]", c->N);
+    if (c->O < 1 || c->O > 100000) CC_FAIL(GSL_EINVAL, "model: output size O = %d out of range [1, 100000]", c->O);
+    if (c->G < 1 || c->G > 10000000) CC_FAIL(GSL_EINVAL, "model: granule cells G = %d out of range [1, 1e7]", c->G);
+    if ((unsigned)c->arch > CC_ARCH_CEREB_READOUT) CC_FAIL(GSL_EINVAL, "model: unknown architecture %d", (int)c->arch);
+    if ((unsigned)c->plasticity > CC_CORTEX_INPUT_REC) CC_FAIL(GSL_EINVAL, "model: unknown plasticity %d", (int)c->plasticity);
+    if ((unsigned)c->rule > CC_RULE_BPTT) CC_FAIL(GSL_EINVAL, "model: unknown cortical rule %d", (int)c->rule);
+    if (!(c->alpha >= 0.0 && c->alpha <= 1.0)) CC_FAIL(GSL_EINVAL, "model: alpha = %g out of range [0, 1]", c->alpha);
+    if (c->tau < 0 || c->tau > 1000) CC_FAIL(GSL_EINVAL, "model: tau = %d out of range [0, 1000]", c->tau);
     if (c->temporal_basis && c->classification)
-        BAD("model: the temporal basis is defined for regression tasks only");
+        CC_FAIL(GSL_EINVAL, "model: the temporal basis is defined for regression tasks only");
     if (c->temporal_basis && c->final_learning)
-        BAD("model: final learning with the temporal basis is not defined by the original model");
-    if (c->mf_inputs < 0 || c->mf_inputs > c->N) BAD("model: mf_inputs = %d out of range [0, N = %d]", c->mf_inputs, c->N);
-    if (!(c->dropout >= 0.0 && c->dropout < 1.0)) BAD("model: dropout = %g out of range [0, 1)", c->dropout);
-    if (!(c->lr_rnn >= 0 && c->lr_readout >= 0 && c->lr_cereb >= 0)) BAD("model: learning rates must be >= 0");
-    if (!(c->beta1 >= 0 && c->beta1 < 1 && c->beta2 >= 0 && c->beta2 < 1)) BAD("model: Adam betas must lie in [0, 1)");
-    if (!(c->eps > 0)) BAD("model: Adam eps = %g must be > 0", c->eps);
+        CC_FAIL(GSL_EINVAL, "model: final learning with the temporal basis is not defined by the original model");
+    if (c->mf_inputs < 0 || c->mf_inputs > c->N) CC_FAIL(GSL_EINVAL, "model: mf_inputs = %d out of range [0, N = %d]", c->mf_inputs, c->N);
+    if (!(c->dropout >= 0.0 && c->dropout < 1.0)) CC_FAIL(GSL_EINVAL, "model: dropout = %g out of range [0, 1)", c->dropout);
+    if (!(c->lr_rnn >= 0 && c->lr_readout >= 0 && c->lr_cereb >= 0)) CC_FAIL(GSL_EINVAL, "model: learning rates must be >= 0");
+    if (!(c->beta1 >= 0 && c->beta1 < 1 && c->beta2 >= 0 && c->beta2 < 1)) CC_FAIL(GSL_EINVAL, "model: Adam betas must lie in [0, 1)");
+    if (!(c->eps > 0)) CC_FAIL(GSL_EINVAL, "model: Adam eps = %g must be > 0", c->eps);
     return GSL_SUCCESS;
 }
 

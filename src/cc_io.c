@@ -1,6 +1,8 @@
 /* cc_io.c: model files with magic, version and checksum (cc_io.h). */
 #include "cc_io.h"
 
+#include "cc_error.h"
+
 #include <gsl/gsl_errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,12 +13,6 @@
 static const char MAGIC[8] = {'C', 'C', 'L', 'O', 'O', 'P', 'S', '\0'};
 enum { NINT = 16, NDBL = 8 };
 
-static char msg[8192];
-#define FAIL(code, ...)                             \
-    do {                                            \
-        snprintf(msg, sizeof msg, __VA_ARGS__);     \
-        gsl_error(msg, __FILE__, __LINE__, code);   \
-    } while (0)
 
 /* FNV-1a 64 over a byte range, continuing from h. */
 static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
@@ -62,7 +58,7 @@ int cc_model_save(const cc_model *m, const char *path)
         GSL_ERROR("model file name too long", GSL_EINVAL);
     FILE *f = fopen(tmp, "wb");
     if (!f) {
-        FAIL(GSL_EFAILED, "cannot write model file %s", tmp);
+        CC_ERRORF(GSL_EFAILED, "cannot write model file %s", tmp);
         return GSL_EFAILED;
     }
     uint64_t h = FNV_OFFSET, n = m->w->size;
@@ -78,7 +74,7 @@ int cc_model_save(const cc_model *m, const char *path)
     ok = (fclose(f) == 0) && ok;
     if (!ok || rename(tmp, path) != 0) {
         remove(tmp);
-        FAIL(GSL_EFAILED, "cannot write model file %s", path);
+        CC_ERRORF(GSL_EFAILED, "cannot write model file %s", path);
         return GSL_EFAILED;
     }
     return GSL_SUCCESS;
@@ -96,7 +92,7 @@ cc_model *cc_model_load(const char *path, unsigned long seed)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        FAIL(GSL_EFAILED, "cannot open model file %s", path);
+        CC_ERRORF(GSL_EFAILED, "cannot open model file %s", path);
         return NULL;
     }
     uint64_t h = FNV_OFFSET, n = 0, stored = 0;
@@ -106,40 +102,40 @@ cc_model *cc_model_load(const char *path, unsigned long seed)
     double dv[NDBL], probe = 0;
     cc_model *m = NULL;
     if (!get(f, &h, magic, 8) || memcmp(magic, MAGIC, 8) != 0) {
-        FAIL(GSL_EINVAL, "%s is not a model file (wrong magic number)", path);
+        CC_ERRORF(GSL_EINVAL, "%s is not a model file (wrong magic number)", path);
         goto fail;
     }
     if (!get(f, &h, &version, 4) || version != CC_IO_VERSION) {
-        FAIL(GSL_EINVAL, "%s: model format version %u, this program reads version %u", path, version, CC_IO_VERSION);
+        CC_ERRORF(GSL_EINVAL, "%s: model format version %u, this program reads version %u", path, version, CC_IO_VERSION);
         goto fail;
     }
     if (!get(f, &h, &nint, 4) || nint != NINT || !get(f, &h, iv, sizeof iv) || !get(f, &h, dv, sizeof dv) ||
         !get(f, &h, &probe, 8) || !get(f, &h, &n, 8)) {
-        FAIL(GSL_EINVAL, "%s: truncated or malformed model header", path);
+        CC_ERRORF(GSL_EINVAL, "%s: truncated or malformed model header", path);
         goto fail;
     }
     if (probe != 1.0) {
-        FAIL(GSL_EINVAL, "%s: written on a machine of other byte order", path);
+        CC_ERRORF(GSL_EINVAL, "%s: written on a machine of other byte order", path);
         goto fail;
     }
     cc_config cfg = unpack_config(iv, dv);
     if (cc_config_validate(&cfg) != GSL_SUCCESS) {
-        FAIL(GSL_EINVAL, "%s: the stored configuration is invalid", path);
+        CC_ERRORF(GSL_EINVAL, "%s: the stored configuration is invalid", path);
         goto fail;
     }
     m = cc_model_alloc(&cfg, seed);
     if (!m) goto fail;
     if (n != m->w->size) {
-        FAIL(GSL_EINVAL, "%s: %llu weights stored, the configuration needs %zu", path, (unsigned long long)n,
+        CC_ERRORF(GSL_EINVAL, "%s: %llu weights stored, the configuration needs %zu", path, (unsigned long long)n,
              m->w->size);
         goto fail;
     }
     if (!get(f, &h, m->w->data, n * sizeof(double)) || fread(&stored, 8, 1, f) != 1) {
-        FAIL(GSL_EINVAL, "%s: truncated model file", path);
+        CC_ERRORF(GSL_EINVAL, "%s: truncated model file", path);
         goto fail;
     }
     if (stored != h || fgetc(f) != EOF) {
-        FAIL(GSL_EINVAL, "%s: corrupt model file (checksum mismatch or trailing bytes)", path);
+        CC_ERRORF(GSL_EINVAL, "%s: corrupt model file (checksum mismatch or trailing bytes)", path);
         goto fail;
     }
     fclose(f);

@@ -17,17 +17,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int cc_errorf(const char *file, int line, int status, const char *fmt, ...)
-{
-    char reason[1536];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    gsl_error(reason, file, line, status);
-    return status;
-}
-
 /* ------------------------------------------------------------------ atomic files */
 
 /* Process-wide registry of open temporaries, in memory of its own (a caller's

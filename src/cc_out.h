@@ -41,12 +41,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "cc_error.h"
+
 #define CC_OUT_PATH_MAX 4096
 
-/* gsl_error with a printf-formatted reason; returns status. */
-int cc_errorf(const char *file, int line, int status, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-#define CC_ERRORF(STATUS, ...) cc_errorf(__FILE__, __LINE__, (STATUS), __VA_ARGS__)
+
 
 /* ------------------------------------------------------------------ atomic files */
 

@@ -17,19 +17,9 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 
+#include "cc_error.h"
 #include "cc_task.h"
 
-static char cc_reason[256];
-#define CC_FAIL(status, ...)                                   \
-    do {                                                       \
-        snprintf(cc_reason, sizeof cc_reason, __VA_ARGS__);    \
-        GSL_ERROR(cc_reason, status);                          \
-    } while (0)
-#define CC_FAIL_NULL(status, ...)                              \
-    do {                                                       \
-        snprintf(cc_reason, sizeof cc_reason, __VA_ARGS__);    \
-        GSL_ERROR_NULL(cc_reason, status);                     \
-    } while (0)
 
 #define CC_CUE_BITS 10
 
@@ -97,8 +87,7 @@ void cc_task_cue(double *code, int k)
     }
     if (k < 0 || k > 5) {
         for (int i = 0; i < CC_CUE_BITS; i++) code[i] = 0.0;
-        snprintf(cc_reason, sizeof cc_reason, "cc_task_cue: cue k = %d outside 0..5", k);
-        gsl_error(cc_reason, __FILE__, __LINE__, GSL_EINVAL);
+        CC_ERRORF(GSL_EINVAL, "cc_task_cue: cue k = %d outside 0..5", k);
         return;
     }
     /* bit i (i = 0 most significant) of the code: (c >> (9 - i)) & 1 */

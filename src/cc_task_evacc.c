@@ -12,14 +12,9 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 
+#include "cc_error.h"
 #include "cc_task.h"
 
-static char cc_reason[256];
-#define CC_FAIL(status, ...)                                   \
-    do {                                                       \
-        snprintf(cc_reason, sizeof cc_reason, __VA_ARGS__);    \
-        GSL_ERROR(cc_reason, status);                          \
-    } while (0)
 
 int cc_evacc_fill(cc_batch *batch, const cc_task *task, gsl_rng *trials)
 {

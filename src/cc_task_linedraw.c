@@ -13,14 +13,9 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 
+#include "cc_error.h"
 #include "cc_task.h"
 
-static char cc_reason[256];
-#define CC_FAIL(status, ...)                                   \
-    do {                                                       \
-        snprintf(cc_reason, sizeof cc_reason, __VA_ARGS__);    \
-        GSL_ERROR(cc_reason, status);                          \
-    } while (0)
 
 int cc_linedraw_target(double *y, int ld, int k, int T, double arc)
 {
