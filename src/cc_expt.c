@@ -35,7 +35,7 @@ cc_config cc_expt_config(const cc_model_keys *k, const cc_task *task, cc_arch ar
 cc_protocol cc_expt_protocol(const cc_train_keys *k, const cc_task *task)
 {
     cc_protocol p = cc_protocol_default(task, k->epochs);
-    p.n_train = k->n_train;
+    if (k->n_train > 0) p.n_train = k->n_train; /* 0: the task's own (800 for evidence accumulation) */
     p.batch = k->batch;
     p.n_val = k->n_val;
     p.n_test = k->n_test;

@@ -47,11 +47,11 @@ typedef struct {
 } cc_train_keys;
 
 #define CC_TRAIN_KEYS_DEFAULT \
-    {.epochs = 50, .n_train = 1000, .batch = 10, .n_val = 200, .n_test = 1000, .keep_best = 1, .seeds = 5, .seed0 = 1}
+    {.epochs = 50, .n_train = 0, .batch = 10, .n_val = 200, .n_test = 1000, .keep_best = 1, .seeds = 5, .seed0 = 1}
 
 #define CC_SPECS_TRAIN(T)                                                                              \
     CC_SPEC_INT("train.epochs", &(T).epochs, 0, 100000, "training epochs"),                            \
-    CC_SPEC_INT("train.n_train", &(T).n_train, 1, 10000000, "training trials per epoch"),              \
+    CC_SPEC_INT("train.n_train", &(T).n_train, 0, 10000000, "training trials per epoch (0: the task's, 1000 or 800 for evidence accumulation)"),              \
     CC_SPEC_INT("train.batch", &(T).batch, 1, 100000, "trials per Adam step"),                          \
     CC_SPEC_INT("train.n_val", &(T).n_val, 1, 1000000, "validation trials after each epoch"),          \
     CC_SPEC_INT("train.n_test", &(T).n_test, 1, 1000000, "test trials"),                                \

@@ -1,0 +1,79 @@
+/* test_expt.c: the shared pieces of the figure drivers (src/cc_expt.c). */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cc_expt.h"
+#include "cc_test.h"
+
+static char dir[] = "/tmp/cc_test_expt_XXXXXX";
+
+static void test_mean_sem(void)
+{
+    double x[4] = {1.0, 2.0, 3.0, 6.0}, m, s;
+    cc_mean_sem(x, 4, &m, &s);
+    CU_ASSERT_DOUBLE_EQUAL(m, 3.0, 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(s, sqrt((4.0 + 1.0 + 0.0 + 9.0) / 3.0 / 4.0), 1e-15); /* sd (n-1) / sqrt n */
+    cc_mean_sem(x, 1, &m, &s);
+    CU_ASSERT_EQUAL(s, 0.0);
+}
+
+static void test_protocol_and_config(void)
+{
+    cc_train_keys tk = CC_TRAIN_KEYS_DEFAULT;
+    cc_model_keys mk = CC_MODEL_KEYS_DEFAULT;
+    cc_task ev = cc_task_defaults(CC_TASK_EVACC), ld = cc_task_defaults(CC_TASK_LINEDRAW);
+    CU_ASSERT_EQUAL(cc_expt_protocol(&tk, &ev).n_train, 800); /* the task's own count */
+    CU_ASSERT_EQUAL(cc_expt_protocol(&tk, &ld).n_train, 1000);
+    tk.n_train = 300;
+    CU_ASSERT_EQUAL(cc_expt_protocol(&tk, &ev).n_train, 300);
+    cc_config c = cc_expt_config(&mk, &ev, CC_ARCH_CEREB_FB, CC_CORTEX_INPUT);
+    CU_ASSERT_EQUAL(c.D, 2);
+    CU_ASSERT_EQUAL(c.O, 3);
+    CU_ASSERT_EQUAL(c.classification, 1);
+    CU_ASSERT_EQUAL(c.plasticity, CC_CORTEX_INPUT);
+    CU_ASSERT_EQUAL(cc_config_validate(&c), GSL_SUCCESS);
+}
+
+/* claims.tsv: five tab-separated columns, tabs in the text replaced, a final "# end". */
+static void test_claims_file(void)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    cc_run_ctx ctx = {.name = "figt", .out = dir, .config_id = "0123456789abcdef", .unit = "u0"};
+    cc_claims cl;
+    CU_ASSERT_EQUAL_FATAL(cc_claims_open(&cl, &ctx, "test claims"), GSL_SUCCESS);
+    cc_claims_add(&cl, "t.one", "a\tstatement", "x >= 1", 1, "x = %.1f", 2.0);
+    cc_claims_add(&cl, "t.two", "another", "y < 0", 0, "y = %d", 3);
+    CU_ASSERT_EQUAL(cl.n, 2);
+    CU_ASSERT_EQUAL(cl.failed, 1);
+    CU_ASSERT_EQUAL(cc_claims_commit(&cl), GSL_SUCCESS);
+    char path[256], line[512];
+    snprintf(path, sizeof path, "%s/claims.tsv", dir);
+    FILE *f = fopen(path, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    int claims = 0, end = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (strcmp(line, "# end\n") == 0) end = 1;
+        if (line[0] == '#') continue;
+        int tabs = 0;
+        for (char *p = line; *p; p++) tabs += *p == '\t';
+        CU_ASSERT_EQUAL(tabs, 4);
+        claims++;
+    }
+    fclose(f);
+    CU_ASSERT_EQUAL(claims, 2);
+    CU_ASSERT(end);
+    cc_summary sm;
+    CU_ASSERT_EQUAL_FATAL(cc_summary_open(&sm, &ctx, "test summary"), GSL_SUCCESS);
+    cc_summary_add(&sm, "k", 0.1, "a value");
+    CU_ASSERT_EQUAL(cc_summary_commit(&sm), GSL_SUCCESS);
+    snprintf(path, sizeof path, "%s/summary.tsv", dir);
+    CU_ASSERT_EQUAL(access(path, R_OK), 0);
+}
+
+static const cc_test_case CASES[] = {
+    {"mean and standard error", test_mean_sem},
+    {"protocol and model config from the shared keys", test_protocol_and_config},
+    {"claims and summary files", test_claims_file},
+    {0, 0}};
+
+CC_TEST_MAIN("experiment helpers", CASES)
