@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #endif
 #include "cc_ini.h"
+#include "cc_out.h"
 
 #include <errno.h>
 #include <gsl/gsl_errno.h>
@@ -192,38 +193,14 @@ int cc_ini_parse(cc_ini *ini, const char *text, const char *name, char *err, siz
 
 int cc_ini_load(cc_ini *ini, const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "cannot read config %s: %s", path, strerror(errno));
-        return GSL_EFAILED;
-    }
-    size_t n = 0, cap = 4096;
-    char *text = malloc(cap);
-    int status = text ? GSL_SUCCESS : GSL_ENOMEM;
-    while (status == GSL_SUCCESS) {
-        if (n + 1 >= cap) {
-            char *t = realloc(text, 2 * cap);
-            if (!t) {
-                status = GSL_ENOMEM;
-                break;
-            }
-            text = t;
-            cap *= 2;
-        }
-        size_t got = fread(text + n, 1, cap - 1 - n, f);
-        n += got;
-        if (got == 0) break;
-    }
-    int rerr = 0;
-    if (status == GSL_SUCCESS && ferror(f)) status = GSL_EFAILED, rerr = errno;
-    fclose(f);
+    char *text;
+    size_t n;
+    int status = cc_file_read(path, &text, &n);
     if (status != GSL_SUCCESS) {
         snprintf(err, errlen, "cannot read config %s: %s", path,
-                 status == GSL_ENOMEM ? "out of memory" : rerr ? strerror(rerr) : "read error");
-        free(text);
+                 status == GSL_ENOMEM ? "out of memory" : strerror(errno));
         return status;
     }
-    text[n] = '\0';
     if (strlen(text) != n) {
         snprintf(err, errlen, "%s: not a text file (contains a NUL byte)", path);
         free(text);

@@ -334,22 +334,20 @@ void cc_table_free(cc_table *t)
     t->config_id[0] = '\0';
 }
 
-/* Read the whole file into a malloc'd string (*len bytes). */
-static char *cc_table_slurp(const char *path, size_t *len)
+int cc_file_read(const char *path, char **text, size_t *len)
 {
+    *text = NULL;
+    *len = 0;
     FILE *f = fopen(path, "rb");
-    if (!f) {
-        CC_ERRORF(GSL_EFAILED, "cannot read %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t n = 0, cap = 1 << 16;
+    if (!f) return GSL_EFAILED;
+    size_t n = 0, cap = 1 << 12;
     char *s = malloc(cap);
-    while (s) {
-        if (n + 1 >= cap) {
+    int status = s ? GSL_SUCCESS : GSL_ENOMEM;
+    while (status == GSL_SUCCESS) {
+        if (n + 1 >= cap) { /* keep room for the final NUL */
             char *t = realloc(s, 2 * cap);
             if (!t) {
-                free(s);
-                s = NULL;
+                status = GSL_ENOMEM;
                 break;
             }
             s = t;
@@ -359,15 +357,27 @@ static char *cc_table_slurp(const char *path, size_t *len)
         n += got;
         if (got == 0) break;
     }
-    int rerr = ferror(f);
+    if (status == GSL_SUCCESS && ferror(f)) status = GSL_EFAILED;
+    int saved = errno;
     fclose(f);
-    if (!s || rerr) {
+    errno = saved;
+    if (status != GSL_SUCCESS) {
         free(s);
-        CC_ERRORF(rerr ? GSL_EFAILED : GSL_ENOMEM, "cannot read %s: %s", path, rerr ? "read error" : "out of memory");
-        return NULL;
+        return status;
     }
     s[n] = '\0';
+    *text = s;
     *len = n;
+    return GSL_SUCCESS;
+}
+
+/* Read the whole file into a malloc'd string (*len bytes), raising on failure. */
+static char *cc_table_slurp(const char *path, size_t *len)
+{
+    char *s;
+    int status = cc_file_read(path, &s, len);
+    if (status != GSL_SUCCESS)
+        CC_ERRORF(status, "cannot read %s: %s", path, status == GSL_ENOMEM ? "out of memory" : strerror(errno));
     return s;
 }
 

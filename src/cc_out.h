@@ -114,6 +114,12 @@ void cc_tsv_abort(cc_tsv *t);
 
 /* ------------------------------------------------------------------ TSV reader */
 
+/* Read a whole file into a NUL-terminated malloc'd buffer of *len bytes (free it).
+ * GSL_SUCCESS, GSL_EFAILED (cannot open or read it: errno says why) or GSL_ENOMEM;
+ * raises nothing, so that callers can report in their own words. */
+int cc_file_read(const char *path, char **text, size_t *len);
+
+
 typedef struct {
     int nrow, ncol;
     char **names;   /* (ncol) column names */
