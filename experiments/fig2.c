@@ -73,7 +73,7 @@ static int conditions(cond *c)
     const int tau = P.model.tau, mf = P.model.plastic_mf;
     for (int a = 0; a < 4; a++) cond_add(c, &n, (cond){ARCHS[a], CC_CORTEX_FIXED, tau, mf});        /* a, b, c */
     for (int i = 0; i < P.n_taus; i++) cond_add(c, &n, (cond){CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, P.taus[i], mf}); /* d */
-    for (int a = 0; a < 3; a++)                                                                       /* e */
+    for (int a = 0; a < 4; a++)                                                                       /* e */
         for (int l = CC_CORTEX_FIXED; l <= CC_CORTEX_INPUT_REC; l++) cond_add(c, &n, (cond){ARCHS[a], l, tau, mf});
     for (int m = 0; m <= 1; m++) cond_add(c, &n, (cond){CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, tau, m});   /* f */
     return n;
@@ -294,15 +294,15 @@ static int merge(const cc_run_ctx *ctx)
     }
     if (!s) s = bars(ctx, "fig2d_tau.tsv", "Fig. 2d: test MSE of the cerebellar model against its time window tau", P.n_taus, lab_d, mean, sem);
     /* e: plasticity x architecture */
-    const char *lab_e[9];
-    char el[9][48];
-    for (int a = 0; !s && a < 3; a++)
+    const char *lab_e[12];
+    char el[12][48];
+    for (int a = 0; !s && a < 4; a++)
         for (int l = 0; !s && l < 3; l++) {
             s = cond_stat(ctx, (cond){ARCHS[a], l, P.model.tau, P.model.plastic_mf}, "test", 0, "mse", &mean[3 * a + l], &sem[3 * a + l]);
             snprintf(el[3 * a + l], sizeof el[0], "%s/%s", cc_arch_name(ARCHS[a]), cc_plasticity_name(l));
             lab_e[3 * a + l] = el[3 * a + l];
         }
-    if (!s) s = bars(ctx, "fig2e_plasticity.tsv", "Fig. 2e: test MSE per architecture and cortical plasticity (fixed, input e-prop, input+recurrent e-prop)", 9, lab_e, mean, sem);
+    if (!s) s = bars(ctx, "fig2e_plasticity.tsv", "Fig. 2e: test MSE per architecture and cortical plasticity (fixed, input e-prop, input+recurrent e-prop)", 12, lab_e, mean, sem);
     double plast_best_nf = fmin(mean[0], fmin(mean[1], mean[2])), plast_best_ro = fmin(mean[3], fmin(mean[4], mean[5]));
     /* f: mossy fibres */
     const char *lab_f[] = {"fixed", "plastic"};

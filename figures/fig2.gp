@@ -45,7 +45,7 @@ do for [fmt in "pdf png"] {
     set xlabel ""; set xtics rotate by 40 right font ",7"
     set key top right font ",6"
     plot f('fig2e_plasticity.tsv') using 1:3:4:(int(column(1))/3+1):xtic(strcol(2)[strstrt(strcol(2), "/")+1:]) with boxerrorbars lc variable, \
-         for [i=1:3] NaN with boxes ls i title arch_title(i)
+         for [i=1:4] NaN with boxes ls i title arch_title(i)
     unset key
     # f: mossy fibres
     set title "f  mossy fibres"

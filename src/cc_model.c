@@ -9,6 +9,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,9 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
     const int eprop = learn && cf->rule == CC_RULE_EPROP && cf->plasticity != CC_CORTEX_FIXED;
     const int dropout = learn && cf->arch == CC_ARCH_CEREB_READOUT && cf->dropout > 0;
     const double gain = dropout ? 1.0 / (1.0 - cf->dropout) : 1.0;
+    /* a unit is dropped when a raw 32-bit MT19937 draw u < p 2^32: P = p to within 2^-32,
+     * without the conversion of gsl_rng_uniform (the mask costs one draw per granule cell) */
+    const unsigned long drop_below = (unsigned long)ceil(cf->dropout * 4294967296.0);
     memset(w->h, 0, BN * sizeof(double)); /* h_{-1} = r_{-1} = 0 */
     memset(w->r, 0, BN * sizeof(double));
     for (int t = 0; t < T; t++) {
@@ -186,7 +190,7 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
             double *g = w->g + (learn ? (long)t * B * G : 0), *keep = NULL;
             if (dropout) {
                 keep = w->keep + (long)t * B * G;
-                for (long i = 0; i < (long)B * G; i++) keep[i] = gsl_rng_uniform(m->rng_dropout) >= cf->dropout;
+                for (long i = 0; i < (long)B * G; i++) keep[i] = gsl_rng_get(m->rng_dropout) >= drop_below;
             }
             cc_cereb_forward(g, z, r, P->W_MF, P->W_PF, keep, gain, B, N, G, O); /* z_t = C(r_t) */
         } else if (cf->arch == CC_ARCH_READOUT_FB) { /* z_t is needed at step t + 1 */

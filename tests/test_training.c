@@ -155,7 +155,28 @@ static void test_learns(void)
     tm_batch_free(b);
 }
 
+
+/* Dropout of the cerebellar readout drops a fraction p = 0.2 of the granule cells. */
+static void test_dropout_rate(void)
+{
+    cc_config c = tm_config(CC_ARCH_CEREB_READOUT, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    c.G = 1000;
+    c.dropout = 0.2;
+    cc_model *m = cc_model_alloc(&c, 12);
+    cc_batch *b = tm_batch(4, 6, c.D, c.O, 0, 0, 45);
+    cc_model_train_batch(m, b, NULL);
+    const long n = 4L * 6 * c.G;
+    double kept = 0.0;
+    for (long i = 0; i < n; i++) kept += m->ws.keep[i];
+    double frac = 1.0 - kept / n, se = sqrt(0.2 * 0.8 / n);
+    printf("\n    dropped %.4f of %ld (expected 0.2, SE %.4f)", frac, n, se);
+    CU_ASSERT(fabs(frac - 0.2) < 5 * se);
+    tm_batch_free(b);
+    cc_model_free(m);
+}
+
 static const cc_test_case CASES[] = {
+    {"dropout drops the configured fraction", test_dropout_rate},
     {"Adam step against hand-computed values", test_adam_by_hand},
     {"same seed, same bytes; other seed, other bytes", test_determinism},
     {"initial weights U(+-1/sqrt(fan_in)), RNN 1/sqrt(N)", test_init_bounds},
