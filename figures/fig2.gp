@@ -43,10 +43,10 @@ do for [fmt in "pdf png"] {
     # e: plasticity x architecture
     set title "e  cortical plasticity"
     set xlabel ""; set xtics rotate by 40 right font ",7"
-    set key top right font ",6"
+    set key default; set key inside top left horizontal maxcols 2 font ",6" noautotitle; set yrange [0:0.25]
     plot f('fig2e_plasticity.tsv') using 1:3:4:(int(column(1))/3+1):xtic(strcol(2)[strstrt(strcol(2), "/")+1:]) with boxerrorbars lc variable, \
          for [i=1:4] NaN with boxes ls i title arch_title(i)
-    unset key
+    unset key; set yrange [0:*]
     # f: mossy fibres
     set title "f  mossy fibres"
     set xtics norotate font ",7"
