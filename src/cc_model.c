@@ -78,10 +78,10 @@ cc_model *cc_model_alloc(const cc_config *cfg, unsigned long seed)
     m->w = cc_params_alloc(cfg);
     m->grad = cc_params_alloc(cfg);
     m->adam = cc_adam_alloc(cfg);
-    m->rng_dropout = cc_rng_stream(seed, CC_STREAM_DROPOUT);
+    m->dropout_state = cc_rng_seed(seed, CC_STREAM_DROPOUT);
     m->rng_cnoise = cc_rng_stream(seed, CC_STREAM_CNOISE);
     gsl_rng *rw = cc_rng_stream(seed, CC_STREAM_WEIGHTS);
-    if (!m->w || !m->grad || !m->adam || !m->rng_dropout || !m->rng_cnoise || !rw) {
+    if (!m->w || !m->grad || !m->adam || !m->rng_cnoise || !rw) {
         if (rw) gsl_rng_free(rw);
         cc_model_free(m);
         GSL_ERROR_NULL("cannot allocate the model", GSL_ENOMEM);
@@ -124,7 +124,6 @@ void cc_model_free(cc_model *m)
     cc_params_free(m->w);
     cc_params_free(m->grad);
     cc_adam_free(m->adam);
-    if (m->rng_dropout) gsl_rng_free(m->rng_dropout);
     if (m->rng_cnoise) gsl_rng_free(m->rng_cnoise);
     free(m->mf_mask);
     work_free(&m->ws);
@@ -162,9 +161,8 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
     const int eprop = learn && cf->rule == CC_RULE_EPROP && cf->plasticity != CC_CORTEX_FIXED;
     const int dropout = learn && cf->arch == CC_ARCH_CEREB_READOUT && cf->dropout > 0;
     const double gain = dropout ? 1.0 / (1.0 - cf->dropout) : 1.0;
-    /* a unit is dropped when a raw 32-bit MT19937 draw u < p 2^32: P = p to within 2^-32,
-     * without the conversion of gsl_rng_uniform (the mask costs one draw per granule cell) */
-    const unsigned long drop_below = (unsigned long)ceil(cf->dropout * 4294967296.0);
+    /* a unit is dropped when a 32-bit draw u < p 2^32: P = p to within 2^-32 */
+    const unsigned long long drop_below = (unsigned long long)ceil(cf->dropout * 4294967296.0);
     memset(w->h, 0, BN * sizeof(double)); /* h_{-1} = r_{-1} = 0 */
     memset(w->r, 0, BN * sizeof(double));
     for (int t = 0; t < T; t++) {
@@ -190,7 +188,11 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
             double *g = w->g + (learn ? (long)t * B * G : 0), *keep = NULL;
             if (dropout) {
                 keep = w->keep + (long)t * B * G;
-                for (long i = 0; i < (long)B * G; i++) keep[i] = gsl_rng_get(m->rng_dropout) >= drop_below;
+                for (long i = 0; i < (long)B * G; i += 2) { /* two 32-bit draws per SplitMix64 call */
+                    unsigned long long u = cc_splitmix64(&m->dropout_state);
+                    keep[i] = (u & 0xFFFFFFFFULL) >= drop_below;
+                    if (i + 1 < (long)B * G) keep[i + 1] = (u >> 32) >= drop_below;
+                }
             }
             cc_cereb_forward(g, z, r, P->W_MF, P->W_PF, keep, gain, B, N, G, O); /* z_t = C(r_t) */
         } else if (cf->arch == CC_ARCH_READOUT_FB) { /* z_t is needed at step t + 1 */

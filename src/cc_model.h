@@ -63,7 +63,8 @@ typedef struct {
     double silence_fraction;  /* fraction of cerebellar outputs silenced (the first floor(f C)) */
     double cereb_noise;       /* std of Gaussian noise added to the cerebellar output */
     int cortex_silenced;      /* the first k cortical units have rate 0 (Fig. S15) */
-    gsl_rng *rng_dropout, *rng_cnoise;
+    unsigned long long dropout_state; /* SplitMix64 stream of the dropout masks */
+    gsl_rng *rng_cnoise;
     cc_work ws;
 } cc_model;
 

@@ -3,13 +3,11 @@
 
 #include <stdint.h>
 
-/* SplitMix64 finaliser: a bijective mix of 64 bits. */
+/* SplitMix64 of x: one step of cc_splitmix64 from state x. */
 static uint64_t splitmix64(uint64_t x)
 {
-    x += 0x9E3779B97F4A7C15ULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
+    unsigned long long s = x;
+    return cc_splitmix64(&s);
 }
 
 unsigned long cc_rng_seed(unsigned long seed, unsigned id)

@@ -29,4 +29,15 @@ unsigned long cc_rng_seed(unsigned long seed, unsigned id);
 /* A new MT19937 generator for stream `id` of run `seed`; free with gsl_rng_free. */
 gsl_rng *cc_rng_stream(unsigned long seed, unsigned id);
 
+/* SplitMix64 (Steele, Lea & Flood 2014): a 64-bit state advanced by a constant and
+ * hashed; used where one draw per element of a large array must be cheap (dropout
+ * masks: two 32-bit draws per call). Seed the state with cc_rng_seed. */
+static inline unsigned long long cc_splitmix64(unsigned long long *state)
+{
+    unsigned long long x = (*state += 0x9E3779B97F4A7C15ULL);
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
 #endif
