@@ -6,15 +6,22 @@
 
 #include "cc_linalg.h"
 
-void cc_cortex_step(double *h, double *r, const double *h_prev, const double *r_prev, const double *xt,
-                    const double *W_ih, const double *W_hh, double alpha, int B, int N, int Din,
-                    int n_silenced)
+void cc_cortex_concat(double *W, const double *W_ih, const double *W_hh, int N, int Din)
+{
+    for (int j = 0; j < N; j++) {
+        memcpy(W + (long)j * (Din + N), W_ih + (long)j * Din, (size_t)Din * sizeof(double));
+        memcpy(W + (long)j * (Din + N) + Din, W_hh + (long)j * N, (size_t)N * sizeof(double));
+    }
+}
+
+void cc_cortex_step(double *h, double *r, const double *h_prev, const double *u, const double *W, double alpha,
+                    int B, int N, int Din, int n_silenced)
 {
     const long n = (long)B * N;
-    for (long i = 0; i < n; i++) h[i] = alpha * h_prev[i];                                   /* alpha h_{t-1} */
-    cc_gemm(CblasNoTrans, CblasTrans, 1.0, xt, B, Din, W_ih, N, Din, 1.0, h, B, N);        /* + W_ih xt_t */
-    cc_gemm(CblasNoTrans, CblasTrans, 1.0, r_prev, B, N, W_hh, N, N, 1.0, h, B, N);        /* + W_hh r_{t-1} */
-    cc_tanh(r, h, n);                                                                       /* r_t = f(h_t) */
+    const int K = Din + N;
+    for (long i = 0; i < n; i++) h[i] = alpha * h_prev[i];                            /* alpha h_{t-1} */
+    cc_gemm(CblasNoTrans, CblasTrans, 1.0, u, B, K, W, N, K, 1.0, h, B, N);         /* + W_ih xt_t + W_hh r_{t-1} */
+    cc_tanh(r, h, n);                                                                /* r_t = f(h_t) */
     if (n_silenced > 0)
         for (int b = 0; b < B; b++) memset(r + (long)b * N, 0, (size_t)n_silenced * sizeof(double));
 }

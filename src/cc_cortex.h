@@ -16,11 +16,15 @@
 #ifndef CC_CORTEX_H
 #define CC_CORTEX_H
 
-/* One step for B trials: h (B, N), r (B, N) from h_prev, r_prev (B, N) and xt (B, Din).
+/* W (N, Din + N) = [W_ih | W_hh], row by row: both input matrices side by side, so that
+ * one product per step serves both (the matrices are small: one call costs less than two). */
+void cc_cortex_concat(double *W, const double *W_ih, const double *W_hh, int N, int Din);
+
+/* One step for B trials: h (B, N) = alpha h_prev + u W^T, r = tanh(h), with
+ * u (B, Din + N) = [xt_t | r_{t-1}] and W = [W_ih | W_hh] (cc_cortex_concat).
  * The first n_silenced units have r forced to 0 (cortical silencing, Fig. S15). */
-void cc_cortex_step(double *h, double *r, const double *h_prev, const double *r_prev, const double *xt,
-                    const double *W_ih, const double *W_hh, double alpha, int B, int N, int Din,
-                    int n_silenced);
+void cc_cortex_step(double *h, double *r, const double *h_prev, const double *u, const double *W, double alpha,
+                    int B, int N, int Din, int n_silenced);
 
 /* eps (rows, n) = alpha eps_prev + v; eps_prev may be NULL (zero, start of a trial). */
 void cc_eprop_trace(double *eps, const double *eps_prev, const double *v, double alpha, long n);

@@ -23,7 +23,8 @@
 static void work_list(cc_work *w, double **list[CC_WORK_NARRAYS])
 {
     double **l[CC_WORK_NARRAYS] = {&w->h, &w->r, &w->xt, &w->z, &w->dz, &w->c, &w->g, &w->keep,
-                                   &w->p, &w->dp, &w->L, &w->delta, &w->eps_in, &w->eps_rec, &w->scratch};
+                                   &w->p, &w->dp, &w->L, &w->delta, &w->eps_in, &w->eps_rec, &w->scratch,
+                                   &w->u, &w->W_cortex};
     memcpy(list, l, sizeof l);
 }
 
@@ -52,7 +53,7 @@ static int work_reserve(cc_model *m, int B, int T, int learn)
     const long need[CC_WORK_NARRAYS] = {
         bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? g_rows * G : 1,
         has_g && learn ? g_rows * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
-        has_g && learn ? bt1 * G : 1};
+        has_g && learn ? bt1 * G : 1, (long)B * (Din + N), N * (Din + N)};
     double **a[CC_WORK_NARRAYS];
     work_list(w, a);
     for (int i = 0; i < CC_WORK_NARRAYS; i++) {
@@ -163,6 +164,7 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
     const double gain = dropout ? 1.0 / (1.0 - cf->dropout) : 1.0;
     /* a unit is dropped when a 32-bit draw u < p 2^32: P = p to within 2^-32 */
     const unsigned long long drop_below = (unsigned long long)ceil(cf->dropout * 4294967296.0);
+    cc_cortex_concat(w->W_cortex, P->W_ih, P->W_hh, N, Din); /* the weights may have changed */
     memset(w->h, 0, BN * sizeof(double)); /* h_{-1} = r_{-1} = 0 */
     memset(w->r, 0, BN * sizeof(double));
     for (int t = 0; t < T; t++) {
@@ -183,7 +185,9 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
             else memcpy(fb, w->z + (long)(t - 1) * B * O, (size_t)B * O * sizeof(double));
             put_cols(xt, Din, D, fb, B, O);
         }
-        cc_cortex_step(h, r, h_prev, r_prev, xt, P->W_ih, P->W_hh, cf->alpha, B, N, Din, m->cortex_silenced);
+        put_cols(w->u, Din + N, 0, xt, B, Din);                                  /* u = [xt_t | r_{t-1}] */
+        put_cols(w->u, Din + N, Din, r_prev, B, N);
+        cc_cortex_step(h, r, h_prev, w->u, w->W_cortex, cf->alpha, B, N, Din, m->cortex_silenced);
         if (cf->arch == CC_ARCH_CEREB_READOUT) {
             double *g = w->g + (learn ? (long)t * B * G : 0), *keep = NULL;
             if (dropout) {

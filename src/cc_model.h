@@ -33,7 +33,7 @@ typedef struct {
     double acc;        /* classification: fraction correct on the evaluation steps */
 } cc_stats;
 
-#define CC_WORK_NARRAYS 15
+#define CC_WORK_NARRAYS 17
 
 /* Per-batch arrays, time-major; valid after a forward pass until the next one. */
 typedef struct {
@@ -49,6 +49,8 @@ typedef struct {
     double *eps_in;    /* (T, B, Din) e-prop input traces */
     double *eps_rec;   /* (T, B, N) e-prop recurrent traces */
     double *scratch;   /* (T+1, B, G) backward scratch */
+    double *u;         /* (B, Din + N) input of one cortical step, [xt_t | r_{t-1}] */
+    double *W_cortex;  /* (N, Din + N) [W_ih | W_hh], refreshed at the start of each pass */
 } cc_work;
 
 typedef struct {
