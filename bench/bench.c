@@ -224,7 +224,12 @@ typedef struct {
     const workload *w;
     int n_batches, n_val, repeats;
     double sec, sec_min, sec_max, sample, train, val, flops;
+    double ratio; /* median over repeats of epoch time / (flops / dgemm rate measured just before it) */
 } result;
+
+/* The reference product timed for a moment right before each epoch, so that each epoch is
+ * compared with the machine's rate at that time: a shared machine's speed drifts. */
+static double paired_rate(void);
 
 static void bench_workload(result *r, const workload *w, int repeats, int quick)
 {
@@ -241,15 +246,18 @@ static void bench_workload(result *r, const workload *w, int repeats, int quick)
         exit(1);
     }
     if (!quick) run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches); /* warm-up: workspace, caches */
-    double tot[MAX_REPEATS], smp[MAX_REPEATS], trn[MAX_REPEATS], val[MAX_REPEATS];
+    double tot[MAX_REPEATS], smp[MAX_REPEATS], trn[MAX_REPEATS], val[MAX_REPEATS], rat[MAX_REPEATS];
+    r->flops = epoch_flops(w, b, r->n_batches, r->n_val);
     for (int i = 0; i < repeats; i++) {
+        const double rate = paired_rate(); /* flop/s now */
         epoch_time e = run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches);
         tot[i] = e.total;
         smp[i] = e.sample;
         trn[i] = e.train;
         val[i] = e.val;
+        rat[i] = e.total / (r->flops / rate);
     }
-    r->flops = epoch_flops(w, b, r->n_batches, r->n_val);
+    r->ratio = median(rat, repeats);
     r->sec = median(tot, repeats);
     r->sec_min = tot[0];
     r->sec_max = tot[repeats - 1];
@@ -334,6 +342,30 @@ static int bench_gemm(gemm_rate *g, int repeats, int quick)
     return n;
 }
 
+static double *PA, *PW, *PWt, *PC;
+static long paired_calls = 1000;
+
+static double paired_rate(void)
+{
+    return paired_calls * 2.0 * GM * GN * GK / gemm_calls(1, paired_calls, PA, PW, PWt, PC);
+}
+
+/* Arrays for paired_rate, and a call count that takes about `seconds`. */
+static void paired_setup(double seconds)
+{
+    PA = calloc(GM * GK, sizeof(double));
+    PW = calloc(GN * GK, sizeof(double));
+    PWt = calloc(GN * GK, sizeof(double));
+    PC = calloc(GM * GN, sizeof(double));
+    if (!PA || !PW || !PWt || !PC) {
+        fprintf(stderr, "bench: error: out of memory for the dgemm test\n");
+        exit(1);
+    }
+    for (int i = 0; i < GN * GK; i++) PWt[i] = PW[i] = 1e-3 * (i % 97);
+    for (int i = 0; i < GM * GK; i++) PA[i] = 1e-2 * (i % 13);
+    paired_calls = (long)(seconds * paired_rate() / (2.0 * GM * GN * GK)) + 1;
+}
+
 /* ---------------------------------------------------------------- output */
 
 static void usage(FILE *f)
@@ -365,18 +397,19 @@ static void write_tsv(FILE *f, const char *machine, const result *r, int nr, con
             quick ? "; QUICK: reduced epochs, not comparable" : "");
     fprintf(f, "# %s\n", machine);
     fprintf(f, "# limit rate %.3f GFLOP/s = best dgemm on (10x50)(50x1000); limit_s = gflop_epoch / limit rate; "
-               "ratio = s_epoch / limit_s\n", limit);
+               "ratio = s_epoch / limit_s; paired = median of each epoch's time over its flops at the cblas_NN rate "
+               "measured just before it\n", limit);
     fprintf(f, "kind\tname\trepeats\tbatches\tn_val\ts_epoch\ts_min\ts_max\ts_sample\ts_train\ts_val\t"
-               "gflop_epoch\tgflops\tlimit_s\tratio\n");
+               "gflop_epoch\tgflops\tlimit_s\tratio\tpaired\n");
     for (int i = 0; i < ng; i++)
-        fprintf(f, "dgemm\t%s\t%d\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t%.6f\t%.3f\tNA\tNA\n", g[i].name, g[i].repeats,
+        fprintf(f, "dgemm\t%s\t%d\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t%.6f\t%.3f\tNA\tNA\tNA\n", g[i].name, g[i].repeats,
                 2e-9 * GM * GN * GK, g[i].gflops);
     for (int i = 0; i < nr; i++) {
         const double lim = r[i].flops * 1e-9 / limit;
-        fprintf(f, "epoch\t%s\t%d\t%d\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.3f\t%.6f\t%.3f\n",
+        fprintf(f, "epoch\t%s\t%d\t%d\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.3f\t%.6f\t%.3f\t%.3f\n",
                 r[i].w->name, r[i].repeats, r[i].n_batches, r[i].n_val, r[i].sec, r[i].sec_min, r[i].sec_max,
                 r[i].sample, r[i].train, r[i].val, r[i].flops * 1e-9, r[i].flops * 1e-9 / r[i].sec, lim,
-                r[i].sec / lim);
+                r[i].sec / lim, r[i].ratio);
     }
 }
 
@@ -467,13 +500,14 @@ int main(int argc, char **argv)
     printf("  limit rate: %.2f GFLOP/s (the best of these)\n\n", limit);
 
     result r[8];
-    printf("%-12s %9s %9s %9s %9s %11s %8s %9s %7s\n", "workload", "s/epoch", "sample", "train", "valid",
-           "GFLOP/epoch", "GFLOP/s", "limit s", "ratio");
+    paired_setup(quick ? 0.002 : 0.02);
+    printf("%-12s %9s %9s %9s %9s %11s %8s %9s %7s %7s\n", "workload", "s/epoch", "sample", "train", "valid",
+           "GFLOP/epoch", "GFLOP/s", "limit s", "ratio", "paired");
     for (int i = 0; i < nw; i++) {
         bench_workload(&r[i], &w[i], repeats, quick);
         const double lim = r[i].flops * 1e-9 / limit;
-        printf("%-12s %9.4f %9.4f %9.4f %9.4f %11.3f %8.2f %9.4f %7.2f\n", w[i].name, r[i].sec, r[i].sample,
-               r[i].train, r[i].val, r[i].flops * 1e-9, r[i].flops * 1e-9 / r[i].sec, lim, r[i].sec / lim);
+        printf("%-12s %9.4f %9.4f %9.4f %9.4f %11.3f %8.2f %9.4f %7.2f %7.2f\n", w[i].name, r[i].sec, r[i].sample,
+               r[i].train, r[i].val, r[i].flops * 1e-9, r[i].flops * 1e-9 / r[i].sec, lim, r[i].sec / lim, r[i].ratio);
         fflush(stdout);
     }
     printf("\n");
@@ -481,7 +515,9 @@ int main(int argc, char **argv)
         printf("  %-12s %s; %d batches of %d, %d validation trials\n", w[i].name, w[i].what, r[i].n_batches,
                w[i].batch, r[i].n_val);
     printf("  s/epoch = sample + train + valid (medians, so the parts need not add up exactly);\n"
-           "  limit s = GEMM flops / limit rate; ratio = s/epoch / limit s (1 = at the limit)\n\n");
+           "  limit s = GEMM flops / limit rate; ratio = s/epoch / limit s (1 = at the limit);\n"
+           "  paired = median over repeats of each epoch's time over the time its flops take at the\n"
+           "  cblas_NN rate measured just before it (robust to a shared machine's drifting speed)\n\n");
 
     write_tsv(tsv, machine, r, nw, g, ng, limit, quick);
     if (out) {
