@@ -43,10 +43,10 @@ cc_protocol cc_expt_protocol(const cc_train_keys *k, const cc_task *task)
     return p;
 }
 
-/* Progress line: epoch, validation metric. */
+/* Progress line: epoch, training loss, validation metric (time left is added by cc_progress). */
 static void progress_hook(void *ctx, int epoch, const cc_curve *c)
 {
-    cc_progress_update(ctx, epoch, "validation %.4g", c->val_metric[epoch]);
+    cc_progress_update(ctx, epoch, "loss %.4g, validation %.4g", c->train_loss[epoch], c->val_metric[epoch]);
 }
 
 int cc_expt_train(cc_model *m, const cc_task *task, const cc_protocol *p, unsigned long seed, cc_curve *curve,
