@@ -6,10 +6,6 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
-#if defined(__SSE2__) && !defined(CC_NO_SIMD)
-#define CC_SSE2 1 /* part of every x86-64: no run-time check */
-#include <emmintrin.h>
-#endif
 #ifdef CC_AVX2
 #include <immintrin.h>
 #endif
@@ -50,45 +46,6 @@ void cc_gemm(CBLAS_TRANSPOSE_t tA, CBLAS_TRANSPOSE_t tB, double alpha,
     }
     /* straight to the CBLAS: what gsl_blas_dgemm does after building and checking views */
     cblas_dgemm(CblasRowMajor, tA, tB, m, n, k, alpha, A, Ac, B, Bc, beta, C, Cc);
-}
-
-void cc_gemm_rows(CBLAS_TRANSPOSE_t tA, CBLAS_TRANSPOSE_t tB, double alpha,
-                  const double *A, int Ar, int Ac, const double *B, int Br, int Bc,
-                  double beta, double *C, int Cr, int Cc)
-{
-    int m, n, k;
-    if (!gemm_dims(&m, &n, &k, tA, tB, Ar, Ac, Br, Bc, Cr, Cc) || m == 0 || n == 0) return;
-    const long per = k > 0 ? CC_GEMM_BLOCK_MNK / ((long)n * k) : m; /* rows of C per call */
-    if (per >= m || k == 0) {
-        cc_gemm(tA, tB, alpha, A, Ar, Ac, B, Br, Bc, beta, C, Cr, Cc);
-        return;
-    }
-    const int step = per > 0 ? (int)per : 1;
-    for (int i = 0; i < m; i += step) { /* rows i.. of C = rows i.. of op(A) times op(B) */
-        const int mb = m - i < step ? m - i : step;
-        const double *Ai = tA == CblasNoTrans ? A + (size_t)i * Ac : A + i; /* rows, or columns of A^T */
-        cblas_dgemm(CblasRowMajor, tA, tB, mb, n, k, alpha, Ai, Ac, B, Bc, beta, C + (size_t)i * Cc, Cc);
-    }
-}
-
-void cc_transpose(double *dst, const double *src, int rows, int cols)
-{
-    for (int i0 = 0; i0 < rows; i0 += 8) { /* eight source rows at a time: 8 cache lines in, 8 doubles out per row */
-        const int i1 = i0 + 8 < rows ? i0 + 8 : rows;
-        int j = 0;
-#ifdef CC_SSE2
-        if (i1 - i0 == 8) /* 2 x 2 blocks: rows i, i+1 of columns j, j+1 of src -> rows j, j+1 of dst */
-            for (; j + 2 <= cols; j += 2)
-                for (int i = i0; i < i1; i += 2) {
-                    const __m128d a = _mm_loadu_pd(src + (size_t)i * cols + j);
-                    const __m128d b = _mm_loadu_pd(src + (size_t)(i + 1) * cols + j);
-                    _mm_storeu_pd(dst + (size_t)j * rows + i, _mm_unpacklo_pd(a, b));
-                    _mm_storeu_pd(dst + (size_t)(j + 1) * rows + i, _mm_unpackhi_pd(a, b));
-                }
-#endif
-        for (; j < cols; j++)
-            for (int i = i0; i < i1; i++) dst[(size_t)j * rows + i] = src[(size_t)i * cols + j]; /* dst_ji = src_ij */
-    }
 }
 
 void cc_add_row(double *y, const double *b, int rows, int n)

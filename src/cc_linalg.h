@@ -28,18 +28,10 @@ void cc_gemm(CBLAS_TRANSPOSE_t tA, CBLAS_TRANSPOSE_t tB, double alpha,
              const double *A, int Ar, int Ac, const double *B, int Br, int Bc,
              double beta, double *C, int Cr, int Cc);
 
-/* dst (cols, rows) = src^T, src (rows, cols); eight source rows at a time (2 x 2 SSE2 blocks). */
-void cc_transpose(double *dst, const double *src, int rows, int cols);
-
-/* cc_gemm in blocks of rows of C, each a product of at most CC_GEMM_BLOCK_MNK multiply-adds.
- * OpenBLAS (0.3.21) runs products that small in its small-matrix kernels: the mossy-fibre
- * gradient (1000 x 180)(180 x 50) is 1.3x faster in blocks of 111 rows (bench/README.md). Each
- * block still sums over all of k at once: the same bits as cc_gemm as long as OpenBLAS's one
- * large call does not split k itself (k <= 384 here); beyond, a documented reassociation. */
+/* Row blocks of the cerebellar forward pass hold at most this many multiply-adds: OpenBLAS
+ * (0.3.21) runs products that small in its small-matrix kernels, and the granule rates of a
+ * block stay in cache for the ReLU and W_PF (cc_cereb_forward, bench/README.md). */
 #define CC_GEMM_BLOCK_MNK 1000000L
-void cc_gemm_rows(CBLAS_TRANSPOSE_t tA, CBLAS_TRANSPOSE_t tB, double alpha,
-                  const double *A, int Ar, int Ac, const double *B, int Br, int Bc,
-                  double beta, double *C, int Cr, int Cc);
 
 /* y (rows, n) += 1 (rows) x b (n): add a bias row to every row. */
 void cc_add_row(double *y, const double *b, int rows, int n);

@@ -2,8 +2,7 @@
  *
  * cc_relu, cc_relu_backward and Adam may take AVX2 paths; they must give exactly the bits of
  * the scalar definitions, for every length (vector body and scalar tail) and for the special
- * values NaN, +-0, +-inf and subnormals. The blocked and transposed products must equal the
- * plain ones.
+ * values NaN, +-0, +-inf and subnormals. The products must equal the plain ones.
  */
 #include <float.h>
 #include <stdlib.h>
@@ -72,15 +71,11 @@ static void test_adam_vector(void)
 static void test_products(void)
 {
     const int R = 37, K = 11, Cc = 9;
-    double A[37 * 11], B[11 * 9], Bt[9 * 11], C1[37 * 9], C2[37 * 9], At[11 * 37];
+    double A[37 * 11], B[11 * 9], Bt[9 * 11], C1[37 * 9], C2[37 * 9];
     for (int i = 0; i < R * K; i++) A[i] = sin(0.3 * i);
     for (int i = 0; i < K * Cc; i++) B[i] = cos(0.2 * i);
-    cc_transpose(Bt, B, K, Cc);
     for (int i = 0; i < K; i++)
-        for (int j = 0; j < Cc; j++) CU_ASSERT_EQUAL(Bt[j * K + i], B[i * Cc + j]);
-    cc_transpose(At, A, R, K);
-    for (int i = 0; i < R; i++)
-        for (int j = 0; j < K; j++) CU_ASSERT_EQUAL(At[j * R + i], A[i * K + j]);
+        for (int j = 0; j < Cc; j++) Bt[j * K + i] = B[i * Cc + j];
     cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, A, R, K, B, K, Cc, 0.0, C1, R, Cc);
     cc_gemm(CblasNoTrans, CblasTrans, 1.0, A, R, K, Bt, Cc, K, 0.0, C2, R, Cc);
     double worst = 0.0;
@@ -90,11 +85,7 @@ static void test_products(void)
         worst = fmax(worst, fmax(fabs(C1[i] - s), fabs(C2[i] - s)));
     }
     CU_ASSERT(worst < 1e-12);
-    memset(C2, 0, sizeof C2);
-    cc_gemm_rows(CblasNoTrans, CblasNoTrans, 1.0, A, R, K, B, K, Cc, 0.0, C2, R, Cc);
-    CU_ASSERT_EQUAL(memcmp(C1, C2, sizeof C1), 0);
 }
-
 
 /* cc_tanh: within 4 ulp of the C library's tanh over the whole range, exact at the special
  * values, and the vector path (lengths >= 4) equal to the scalar tail (length 1). */
@@ -132,7 +123,7 @@ static const cc_test_case CASES[] = {
     {"tanh against the C library, special values, vector = scalar", test_tanh},
     {"ReLU and its derivative: vector path = scalar definition, special values", test_relu},
     {"Adam: vector path = formula", test_adam_vector},
-    {"transpose, GEMM and blocked GEMM", test_products},
+    {"GEMM, plain and transposed", test_products},
     {0, 0}};
 
 CC_TEST_MAIN("kernels", CASES)
