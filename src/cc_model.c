@@ -52,7 +52,7 @@ static int work_reserve(cc_model *m, int B, int T, int learn)
     const long g_rows = learn ? bt1 : B;
     const long need[CC_WORK_NARRAYS] = {
         bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? g_rows * G : 1,
-        has_g && learn ? g_rows * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
+        m->cfg.arch == CC_ARCH_CEREB_READOUT && learn ? bt * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
         has_g && learn ? bt1 * G : 1, (long)B * (Din + N), N * (Din + N)};
     double **a[CC_WORK_NARRAYS];
     work_list(w, a);

@@ -43,7 +43,8 @@ typedef struct {
     double *xt;        /* (T, B, Din) cortical input [x_t ; feedback_t] */
     double *z, *dz;    /* (T, B, O) readout and dE/dz */
     double *c;         /* (T, B, C) cerebellar signal that reached the cortex */
-    double *g, *keep;  /* (T+1, B, G) granule rates (one step only when not learning); dropout mask */
+    double *g, *keep;  /* (T+1, B, G) granule rates (one step only when not learning); (T, B, G) dropout
+                        * mask of the cerebellar readout (allocated only for it, while learning) */
     double *p, *dp;    /* (T+1, B, C) raw cerebellar predictions and dE^C/dp */
     double *L, *delta; /* (T, B, N) learning signal dE/dr_t and per-rule deltas */
     double *eps_in;    /* (T, B, Din) e-prop input traces */
