@@ -309,6 +309,7 @@ static int merge(const cc_run_ctx *ctx)
     for (int m = 0; !s && m < 2; m++) s = cond_stat(ctx, (cond){CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, P.model.tau, m}, "test", 0, "mse", &mean[m], &sem[m]);
     if (!s) s = bars(ctx, "fig2f_mossy.tsv", "Fig. 2f: test MSE of the cerebellar model with fixed or plastic mossy fibres", 2, lab_f, mean, sem);
     if (s) return s;
+    const double fixed_mf_mse = mean[0], plastic_mf_mse = mean[1];
     cc_summary sm;
     if ((s = cc_summary_open(&sm, ctx, "Fig. 2: numbers quoted in the report"))) return s;
     cc_summary_add(&sm, "seeds", P.train.seeds, "seeds per condition");
@@ -319,8 +320,8 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "mse_cereb_fb", cb_mse, "test MSE, cerebellar feedback, fixed cortex");
     cc_summary_add(&sm, "mse_cereb_readout", cbro_mse, "test MSE, no feedback with a cerebellar readout");
     cc_summary_add(&sm, "mse_cereb_silenced", abl_mse, "test MSE, cerebellar model with its output silenced from t = 0");
-    cc_summary_add(&sm, "mse_fixed_mf", mean[0], "test MSE, cerebellar feedback with fixed mossy fibres");
-    cc_summary_add(&sm, "mse_plastic_mf", mean[1], "test MSE, cerebellar feedback with plastic mossy fibres");
+    cc_summary_add(&sm, "mse_fixed_mf", fixed_mf_mse, "test MSE, cerebellar feedback with fixed mossy fibres");
+    cc_summary_add(&sm, "mse_plastic_mf", plastic_mf_mse, "test MSE, cerebellar feedback with plastic mossy fibres");
     cc_summary_add(&sm, "mse_none_best_plastic", plast_best_nf, "lowest test MSE of the no-feedback model over plasticity levels");
     cc_summary_add(&sm, "mse_readout_fb_best_plastic", plast_best_ro, "lowest test MSE of the readout-feedback model over plasticity levels");
     cc_summary_add(&sm, "ratio_none_cereb", nf_mse / cb_mse, "no-feedback MSE / cerebellar MSE");
