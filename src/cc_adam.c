@@ -76,7 +76,7 @@ void cc_adam_update(cc_adam *a, cc_params *w, const cc_params *g, const int trai
         const double *gr = g->data + w->off[k];
         size_t i = 0;
 #ifdef CC_AVX2
-        if (cc_cpu_avx2()) i = adam_avx2(p, m, v, gr, n, b1, b2, step, bc2, eps);
+        if (cc_simd_on()) i = adam_avx2(p, m, v, gr, n, b1, b2, step, bc2, eps);
 #endif
         for (; i < n; i++) {
             m[i] = b1 * m[i] + (1.0 - b1) * gr[i];          /* m <- b1 m + (1 - b1) g */

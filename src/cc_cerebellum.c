@@ -4,13 +4,14 @@
 #include <string.h>
 
 #include "cc_linalg.h"
+#include "cc_pf.h"
 
 void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt, const double *W_PF,
                       const double *keep, double gain, int rows, int N, int G, int C)
 {
     /* rows go in blocks that OpenBLAS runs in its small-matrix kernel and whose granule
-     * rates stay in cache for the ReLU and W_PF; rows are independent, so the result is
-     * that of one product (bench/README.md) */
+     * rates stay in cache for the ReLU and W_PF (g = relu(a) keep gain, cc_pf.h); rows are
+     * independent, so the result is that of one product (bench/README.md) */
     const long per = CC_GEMM_BLOCK_MNK / ((long)N * G);
     const int step = per < 1 ? 1 : per > rows ? rows : (int)per;
     for (int i = 0; i < rows; i += step) {
@@ -18,8 +19,7 @@ void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt
         double *gi = g + (long)i * G;
         if (m) cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, m + (long)i * N, n, N, W_MFt, N, G, 0.0, gi, n, G);
         else memset(gi, 0, (size_t)n * G * sizeof(double));                              /* a = m W_MF^T */
-        cc_relu(gi, keep ? keep + (long)i * G : NULL, gain, (long)n * G);                 /* g = relu(a) keep gain */
-        cc_gemm(CblasNoTrans, CblasTrans, 1.0, gi, n, G, W_PF, C, G, 0.0, p + (long)i * C, n, C); /* p = g W_PF^T */
+        cc_pf_forward(gi, p + (long)i * C, keep ? keep + (long)i * G : NULL, gain, W_PF, n, G, C); /* g, p = g W_PF^T */
     }
 }
 
@@ -28,12 +28,17 @@ void cc_cereb_backward(double *dW_PF, double *dW_MFt, double *dm, double *scratc
                        const double *W_MFt, const double *W_PF, double gain,
                        int rows, int N, int G, int C)
 {
-    cc_gemm(CblasTrans, CblasNoTrans, 1.0, dp, rows, C, g, rows, G, 1.0, dW_PF, C, G); /* dW_PF += dp^T g */
+    cc_cereb_backward_pf(dW_PF, dW_MFt || dm ? scratch : NULL, dp, g, W_PF, gain, rows, G, C);
     if (!dW_MFt && !dm) return;
-    cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, dp, rows, C, W_PF, C, G, 0.0, scratch, rows, G); /* dg = dp W_PF */
-    cc_relu_backward(scratch, g, gain, (long)rows * G);                                  /* da = dg relu'(a) */
     if (dW_MFt) cc_gemm(CblasTrans, CblasNoTrans, 1.0, m, rows, N, scratch, rows, G, 1.0, dW_MFt, N, G); /* += m^T da */
     if (dm) cc_gemm(CblasNoTrans, CblasTrans, 1.0, scratch, rows, G, W_MFt, N, G, 1.0, dm, rows, N);   /* += da W_MF */
+}
+
+void cc_cereb_backward_pf(double *dW_PF, double *da, const double *dp, const double *g, const double *W_PF,
+                          double gain, int rows, int G, int C)
+{
+    cc_pf_grad(dW_PF, dp, g, rows, G, C);                         /* dW_PF += dp^T g */
+    if (da) cc_pf_backprop(da, dp, W_PF, g, gain, rows, G, C); /* da = (dp W_PF) gain relu'(a) */
 }
 
 int cc_cereb_target_step(int t, int j, int tau, int T, int final_learning, const unsigned char *mask)

@@ -35,6 +35,11 @@ void cc_cereb_backward(double *dW_PF, double *dW_MFt, double *dm, double *scratc
                        const double *W_MFt, const double *W_PF, double gain,
                        int rows, int N, int G, int C);
 
+/* The parallel-fibre half of cc_cereb_backward: dW_PF += dp^T g and, if da is not NULL,
+ * da (rows, G) = (dp W_PF) gain [g > 0]. */
+void cc_cereb_backward_pf(double *dW_PF, double *da, const double *dp, const double *g, const double *W_PF,
+                          double gain, int rows, int G, int C);
+
 /* Target step that trains output block j of p_t (single window: j = tau), or -1.
  * mask (T) marks steps whose targets are given; NULL = all. */
 int cc_cereb_target_step(int t, int j, int tau, int T, int final_learning, const unsigned char *mask);

@@ -19,6 +19,12 @@ int cc_cpu_avx2(void)
 #endif
 }
 
+static int force_scalar = 0;
+
+void cc_simd_force_scalar(int on) { force_scalar = on != 0; }
+
+int cc_simd_on(void) { return !force_scalar && cc_cpu_avx2(); }
+
 /* m, n, k of C (m, n) = op(A) (m, k) op(B) (k, n); 0 (and a GSL error) if the shapes do not conform. */
 static int gemm_dims(int *m, int *n, int *k, CBLAS_TRANSPOSE_t tA, CBLAS_TRANSPOSE_t tB, int Ar, int Ac, int Br,
                      int Bc, int Cr, int Cc)
@@ -66,70 +72,6 @@ void cc_softmax_rows(double *p, const double *z, int rows, int K)
     }
 }
 
-/* x if keep is true, else +0: the bits of x and-ed with an all-ones or all-zeros mask. */
-static inline double keep_if(double x, int keep)
-{
-    uint64_t u;
-    memcpy(&u, &x, sizeof u);
-    u &= -(uint64_t)(keep != 0);
-    memcpy(&x, &u, sizeof x);
-    return x;
-}
-
-#ifdef CC_AVX2
-/* Four lanes of cc_relu from element 0; returns how many elements were done. max(a, +0) is a if
- * a > 0, else +0 (also for a = -0 or NaN): keep_if(a, a > 0), bit for bit. */
-CC_AVX2_FN static long relu_avx2(double *g, const double *keep, double gain, long n)
-{
-    const __m256d zero = _mm256_setzero_pd(), vgain = _mm256_set1_pd(gain);
-    long i = 0;
-    if (keep) /* one loop per case: a test inside the loop costs more than the loop's work */
-        for (; i + 4 <= n; i += 4) {
-            const __m256d a = _mm256_max_pd(_mm256_loadu_pd(g + i), zero);
-            _mm256_storeu_pd(g + i, _mm256_mul_pd(_mm256_mul_pd(a, _mm256_loadu_pd(keep + i)), vgain));
-        }
-    else if (gain != 1.0)
-        for (; i + 4 <= n; i += 4)
-            _mm256_storeu_pd(g + i, _mm256_mul_pd(_mm256_max_pd(_mm256_loadu_pd(g + i), zero), vgain));
-    else /* a * 1 is a */
-        for (; i + 4 <= n; i += 4) _mm256_storeu_pd(g + i, _mm256_max_pd(_mm256_loadu_pd(g + i), zero));
-    return i;
-}
-
-/* Four lanes of cc_relu_backward from element 0; returns how many elements were done. */
-CC_AVX2_FN static long relu_backward_avx2(double *d, const double *a, double gain, long n)
-{
-    const __m256d zero = _mm256_setzero_pd(), vgain = _mm256_set1_pd(gain);
-    long i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const __m256d pos = _mm256_cmp_pd(_mm256_loadu_pd(a + i), zero, _CMP_GT_OQ); /* all ones where a > 0 */
-        _mm256_storeu_pd(d + i, _mm256_and_pd(_mm256_mul_pd(_mm256_loadu_pd(d + i), vgain), pos));
-    }
-    return i;
-}
-#endif
-
-void cc_relu(double *g, const double *keep, double gain, long n)
-{
-    long i = 0;
-#ifdef CC_AVX2
-    if (cc_cpu_avx2()) i = relu_avx2(g, keep, gain, n);
-#endif
-    if (keep)
-        for (; i < n; i++) g[i] = keep_if(g[i] * keep[i] * gain, g[i] > 0.0); /* relu(a) keep gain */
-    else
-        for (; i < n; i++) g[i] = keep_if(g[i] * gain, g[i] > 0.0); /* relu(a) gain */
-}
-
-void cc_relu_backward(double *d, const double *a, double gain, long n)
-{
-    long i = 0;
-#ifdef CC_AVX2
-    if (cc_cpu_avx2()) i = relu_backward_avx2(d, a, gain, n);
-#endif
-    for (; i < n; i++) d[i] = keep_if(d[i] * gain, a[i] > 0.0); /* d relu'(a) gain */
-}
-
 /* ---------------------------------------------------------------- tanh
  * tanh(x) = sign(x) e / (e + 2) with e = expm1(2a), a = min(|x|, 20) (tanh(20) rounds to 1):
  * 2a = k ln2 + r with k the nearest integer and |r| <= ln2/2 (ln2 split in two parts, so r
@@ -165,28 +107,45 @@ static double tanh1(double x)
 }
 
 #ifdef CC_AVX2
-/* Four lanes of tanh1 from element 0; returns how many elements were done. */
-CC_AVX2_FN static long tanh_avx2(double *out, const double *x, long n)
+/* U vectors of four lanes of tanh1 at x, into out: the U evaluations interleaved, so that the
+ * long dependent chain of the polynomial of one hides the latencies of the others. */
+#define TANH_U 4
+CC_AVX2_FN static inline __attribute__((always_inline)) void tanh_vectors(double *out, const double *x, int U)
 {
     const __m256d sign = _mm256_set1_pd(-0.0), lim = _mm256_set1_pd(20.0), one = _mm256_set1_pd(1.0),
                   two = _mm256_set1_pd(2.0), rnd = _mm256_set1_pd(TANH_ROUND), bias = _mm256_set1_pd(TANH_EXP_BIAS),
                   il2 = _mm256_set1_pd(TANH_INV_LN2), l2h = _mm256_set1_pd(TANH_LN2_HI), l2l = _mm256_set1_pd(TANH_LN2_LO);
-    long i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const __m256d xv = _mm256_loadu_pd(x + i);
-        const __m256d a = _mm256_min_pd(_mm256_andnot_pd(sign, xv), lim); /* NaN -> 20, as the scalar */
+    __m256d xv[TANH_U], r[TANH_U], k[TANH_U], p[TANH_U];
+    _Pragma("GCC unroll 4") for (int u = 0; u < U; u++) {
+        xv[u] = _mm256_loadu_pd(x + 4 * u);
+        const __m256d a = _mm256_min_pd(_mm256_andnot_pd(sign, xv[u]), lim); /* NaN -> 20, as the scalar */
         const __m256d y = _mm256_add_pd(a, a);
-        const __m256d k = _mm256_sub_pd(_mm256_add_pd(_mm256_mul_pd(y, il2), rnd), rnd);
-        const __m256d r = _mm256_sub_pd(_mm256_sub_pd(y, _mm256_mul_pd(k, l2h)), _mm256_mul_pd(k, l2l));
-        __m256d p = _mm256_set1_pd(TANH_C[0]);
-        for (int j = 1; j < 13; j++) p = _mm256_add_pd(_mm256_mul_pd(p, r), _mm256_set1_pd(TANH_C[j]));
-        p = _mm256_add_pd(r, _mm256_mul_pd(_mm256_mul_pd(r, r), p));
-        const __m256d two_k = _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_castpd_si256(_mm256_add_pd(k, bias)), 52));
-        const __m256d e = _mm256_add_pd(_mm256_mul_pd(two_k, p), _mm256_sub_pd(two_k, one));
-        __m256d t = _mm256_div_pd(e, _mm256_add_pd(e, two));
-        t = _mm256_blendv_pd(t, xv, _mm256_cmp_pd(xv, xv, _CMP_UNORD_Q));
-        _mm256_storeu_pd(out + i, _mm256_or_pd(_mm256_andnot_pd(sign, t), _mm256_and_pd(sign, xv)));
+        k[u] = _mm256_sub_pd(_mm256_add_pd(_mm256_mul_pd(y, il2), rnd), rnd);
+        r[u] = _mm256_sub_pd(_mm256_sub_pd(y, _mm256_mul_pd(k[u], l2h)), _mm256_mul_pd(k[u], l2l));
+        p[u] = _mm256_set1_pd(TANH_C[0]);
     }
+    for (int j = 1; j < 13; j++) {
+        const __m256d cj = _mm256_set1_pd(TANH_C[j]);
+        _Pragma("GCC unroll 4") for (int u = 0; u < U; u++) p[u] = _mm256_add_pd(_mm256_mul_pd(p[u], r[u]), cj);
+    }
+    _Pragma("GCC unroll 4") for (int u = 0; u < U; u++) {
+        const __m256d q = _mm256_add_pd(r[u], _mm256_mul_pd(_mm256_mul_pd(r[u], r[u]), p[u]));
+        const __m256d two_k =
+            _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_castpd_si256(_mm256_add_pd(k[u], bias)), 52));
+        const __m256d e = _mm256_add_pd(_mm256_mul_pd(two_k, q), _mm256_sub_pd(two_k, one));
+        __m256d t = _mm256_div_pd(e, _mm256_add_pd(e, two));
+        t = _mm256_blendv_pd(t, xv[u], _mm256_cmp_pd(xv[u], xv[u], _CMP_UNORD_Q));
+        _mm256_storeu_pd(out + 4 * u, _mm256_or_pd(_mm256_andnot_pd(sign, t), _mm256_and_pd(sign, xv[u])));
+    }
+}
+
+/* tanh1 on the elements from 0 in groups of TANH_U vectors, then single vectors; returns how
+ * many elements were done. */
+CC_AVX2_FN static long tanh_avx2(double *out, const double *x, long n)
+{
+    long i = 0;
+    for (; i + 4 * TANH_U <= n; i += 4 * TANH_U) tanh_vectors(out + i, x + i, TANH_U);
+    for (; i + 4 <= n; i += 4) tanh_vectors(out + i, x + i, 1);
     return i;
 }
 #endif
@@ -195,7 +154,7 @@ void cc_tanh(double *y, const double *x, long n)
 {
     long i = 0;
 #ifdef CC_AVX2
-    if (cc_cpu_avx2()) i = tanh_avx2(y, x, n);
+    if (cc_simd_on()) i = tanh_avx2(y, x, n);
 #endif
     for (; i < n; i++) y[i] = tanh1(x[i]);
 }

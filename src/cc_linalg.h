@@ -8,9 +8,11 @@
 #define CC_LINALG_H
 
 #include <gsl/gsl_blas.h>
+#include <stdint.h>
+#include <string.h>
 
 /* Vector paths. On x86-64 with GCC or Clang, functions marked CC_AVX2_FN may use AVX2 intrinsics
- * (immintrin.h); they run only when cc_cpu_avx2() says the CPU has AVX2, and they compute the
+ * (immintrin.h); they run only when cc_simd_on() (the CPU has AVX2), and they compute the
  * same bits as the scalar loops beside them (IEEE add, mul, div, sqrt, max and masks lane by
  * lane, no fused multiply-add). Compile with -DCC_NO_SIMD to keep only the scalar loops. */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(CC_NO_SIMD)
@@ -21,6 +23,23 @@
 
 /* 1 if the vector paths above exist and this CPU runs AVX2, else 0. */
 int cc_cpu_avx2(void);
+
+/* 1 if the kernels take their vector paths: cc_cpu_avx2() and not forced off. */
+int cc_simd_on(void);
+
+/* on = 1: every kernel takes its scalar path (the tests compare the two); 0: back to the CPU's. */
+void cc_simd_force_scalar(int on);
+
+/* x if keep is true, else +0: the bits of x and-ed with an all-ones or all-zeros mask
+ * (branch-free: the sign of a pre-activation is a coin flip, a branch on it mispredicts). */
+static inline double cc_keep_if(double x, int keep)
+{
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    u &= -(uint64_t)(keep != 0);
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
 
 /* C (Cr, Cc) <- alpha op(A) op(B) + beta C, A stored (Ar, Ac), B stored (Br, Bc), by one
  * cblas_dgemm; shapes that do not conform raise GSL_EBADLEN. */
@@ -38,13 +57,6 @@ void cc_add_row(double *y, const double *b, int rows, int n);
 
 /* softmax of every row of z (rows, K) into p (may alias z). */
 void cc_softmax_rows(double *p, const double *z, int rows, int K);
-
-/* g (n) <- relu(g) keep gain: g_i keep_i gain if g_i > 0, else +0 (keep may be NULL: 1).
- * Branch-free: the sign of a pre-activation is a coin flip, a branch on it mispredicts. */
-void cc_relu(double *g, const double *keep, double gain, long n);
-
-/* d (n) <- d gain [a > 0]: the ReLU derivative at the rates a = relu(.) (n), branch-free. */
-void cc_relu_backward(double *d, const double *a, double gain, long n);
 
 /* y (n) = tanh(x), x and y may alias; vectorised, within 4 ulp of the C library's tanh. */
 void cc_tanh(double *y, const double *x, long n);

@@ -39,8 +39,9 @@ static void work_free(cc_work *w)
     }
 }
 
-/* Make room for B trials of T steps. Granule rates, dropout masks and backward
- * scratch are kept for every step only when learning; evaluation keeps one step. */
+/* Make room for B trials of T steps. Granule rates and dropout masks are kept for every
+ * step only for the backward pass of the cerebellar readout; other runs keep one step
+ * (cerebellar feedback learns within the step). The backward scratch exists only to learn. */
 static int work_reserve(cc_model *m, int B, int T, int learn)
 {
     cc_work *w = &m->ws;
@@ -49,7 +50,7 @@ static int work_reserve(cc_model *m, int B, int T, int learn)
     const long bt = (long)B * T, bt1 = (long)B * (T + 1);
     const long N = m->cfg.N, O = m->cfg.O, G = m->cfg.G, C = m->C ? m->C : 1, Din = m->Din;
     const int has_g = m->cfg.arch == CC_ARCH_CEREB_FB || m->cfg.arch == CC_ARCH_CEREB_READOUT;
-    const long g_rows = learn ? bt1 : B;
+    const long g_rows = learn && m->cfg.arch == CC_ARCH_CEREB_READOUT ? bt1 : B;
     const long need[CC_WORK_NARRAYS] = {
         bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? g_rows * G : 1,
         m->cfg.arch == CC_ARCH_CEREB_READOUT && learn ? bt * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
@@ -151,8 +152,83 @@ static void put_cols(double *dst, int ld, int col, const double *src, int B, int
     for (int b = 0; b < B; b++) memcpy(dst + (long)b * ld + col, src + (long)b * k, (size_t)k * sizeof(double));
 }
 
-/* Time loop: fills h, r, xt, z, c, g, p and (when learning with e-prop) the traces. */
-static void run_forward(cc_model *m, const cc_batch *bt, int learn)
+/* Range [*lo, *hi] of the loop steps t whose prediction p_t is trained (empty: lo > hi). */
+static void cereb_range(const cc_model *m, const cc_batch *bt, int *lo, int *hi)
+{
+    const cc_config *cf = &m->cfg;
+    const int blocks = cf->temporal_basis ? cf->tau + 1 : 1;
+    *lo = bt->T + 1;
+    *hi = -1;
+    for (int t = 0; t <= bt->T; t++)
+        for (int j = 0; j < blocks; j++)
+            if (cc_cereb_target_step(t, cf->temporal_basis ? j : cf->tau, cf->tau, bt->T, cf->final_learning,
+                                     bt->mask_train) >= 0) {
+                if (t < *lo) *lo = t;
+                *hi = t;
+            }
+}
+
+/* Cerebellar delayed-target loss of the prediction p (B, C) made at step t, and its
+ * gradient into dp (B, C) (zero where untrained); returns 0 if no block of p_t is trained. */
+static int cereb_target_at(const cc_model *m, const cc_batch *bt, int t, const double *p, double *dp, double *loss)
+{
+    const cc_config *cf = &m->cfg;
+    const int B = bt->B, O = cf->O, C = m->C, tau = cf->tau;
+    const int blocks = cf->temporal_basis ? tau + 1 : 1;
+    int s[64], nv = 0; /* target step of each block */
+    for (int j = 0; j < blocks; j++) {
+        s[j] = cc_cereb_target_step(t, cf->temporal_basis ? j : tau, tau, bt->T, cf->final_learning, bt->mask_train);
+        nv += s[j] >= 0;
+    }
+    memset(dp, 0, (size_t)B * C * sizeof(double));
+    *loss = 0.0;
+    if (nv == 0) return 0;
+    for (int j = 0; j < blocks; j++) {
+        if (s[j] < 0) continue;
+        const double *y = bt->y + (long)s[j] * B * O;
+        for (int b = 0; b < B; b++) {
+            const double *pb = p + (long)b * C + j * O, *yb = y + (long)b * O;
+            double *db = dp + (long)b * C + j * O;
+            if (cf->classification) *loss += cc_loss_xent(db, pb, yb, 1, O, 1.0 / B);   /* mean over trials */
+            else *loss += cc_loss_mse(db, pb, yb, 1, O, 1.0 / ((double)B * O * nv)); /* mean over entries */
+        }
+    }
+    return 1;
+}
+
+/* Cerebellar learning at loop step t, while the granule rates g (B, G) of p_t are in cache:
+ * dW_PF += dp_t^T g and, for plastic mossy fibres, the granule errors da_t (B, G) in the
+ * scratch rows of step t (zero if p_t is untrained); the mossy-fibre product waits for the
+ * whole range (cereb_learn_mf). Adds the call's loss to *total and counts it in *calls. */
+static void cereb_learn_step(cc_model *m, const cc_batch *bt, int t, const double *g, double *total, int *calls)
+{
+    cc_work *w = &m->ws;
+    const int B = bt->B, G = m->cfg.G, C = m->C;
+    if (t < w->cereb_lo || t > w->cereb_hi) return;
+    double *dp = w->dp + (long)t * B * C, loss;
+    double *da = m->trainable[CC_W_MF] ? w->scratch + (long)t * B * G : NULL;
+    if (!cereb_target_at(m, bt, t, w->p + (long)t * B * C, dp, &loss)) {
+        if (da) memset(da, 0, (size_t)B * G * sizeof(double));
+        return;
+    }
+    cc_cereb_backward_pf(m->grad->W_PF, da, dp, g, m->w->W_PF, 1.0, B, G, C);
+    *total += loss;
+    (*calls)++;
+}
+
+/* dW_MF^T += m^T da over the trained range: the inputs of p_t are r_{t-1}. */
+static void cereb_learn_mf(cc_model *m, int B)
+{
+    cc_work *w = &m->ws;
+    if (!m->trainable[CC_W_MF] || w->cereb_hi < w->cereb_lo) return;
+    const int N = m->cfg.N, G = m->cfg.G, rows = (w->cereb_hi - w->cereb_lo + 1) * B;
+    const long o = (long)w->cereb_lo * B;
+    cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->r + o * N, rows, N, w->scratch + o * G, rows, G, 1.0, m->grad->W_MF, N, G);
+}
+
+/* Time loop: fills h, r, xt, z, c, g, p and, when learning, the e-prop traces and the
+ * cerebellar gradients (cereb_learn_step); returns the mean loss of the cerebellar calls. */
+static double run_forward(cc_model *m, const cc_batch *bt, int learn)
 {
     const cc_config *cf = &m->cfg;
     cc_work *w = &m->ws;
@@ -164,6 +240,10 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
     const double gain = dropout ? 1.0 / (1.0 - cf->dropout) : 1.0;
     /* a unit is dropped when a 32-bit draw u < p 2^32: P = p to within 2^-32 */
     const unsigned long long drop_below = (unsigned long long)ceil(cf->dropout * 4294967296.0);
+    const int cereb_learn = learn && cf->arch == CC_ARCH_CEREB_FB;
+    double cereb_total = 0.0;
+    int cereb_calls = 0;
+    if (cereb_learn) cereb_range(m, bt, &w->cereb_lo, &w->cereb_hi);
     cc_cortex_concat(w->W_cortex, P->W_ih, P->W_hh, N, Din); /* the weights may have changed */
     memset(w->h, 0, BN * sizeof(double)); /* h_{-1} = r_{-1} = 0 */
     memset(w->r, 0, BN * sizeof(double));
@@ -173,9 +253,9 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
         double *xt = w->xt + (long)t * B * Din, *z = w->z + (long)t * B * O;
         put_cols(xt, Din, 0, bt->x + (long)t * B * D, B, D);
         if (cf->arch == CC_ARCH_CEREB_FB) {
-            double *g = w->g + (learn ? (long)t * B * G : 0), *p = w->p + (long)t * B * C;
-            double *c = w->c + (long)t * B * C;
-            cc_cereb_forward(g, p, t ? r_prev : NULL, P->W_MF, P->W_PF, NULL, 1.0, B, N, G, C); /* p_t = C(r_{t-1}) */
+            double *p = w->p + (long)t * B * C, *c = w->c + (long)t * B * C;
+            cc_cereb_forward(w->g, p, t ? r_prev : NULL, P->W_MF, P->W_PF, NULL, 1.0, B, N, G, C); /* p_t = C(r_{t-1}) */
+            if (cereb_learn) cereb_learn_step(m, bt, t, w->g, &cereb_total, &cereb_calls);
             cereb_signal(m, c, p, t, B);
             put_cols(xt, Din, D, c, B, C);
         } else if (cf->arch == CC_ARCH_READOUT_FB) {
@@ -189,7 +269,7 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
         put_cols(w->u, Din + N, Din, r_prev, B, N);
         cc_cortex_step(h, r, h_prev, w->u, w->W_cortex, cf->alpha, B, N, Din, m->cortex_silenced);
         if (cf->arch == CC_ARCH_CEREB_READOUT) {
-            double *g = w->g + (learn ? (long)t * B * G : 0), *keep = NULL;
+            double *g = w->g + (learn ? (long)t * B * G : 0), *keep = NULL; /* kept for the backward pass */
             if (dropout) {
                 keep = w->keep + (long)t * B * G;
                 for (long i = 0; i < (long)B * G; i += 2) { /* two 32-bit draws per SplitMix64 call */
@@ -214,9 +294,12 @@ static void run_forward(cc_model *m, const cc_batch *bt, int learn)
         cc_gemm(CblasNoTrans, CblasTrans, 1.0, w->r + BN, T * B, N, P->W_ro, O, N, 0.0, w->z, T * B, O);
         cc_add_row(w->z, P->b_ro, T * B, O);
     }
-    if (learn && cf->arch == CC_ARCH_CEREB_FB && cf->tau == 0) /* extra call: p_T = C(r_{T-1}) trains on y_{T-1} */
-        cc_cereb_forward(w->g + (long)T * B * G, w->p + (long)T * B * C, w->r + T * BN, P->W_MF, P->W_PF, NULL,
-                        1.0, B, N, G, C);
+    if (cereb_learn && cf->tau == 0) { /* extra call: p_T = C(r_{T-1}) trains on y_{T-1} */
+        cc_cereb_forward(w->g, w->p + (long)T * B * C, w->r + T * BN, P->W_MF, P->W_PF, NULL, 1.0, B, N, G, C);
+        cereb_learn_step(m, bt, T, w->g, &cereb_total, &cereb_calls);
+    }
+    if (cereb_learn) cereb_learn_mf(m, B);
+    return cereb_calls ? cereb_total / cereb_calls : 0.0;
 }
 
 /* Task loss on the steps of `mask`; adds dE/dz into dz when dz is not NULL. */
@@ -235,46 +318,6 @@ static double task_loss(const cc_model *m, const cc_batch *bt, const unsigned ch
         else loss += cc_loss_mse(g, m->ws.z + o, bt->y + o, B, O, 1.0 / ((double)B * n * O));
     }
     return loss;
-}
-
-/* Cerebellar delayed-target loss: dp for every trained prediction; returns the mean
- * per-call loss and sets [*t_lo, *t_hi] to the range of trained steps. */
-static double cereb_targets(cc_model *m, const cc_batch *bt, int *t_lo, int *t_hi)
-{
-    const cc_config *cf = &m->cfg;
-    cc_work *w = &m->ws;
-    const int B = bt->B, T = bt->T, O = cf->O, C = m->C, tau = cf->tau;
-    const int blocks = cf->temporal_basis ? tau + 1 : 1;
-    double total = 0.0;
-    int calls = 0;
-    *t_lo = T + 1;
-    *t_hi = -1;
-    memset(w->dp, 0, (size_t)(T + 1) * B * C * sizeof(double));
-    for (int t = 0; t <= T; t++) {
-        int s[64], nv = 0; /* target step of each block */
-        for (int j = 0; j < blocks; j++) {
-            s[j] = cc_cereb_target_step(t, cf->temporal_basis ? j : tau, tau, T, cf->final_learning, bt->mask_train);
-            nv += s[j] >= 0;
-        }
-        if (nv == 0) continue;
-        const double *p = w->p + (long)t * B * C;
-        double *dp = w->dp + (long)t * B * C, loss = 0.0;
-        for (int j = 0; j < blocks; j++) {
-            if (s[j] < 0) continue;
-            const double *y = bt->y + (long)s[j] * B * O;
-            for (int b = 0; b < B; b++) {
-                const double *pb = p + (long)b * C + j * O, *yb = y + (long)b * O;
-                double *db = dp + (long)b * C + j * O;
-                if (cf->classification) loss += cc_loss_xent(db, pb, yb, 1, O, 1.0 / B);          /* mean over trials */
-                else loss += cc_loss_mse(db, pb, yb, 1, O, 1.0 / ((double)B * O * nv));          /* mean over entries */
-            }
-        }
-        total += loss;
-        calls++;
-        if (t < *t_lo) *t_lo = t;
-        *t_hi = t;
-    }
-    return calls ? total / calls : 0.0;
 }
 
 static int check_batch(const cc_model *m, const cc_batch *b)
@@ -314,12 +357,12 @@ int cc_model_grad_batch(cc_model *m, const cc_batch *bt, cc_stats *st)
     const cc_config *cf = &m->cfg;
     cc_work *w = &m->ws;
     cc_params *P = m->w, *dP = m->grad;
-    const int B = bt->B, T = bt->T, N = cf->N, O = cf->O, G = cf->G, C = m->C, Din = m->Din;
+    const int B = bt->B, T = bt->T, N = cf->N, O = cf->O, G = cf->G, Din = m->Din;
     const long TB = (long)T * B;
-    cc_params_zero(dP);
-    run_forward(m, bt, 1);
-    memset(w->dz, 0, (size_t)TB * O * sizeof(double));
+    cc_params_zero_some(dP, m->trainable); /* only trainable tensors receive gradients */
     cc_stats s = {0};
+    s.cereb_loss = run_forward(m, bt, 1); /* the cerebellum learns on its own targets as it goes */
+    memset(w->dz, 0, (size_t)TB * O * sizeof(double));
     s.loss = task_loss(m, bt, bt->mask_train, w->dz);
     const double *R = w->r + (long)B * N; /* r_0 .. r_{T-1}, (T, B, N) */
     const int plastic_cortex = cf->plasticity != CC_CORTEX_FIXED;
@@ -350,17 +393,6 @@ int cc_model_grad_batch(cc_model *m, const cc_batch *bt, cc_stats *st)
         cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->delta, (int)TB, N, Vin, (int)TB, Din, 1.0, dP->W_ih, N, Din);
         if (cf->plasticity == CC_CORTEX_INPUT_REC)
             cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->delta, (int)TB, N, Vrec, (int)TB, N, 1.0, dP->W_hh, N, N);
-    }
-    /* cerebellum: its own delayed-target loss, over the range of trained steps */
-    if (cf->arch == CC_ARCH_CEREB_FB) {
-        int lo, hi;
-        s.cereb_loss = cereb_targets(m, bt, &lo, &hi);
-        if (hi >= lo) {
-            const long o = (long)lo * B;
-            const int rows = (hi - lo + 1) * B;
-            cc_cereb_backward(dP->W_PF, m->trainable[CC_W_MF] ? dP->W_MF : NULL, NULL, w->scratch, w->dp + o * C,
-                              w->g + o * G, w->r + o * N, P->W_MF, P->W_PF, 1.0, rows, N, G, C);
-        }
     }
     if (m->mf_mask)
         for (long i = 0; i < (long)G * N; i++) dP->W_MF[i] *= m->mf_mask[i];

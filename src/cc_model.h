@@ -38,18 +38,20 @@ typedef struct {
 /* Per-batch arrays, time-major; valid after a forward pass until the next one. */
 typedef struct {
     int B, T;          /* shape of the last batch */
+    int cereb_lo, cereb_hi; /* loop steps whose cerebellar prediction is trained (learning, cerebellar feedback) */
     long cap[CC_WORK_NARRAYS];      /* allocated doubles of each array below, in order */
     double *h, *r;     /* (T+1, B, N) index 0 is t = -1 (zeros) */
     double *xt;        /* (T, B, Din) cortical input [x_t ; feedback_t] */
     double *z, *dz;    /* (T, B, O) readout and dE/dz */
     double *c;         /* (T, B, C) cerebellar signal that reached the cortex */
-    double *g, *keep;  /* (T+1, B, G) granule rates (one step only when not learning); (T, B, G) dropout
-                        * mask of the cerebellar readout (allocated only for it, while learning) */
+    double *g, *keep;  /* granule rates: (T, B, G) for the cerebellar readout while learning, else (B, G)
+                        * of the current step; (T, B, G) dropout mask of the cerebellar readout (only
+                        * allocated for it, while learning) */
     double *p, *dp;    /* (T+1, B, C) raw cerebellar predictions and dE^C/dp */
     double *L, *delta; /* (T, B, N) learning signal dE/dr_t and per-rule deltas */
     double *eps_in;    /* (T, B, Din) e-prop input traces */
     double *eps_rec;   /* (T, B, N) e-prop recurrent traces */
-    double *scratch;   /* (T+1, B, G) backward scratch */
+    double *scratch;   /* (T+1, B, G) granule errors da, when learning */
     double *u;         /* (B, Din + N) input of one cortical step, [xt_t | r_{t-1}] */
     double *W_cortex;  /* (N, Din + N) [W_ih | W_hh], refreshed at the start of each pass */
 } cc_work;

@@ -87,6 +87,12 @@ void cc_params_zero(cc_params *p)
     memset(p->data, 0, p->size * sizeof(double));
 }
 
+void cc_params_zero_some(cc_params *p, const int which[CC_NTENSOR])
+{
+    for (int k = 0; k < CC_NTENSOR; k++)
+        if (which[k]) memset(p->data + p->off[k], 0, cc_params_count(p, (cc_tensor)k) * sizeof(double));
+}
+
 int cc_params_same_layout(const cc_params *a, const cc_params *b)
 {
     if (a->size != b->size) return 0;

@@ -48,6 +48,9 @@ size_t cc_params_count(const cc_params *p, cc_tensor k);
 void cc_params_init_uniform(cc_params *p, gsl_rng *rng);
 
 void cc_params_zero(cc_params *p);
+/* Zero only the tensors k with which[k] != 0 (a gradient block: the fixed tensors never get
+ * a gradient, so their zeros from allocation stay). */
+void cc_params_zero_some(cc_params *p, const int which[CC_NTENSOR]);
 /* dst <- src; both must have the same layout. */
 int cc_params_copy(cc_params *dst, const cc_params *src);
 /* 1 if both blocks have the same layout. */

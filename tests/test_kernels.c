@@ -1,14 +1,16 @@
 /* test_kernels.c: the hand-vectorised kernels against their plain definitions.
  *
- * cc_relu, cc_relu_backward and Adam may take AVX2 paths; they must give exactly the bits of
- * the scalar definitions, for every length (vector body and scalar tail) and for the special
- * values NaN, +-0, +-inf and subnormals. The products must equal the plain ones.
+ * The parallel-fibre kernels, tanh and Adam may take AVX2 paths; they must give exactly the
+ * bits of the scalar paths and of the order written out, for every length (vector body and
+ * scalar tail) and for the special values NaN, +-0, +-inf and subnormals. The products must
+ * equal the plain ones.
  */
 #include <float.h>
 #include <stdlib.h>
 
 #include "cc_adam.h"
 #include "cc_linalg.h"
+#include "cc_pf.h"
 #include "cc_test.h"
 
 static double special(int i)
@@ -17,24 +19,84 @@ static double special(int i)
     return v[i % 10];
 }
 
-static void test_relu(void)
+/* The parallel-fibre kernels against their sums written out in the order cc_pf.h gives,
+ * with special values among the rates, for G around multiples of 8, C across the chunk size,
+ * rows around multiples of 4, and every ReLU mode; then the scalar path against the vector. */
+static void pf_reference(double *g, double *p, double *dW, double *da, const double *a, const double *keep,
+                         double gain, const double *W, const double *dp, int rows, int G, int C)
 {
-    printf("\n    AVX2 path %s", cc_cpu_avx2() ? "active" : "absent (scalar only)");
-    for (long n = 0; n < 40; n++) {
-        double g[40], k[40], ref[40], d[40], a[40], dref[40];
-        for (long i = 0; i < n; i++) {
-            g[i] = i < 10 ? special((int)i) : sin(3.7 * i);
-            k[i] = (i % 3) != 0;
-            ref[i] = g[i] > 0.0 ? g[i] * k[i] * 1.25 : 0.0; /* relu(g) keep gain */
-            d[i] = cos(1.3 * i);
-            a[i] = ref[i];
-            dref[i] = a[i] > 0.0 ? d[i] * 1.25 : 0.0;        /* d gain [a > 0] */
+    const int G8 = G - G % 8;
+    for (int i = 0; i < rows * G; i++) /* relu(a) keep gain */
+        g[i] = a[i] > 0.0 ? a[i] * (keep ? keep[i] : 1.0) * gain : 0.0;
+    for (int r = 0; r < rows; r++)
+        for (int c = 0; c < C; c++) {
+            double s[8] = {0};
+            for (int j = 0; j < G8; j++) s[j % 8] += g[r * G + j] * W[c * G + j];
+            double x = ((s[0] + s[4]) + (s[2] + s[6])) + ((s[1] + s[5]) + (s[3] + s[7]));
+            for (int j = G8; j < G; j++) x += g[r * G + j] * W[c * G + j];
+            p[r * C + c] = x;
         }
-        cc_relu(g, k, 1.25, n);
-        cc_relu_backward(d, a, 1.25, n);
-        CU_ASSERT_EQUAL(memcmp(g, ref, (size_t)n * sizeof(double)), 0);
-        CU_ASSERT_EQUAL(memcmp(d, dref, (size_t)n * sizeof(double)), 0);
-    }
+    for (int c = 0; c < C; c++)
+        for (int j = 0; j < G; j++) {
+            int r = 0;
+            for (; r + 4 <= rows; r += 4)
+                dW[c * G + j] += ((dp[r * C + c] * g[r * G + j] + dp[(r + 1) * C + c] * g[(r + 1) * G + j]) +
+                                  dp[(r + 2) * C + c] * g[(r + 2) * G + j]) + dp[(r + 3) * C + c] * g[(r + 3) * G + j];
+            if (rows - r == 1) dW[c * G + j] += dp[r * C + c] * g[r * G + j];
+            if (rows - r == 2) dW[c * G + j] += dp[r * C + c] * g[r * G + j] + dp[(r + 1) * C + c] * g[(r + 1) * G + j];
+            if (rows - r == 3)
+                dW[c * G + j] += (dp[r * C + c] * g[r * G + j] + dp[(r + 1) * C + c] * g[(r + 1) * G + j]) +
+                                 dp[(r + 2) * C + c] * g[(r + 2) * G + j];
+        }
+    for (int r = 0; r < rows; r++)
+        for (int j = 0; j < G; j++) {
+            double x = dp[r * C] * W[j];
+            for (int c = 1; c < C; c++) x += dp[r * C + c] * W[c * G + j];
+            da[r * G + j] = g[r * G + j] > 0.0 ? x * gain : 0.0;
+        }
+}
+
+static void test_pf(void)
+{
+    printf("\n    AVX2 path %s", cc_simd_on() ? "active" : "absent (scalar only)");
+    enum { RMAX = 9, GMAX = 27, CMAX = 9 };
+    static double a[RMAX * GMAX], keep[RMAX * GMAX], W[CMAX * GMAX], dp[RMAX * CMAX];
+    static double g[2][RMAX * GMAX], p[2][RMAX * CMAX], dW[2][CMAX * GMAX], da[2][RMAX * GMAX];
+    static double gr[RMAX * GMAX], pr[RMAX * CMAX], dWr[CMAX * GMAX], dar[RMAX * GMAX];
+    int cases = 0, bad = 0, paths_differ = 0;
+    for (int G = 1; G <= GMAX; G += 3)
+        for (int C = 1; C <= CMAX; C++)
+            for (int rows = 1; rows <= RMAX; rows++)
+                for (int mode = 0; mode < 3; mode++) { /* keep and gain, gain only, neither */
+                    const double gain = mode == 2 ? 1.0 : 1.25;
+                    const double *k = mode == 0 ? keep : NULL;
+                    for (int i = 0; i < rows * G; i++) {
+                        a[i] = i < 10 && G > 8 ? special(i + G) : sin(3.7 * i + G);
+                        keep[i] = (i % 3) != 0;
+                    }
+                    for (int i = 0; i < C * G; i++) W[i] = cos(0.9 * i + C);
+                    for (int i = 0; i < rows * C; i++) dp[i] = sin(1.3 * i - rows);
+                    memset(dWr, 0, sizeof dWr);
+                    pf_reference(gr, pr, dWr, dar, a, k, gain, W, dp, rows, G, C);
+                    for (int path = 0; path < 2; path++) { /* 0: the CPU's, 1: scalar */
+                        cc_simd_force_scalar(path);
+                        memcpy(g[path], a, sizeof a);
+                        memset(dW[path], 0, sizeof dW[path]);
+                        cc_pf_forward(g[path], p[path], k, gain, W, rows, G, C);
+                        cc_pf_grad(dW[path], dp, g[path], rows, G, C);
+                        cc_pf_backprop(da[path], dp, W, g[path], gain, rows, G, C);
+                        bad += memcmp(g[path], gr, sizeof(double) * rows * G) != 0;
+                        bad += memcmp(p[path], pr, sizeof(double) * rows * C) != 0;
+                        bad += memcmp(dW[path], dWr, sizeof(double) * C * G) != 0;
+                        bad += memcmp(da[path], dar, sizeof(double) * rows * G) != 0;
+                    }
+                    cc_simd_force_scalar(0);
+                    paths_differ += memcmp(p[0], p[1], sizeof(double) * rows * C) != 0;
+                    cases++;
+                }
+    printf("\n    parallel-fibre kernels: %d cases x 2 paths, %d arrays differ from the written order", cases, bad);
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT_EQUAL(paths_differ, 0);
 }
 
 /* Adam on a tensor long enough for the vector body, against the formula written out. */
@@ -108,10 +170,12 @@ static void test_tanh(void)
             continue;
         }
         worst = fmax(worst, fabs(y[i] - ref) / ulp);
-        double one;
-        cc_tanh(&one, &x[i], 1); /* scalar path */
-        if (memcmp(&one, &y[i], sizeof one) != 0) CU_FAIL("vector and scalar tanh differ");
     }
+    static double ys[n];
+    cc_simd_force_scalar(1);
+    cc_tanh(ys, x, n);
+    cc_simd_force_scalar(0);
+    CU_ASSERT_EQUAL(memcmp(ys, y, sizeof ys), 0); /* vector path = scalar path */
     CU_ASSERT(signbit(y[1]) && y[1] == 0.0); /* tanh(-0) = -0 */
     CU_ASSERT_EQUAL(y[2], 1.0);
     CU_ASSERT_EQUAL(y[3], -1.0);
@@ -121,7 +185,7 @@ static void test_tanh(void)
 
 static const cc_test_case CASES[] = {
     {"tanh against the C library, special values, vector = scalar", test_tanh},
-    {"ReLU and its derivative: vector path = scalar definition, special values", test_relu},
+    {"parallel-fibre kernels: both paths = the written order, special values", test_pf},
     {"Adam: vector path = formula", test_adam_vector},
     {"GEMM, plain and transposed", test_products},
     {0, 0}};
