@@ -20,6 +20,8 @@
 #include "cc_error.h"
 #include "cc_task.h"
 
+#include "cc_rng.h"
+
 
 #define CC_CUE_BITS 10
 
@@ -251,8 +253,12 @@ int cc_task_sample(cc_batch *batch, const cc_task *task, gsl_rng *trials, gsl_rn
         }
     }
     cc_task_masks(batch->mask_train, batch->mask_eval, task);
-    /* x += noise_std * N(0, 1) on every channel and step, after the targets */
-    if (task->noise_std > 0.0)
-        for (size_t i = 0; i < n_in; i++) batch->x[i] += gsl_ran_gaussian_ziggurat(noise, task->noise_std);
+    /* x += noise_std * N(0, 1) on every channel and step, after the targets; the batch's
+     * draws come from a SplitMix64 state seeded by two draws of the noise stream */
+    if (task->noise_std > 0.0) {
+        unsigned long long state = (unsigned long long)gsl_rng_get(noise) << 32;
+        state |= gsl_rng_get(noise) & 0xFFFFFFFFULL;
+        cc_gauss_add(batch->x, (long)n_in, task->noise_std, &state);
+    }
     return GSL_SUCCESS;
 }

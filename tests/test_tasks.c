@@ -10,11 +10,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sf_gamma.h>
 
 #include "cc_task.h"
+#include "cc_rng.h"
 #include "cc_test.h"
 
 #define TOL 1e-12
@@ -450,6 +452,53 @@ static void test_noise_statistics(void)
     cc_batch_free(batch);
 }
 
+/* cc_gauss against the normal law: moments, Kolmogorov-Smirnov distance, the tail beyond
+ * the ziggurat's R and beyond 4 (each bound 5 standard errors, KS at p = 0.001). */
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void test_gauss_sampler(void)
+{
+    enum { n = 2000000 };
+    static double x[n];
+    unsigned long long state = 12345;
+    double m1 = 0, m2 = 0, m3 = 0, m4 = 0, tail_r = 0, tail_4 = 0;
+    for (long i = 0; i < n; i++) {
+        x[i] = cc_gauss(&state);
+        m1 += x[i];
+        m2 += x[i] * x[i];
+        m3 += x[i] * x[i] * x[i];
+        m4 += x[i] * x[i] * x[i] * x[i];
+        tail_r += fabs(x[i]) > 3.442619855899;
+        tail_4 += fabs(x[i]) > 4.0;
+    }
+    m1 /= n, m2 /= n, m3 /= n, m4 /= n;
+    /* SE: mean 1/sqrt(n), E x^2 sqrt(2/n), E x^3 sqrt(15/n), E x^4 sqrt(96/n) */
+    CU_ASSERT(fabs(m1) < 5 / sqrt(n));
+    CU_ASSERT(fabs(m2 - 1) < 5 * sqrt(2.0 / n));
+    CU_ASSERT(fabs(m3) < 5 * sqrt(15.0 / n));
+    CU_ASSERT(fabs(m4 - 3) < 5 * sqrt(96.0 / n));
+    const double pr = 2 * gsl_cdf_ugaussian_Q(3.442619855899), p4 = 2 * gsl_cdf_ugaussian_Q(4.0);
+    CU_ASSERT(fabs(tail_r / n - pr) < 5 * sqrt(pr / n));
+    CU_ASSERT(fabs(tail_4 / n - p4) < 5 * sqrt(p4 / n));
+    qsort(x, n, sizeof(double), cmp_double);
+    double ks = 0;
+    for (long i = 0; i < n; i++) {
+        const double F = gsl_cdf_ugaussian_P(x[i]);
+        ks = fmax(ks, fmax(fabs(F - (double)i / n), fabs(F - (double)(i + 1) / n)));
+    }
+    printf("\n    %d draws: mean %.1e, var %.5f, E x^4 %.4f, KS D %.2e (bound %.2e), P(|x| > R) %.2e (%.2e)", n,
+           m1, m2, m4, ks, 1.95 / sqrt(n), tail_r / n, pr);
+    CU_ASSERT(ks < 1.95 / sqrt(n));
+    unsigned long long a = 7, b = 7;
+    int same = 1;
+    for (int i = 0; i < 1000; i++) same &= cc_gauss(&a) == cc_gauss(&b);
+    CU_ASSERT(same); /* the state is all there is */
+}
+
 /* ---- reproducibility and stream independence ---- */
 
 static int same_batch(const cc_batch *a, const cc_batch *b, int compare_x)
@@ -602,6 +651,7 @@ static const cc_test_case CASES[] = {
     {"names", test_names},
     {"evacc: statistics over 2000 trials", test_evacc_statistics},
     {"noise: mean 0, std as set", test_noise_statistics},
+    {"noise: ziggurat sampler against the normal law", test_gauss_sampler},
     {"determinism and stream independence", test_determinism},
     {"bad parameters refused", test_bad_parameters},
     {0, 0},
