@@ -37,73 +37,61 @@ static void forward_row_scalar(double *g, double *p, const double *keep, double 
 }
 
 #ifdef CC_AVX2
-/* The vector body of forward_row_scalar for R rows at once (R = 1, or 2 when nc <= 2: the
- * loads of W serve both, and the accumulators still fit the 16 registers), j < G - G mod 8.
- * R, nc and mode are constants after inlining (mode 0: no ReLU, 1: relu(a), 2: relu(a) gain,
- * 3: relu(a) keep gain). Rows are G apart in g and keep, ldp apart in p. */
+/* The vector body of forward_row_scalar for j < G - G mod 8; nc and mode are constants after
+ * inlining (mode 0: no ReLU, 1: relu(a), 2: relu(a) gain, 3: relu(a) keep gain). */
 CC_AVX2_FN static inline __attribute__((always_inline)) void
-forward_rows_avx2(double *g, double *p, const double *keep, double gain, const double *W, int G, int ldp, int nc,
-                  int mode, int R)
+forward_row_avx2(double *g, double *p, const double *keep, double gain, const double *W, int G, int nc, int mode)
 {
     const int G8 = G - G % 8;
     const __m256d zero = _mm256_setzero_pd(), vgain = _mm256_set1_pd(gain);
-    __m256d s0[2][PF_CHUNK], s1[2][PF_CHUNK]; /* lanes l and l + 4 of the partial sums, per row */
-    _Pragma("GCC unroll 2") for (int i = 0; i < R; i++) PF_UNROLL for (int c = 0; c < nc; c++) s0[i][c] = s1[i][c] = zero;
+    __m256d s0[PF_CHUNK], s1[PF_CHUNK]; /* lanes l and l + 4 of the partial sums */
+    PF_UNROLL for (int c = 0; c < nc; c++) s0[c] = s1[c] = zero;
     for (int j = 0; j < G8; j += 8) {
-        __m256d a0[2], a1[2];
-        _Pragma("GCC unroll 2") for (int i = 0; i < R; i++) {
-            double *gi = g + (long)i * G + j;
-            a0[i] = _mm256_loadu_pd(gi);
-            a1[i] = _mm256_loadu_pd(gi + 4);
-            if (mode) { /* max(a, +0) is a if a > 0, else +0, also for -0 and NaN: relu1 bit for bit */
-                a0[i] = _mm256_max_pd(a0[i], zero);
-                a1[i] = _mm256_max_pd(a1[i], zero);
-                if (mode == 3) {
-                    a0[i] = _mm256_mul_pd(a0[i], _mm256_loadu_pd(keep + (long)i * G + j));
-                    a1[i] = _mm256_mul_pd(a1[i], _mm256_loadu_pd(keep + (long)i * G + j + 4));
-                }
-                if (mode >= 2) {
-                    a0[i] = _mm256_mul_pd(a0[i], vgain);
-                    a1[i] = _mm256_mul_pd(a1[i], vgain);
-                }
-                _mm256_storeu_pd(gi, a0[i]);
-                _mm256_storeu_pd(gi + 4, a1[i]);
+        __m256d a0 = _mm256_loadu_pd(g + j), a1 = _mm256_loadu_pd(g + j + 4);
+        if (mode) { /* max(a, +0) is a if a > 0, else +0, also for -0 and NaN: relu1 bit for bit */
+            a0 = _mm256_max_pd(a0, zero);
+            a1 = _mm256_max_pd(a1, zero);
+            if (mode == 3) {
+                a0 = _mm256_mul_pd(a0, _mm256_loadu_pd(keep + j));
+                a1 = _mm256_mul_pd(a1, _mm256_loadu_pd(keep + j + 4));
             }
+            if (mode >= 2) {
+                a0 = _mm256_mul_pd(a0, vgain);
+                a1 = _mm256_mul_pd(a1, vgain);
+            }
+            _mm256_storeu_pd(g + j, a0);
+            _mm256_storeu_pd(g + j + 4, a1);
         }
         PF_UNROLL for (int c = 0; c < nc; c++) {
-            const __m256d w0 = _mm256_loadu_pd(W + (long)c * G + j), w1 = _mm256_loadu_pd(W + (long)c * G + j + 4);
-            _Pragma("GCC unroll 2") for (int i = 0; i < R; i++) {
-                s0[i][c] = _mm256_add_pd(s0[i][c], _mm256_mul_pd(a0[i], w0));
-                s1[i][c] = _mm256_add_pd(s1[i][c], _mm256_mul_pd(a1[i], w1));
-            }
+            s0[c] = _mm256_add_pd(s0[c], _mm256_mul_pd(a0, _mm256_loadu_pd(W + (long)c * G + j)));
+            s1[c] = _mm256_add_pd(s1[c], _mm256_mul_pd(a1, _mm256_loadu_pd(W + (long)c * G + j + 4)));
         }
     }
-    _Pragma("GCC unroll 2") for (int i = 0; i < R; i++) PF_UNROLL for (int c = 0; c < nc; c++) {
-        const __m256d v = _mm256_add_pd(s0[i][c], s1[i][c]);                                /* s_l + s_{l+4} */
+    PF_UNROLL for (int c = 0; c < nc; c++) {
+        const __m256d v = _mm256_add_pd(s0[c], s1[c]);                                   /* s_l + s_{l+4} */
         const __m128d w = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1)); /* l, l + 2 */
-        p[(long)i * ldp + c] = _mm_cvtsd_f64(w) + _mm_cvtsd_f64(_mm_unpackhi_pd(w, w));
+        p[c] = _mm_cvtsd_f64(w) + _mm_cvtsd_f64(_mm_unpackhi_pd(w, w));
     }
 }
 
-/* forward_rows_avx2 with constant R, nc and mode, then the scalar tail of each row. */
-CC_AVX2_FN static void forward_rows_vec(double *g, double *p, const double *keep, double gain, const double *W, int G,
-                                        int ldp, int nc, int relu, int R)
+/* forward_row_avx2 with constant nc and mode, then the scalar tail. */
+CC_AVX2_FN static void forward_row_vec(double *g, double *p, const double *keep, double gain, const double *W, int G,
+                                       int nc, int relu)
 {
     const int mode = !relu ? 0 : keep ? 3 : gain != 1.0 ? 2 : 1;
-#define PF_CASE(R_, NC, M)                                                                                                 case ((R_) * 8 + (NC)) * 4 + (M): forward_rows_avx2(g, p, keep, gain, W, G, ldp, NC, M, R_); break;
-#define PF_CASES(R_, NC) PF_CASE(R_, NC, 0) PF_CASE(R_, NC, 1) PF_CASE(R_, NC, 2) PF_CASE(R_, NC, 3)
-    switch ((R * 8 + nc) * 4 + mode) {
-        PF_CASES(1, 1) PF_CASES(1, 2) PF_CASES(1, 3) PF_CASES(1, 4) PF_CASES(2, 1) PF_CASES(2, 2)
+#define PF_CASE(NC, M)                                                                                                 \
+    case (NC) * 4 + (M): forward_row_avx2(g, p, keep, gain, W, G, NC, M); break;
+#define PF_CASES(NC) PF_CASE(NC, 0) PF_CASE(NC, 1) PF_CASE(NC, 2) PF_CASE(NC, 3)
+    switch (nc * 4 + mode) {
+        PF_CASES(1) PF_CASES(2) PF_CASES(3) PF_CASES(4)
     default: break;
     }
 #undef PF_CASES
 #undef PF_CASE
-    for (int i = 0; i < R; i++)
-        for (int j = G - G % 8; j < G; j++) {
-            double *gi = g + (long)i * G, *pi = p + (long)i * ldp;
-            if (relu) gi[j] = relu1(gi[j], keep ? keep + (long)i * G : NULL, j, gain);
-            for (int c = 0; c < nc; c++) pi[c] += gi[j] * W[(long)c * G + j];
-        }
+    for (int j = G - G % 8; j < G; j++) {
+        if (relu) g[j] = relu1(g[j], keep, j, gain);
+        for (int c = 0; c < nc; c++) p[c] += g[j] * W[(long)c * G + j];
+    }
 }
 #endif
 
@@ -111,8 +99,7 @@ void cc_pf_forward(double *g, double *p, const double *keep, double gain, const 
                    int C)
 {
     const int vec = cc_simd_on();
-    for (int r = 0; r < rows;) {
-        const int R = vec && C <= 2 && r + 1 < rows ? 2 : 1; /* rows at once */
+    for (int r = 0; r < rows; r++) {
         double *gr = g + (long)r * G;
         const double *kr = keep ? keep + (long)r * G : NULL;
         for (int c0 = 0; c0 < C; c0 += PF_CHUNK) { /* the ReLU on the first pass over the row */
@@ -121,13 +108,12 @@ void cc_pf_forward(double *g, double *p, const double *keep, double gain, const 
             const double *W = W_PF + (long)c0 * G;
 #ifdef CC_AVX2
             if (vec) {
-                forward_rows_vec(gr, pr, kr, gain, W, G, C, nc, c0 == 0, R);
+                forward_row_vec(gr, pr, kr, gain, W, G, nc, c0 == 0);
                 continue;
             }
 #endif
             forward_row_scalar(gr, pr, kr, gain, W, G, nc, c0 == 0);
         }
-        r += R;
     }
     (void)vec;
 }
