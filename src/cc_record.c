@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cc_linalg.h"
 #include "cc_out.h"
 
 #ifdef CC_BLAS_OPENBLAS
@@ -374,6 +375,8 @@ static int cc_record_write(cc_record *r, const char *status, const char *error)
 #ifdef CC_BLAS_OPENBLAS
     cc_record_kv_str(f, "openblas_config", openblas_get_config());
 #endif
+    cc_record_kv_str(f, "precision", "double"); /* every array and product is IEEE binary64 */
+    cc_record_kv_str(f, "simd", cc_simd_on() ? "avx2" : "scalar"); /* the same bits either way */
     cc_record_kv_str(f, "host", r->host);
     fprintf(f, "  \"pid\": %ld,\n", (long)getpid());
     cc_record_kv_str(f, "start", r->start[0] ? r->start : NULL);

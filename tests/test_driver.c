@@ -819,7 +819,7 @@ static void test_record(void)
                           "\"train.epochs\": 5", "\"model.alpha\": 0.1", "\"model.flag\": false",
                           "\"model.arch\": \"cereb_fb\"", "\"sweep.tau\": [3]", "\"sweep.n\": []",
                           "\"run.tag\": \"a\\\"b\"", "\"seeds\": [4]", "\"git_commit\":", "\"git_dirty\":",
-                          "\"compiler\":", "\"gsl_version\": \"", "\"blas\":", "\"host\":", "\"start\": \"20",
+                          "\"compiler\":", "\"gsl_version\": \"", "\"blas\":", "\"precision\": \"double\"", "\"simd\":", "\"host\":", "\"start\": \"20",
                           "\"end\": \"20", "\"elapsed_s\": ", "\"final_mse\": 0.02", "\"bad\": null", NULL};
     for (int i = 0; want[i]; i++) {
         if (!strstr(s, want[i])) fprintf(stderr, "\n  record lacks %s\n%s", want[i], s);
