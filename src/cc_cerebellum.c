@@ -23,19 +23,8 @@ void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt
     }
 }
 
-void cc_cereb_backward(double *dW_PF, double *dW_MFt, double *dm, double *scratch,
-                       const double *dp, const double *g, const double *m,
-                       const double *W_MFt, const double *W_PF, double gain,
-                       int rows, int N, int G, int C)
-{
-    cc_cereb_backward_pf(dW_PF, dW_MFt || dm ? scratch : NULL, dp, g, W_PF, gain, rows, G, C);
-    if (!dW_MFt && !dm) return;
-    if (dW_MFt) cc_gemm(CblasTrans, CblasNoTrans, 1.0, m, rows, N, scratch, rows, G, 1.0, dW_MFt, N, G); /* += m^T da */
-    if (dm) cc_gemm(CblasNoTrans, CblasTrans, 1.0, scratch, rows, G, W_MFt, N, G, 1.0, dm, rows, N);   /* += da W_MF */
-}
-
-void cc_cereb_backward_pf(double *dW_PF, double *da, const double *dp, const double *g, const double *W_PF,
-                          double gain, int rows, int G, int C)
+void cc_cereb_backward(double *dW_PF, double *da, const double *dp, const double *g, const double *W_PF,
+                       double gain, int rows, int G, int C)
 {
     cc_pf_grad(dW_PF, dp, g, rows, G, C);                         /* dW_PF += dp^T g */
     if (da) cc_pf_backprop(da, dp, W_PF, g, gain, rows, G, C); /* da = (dp W_PF) gain relu'(a) */

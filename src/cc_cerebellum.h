@@ -25,20 +25,12 @@
 void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt, const double *W_PF,
                       const double *keep, double gain, int rows, int N, int G, int C);
 
-/* Accumulate gradients of a loss with output gradient dp (rows, C):
- *   dW_PF += dp^T g;
- *   da = (dp W_PF) * gain * [g > 0] (into scratch (rows, G));
- *   dW_MFt += m^T da (if dW_MFt);  dm += da W_MF = da W_MFt^T (if dm).
- * scratch may be NULL when neither dW_MFt nor dm is wanted. */
-void cc_cereb_backward(double *dW_PF, double *dW_MFt, double *dm, double *scratch,
-                       const double *dp, const double *g, const double *m,
-                       const double *W_MFt, const double *W_PF, double gain,
-                       int rows, int N, int G, int C);
-
-/* The parallel-fibre half of cc_cereb_backward: dW_PF += dp^T g and, if da is not NULL,
- * da (rows, G) = (dp W_PF) gain [g > 0]. */
-void cc_cereb_backward_pf(double *dW_PF, double *da, const double *dp, const double *g, const double *W_PF,
-                          double gain, int rows, int G, int C);
+/* Backward of a loss with output gradient dp (rows, C) through the parallel fibres:
+ *   dW_PF += dp^T g;  da = (dp W_PF) gain [g > 0] into da (rows, G) if da is not NULL.
+ * The products with the mossy fibres, dW_MF^T += m^T da and dm = da W_MF, are left to the
+ * caller, which makes them once over all steps (cc_model.c). */
+void cc_cereb_backward(double *dW_PF, double *da, const double *dp, const double *g, const double *W_PF,
+                       double gain, int rows, int G, int C);
 
 /* Target step that trains output block j of p_t (single window: j = tau), or -1.
  * mask (T) marks steps whose targets are given; NULL = all. */

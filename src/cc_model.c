@@ -39,9 +39,9 @@ static void work_free(cc_work *w)
     }
 }
 
-/* Make room for B trials of T steps. Granule rates and dropout masks are kept for every
- * step only for the backward pass of the cerebellar readout; other runs keep one step
- * (cerebellar feedback learns within the step). The backward scratch exists only to learn. */
+/* Make room for B trials of T steps. Granule rates and dropout masks are kept for the
+ * current step only (the cerebellum learns within the step); the granule errors of every
+ * step (scratch) exist only to learn. */
 static int work_reserve(cc_model *m, int B, int T, int learn)
 {
     cc_work *w = &m->ws;
@@ -50,10 +50,10 @@ static int work_reserve(cc_model *m, int B, int T, int learn)
     const long bt = (long)B * T, bt1 = (long)B * (T + 1);
     const long N = m->cfg.N, O = m->cfg.O, G = m->cfg.G, C = m->C ? m->C : 1, Din = m->Din;
     const int has_g = m->cfg.arch == CC_ARCH_CEREB_FB || m->cfg.arch == CC_ARCH_CEREB_READOUT;
-    const long g_rows = learn && m->cfg.arch == CC_ARCH_CEREB_READOUT ? bt1 : B;
+
     const long need[CC_WORK_NARRAYS] = {
-        bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? g_rows * G : 1,
-        m->cfg.arch == CC_ARCH_CEREB_READOUT && learn ? bt * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
+        bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? B * G : 1,
+        m->cfg.arch == CC_ARCH_CEREB_READOUT && learn ? B * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
         has_g && learn ? bt1 * G : 1, (long)B * (Din + N), N * (Din + N)};
     double **a[CC_WORK_NARRAYS];
     work_list(w, a);
@@ -152,6 +152,63 @@ static void put_cols(double *dst, int ld, int col, const double *src, int B, int
     for (int b = 0; b < B; b++) memcpy(dst + (long)b * ld + col, src + (long)b * k, (size_t)k * sizeof(double));
 }
 
+/* Steps of `mask` (T). */
+static int count_steps(const unsigned char *mask, int T)
+{
+    int n = 0;
+    for (int t = 0; t < T; t++) n += mask[t] != 0;
+    return n;
+}
+
+/* Task loss of step t (one of n steps with loss); adds dE/dz_t into dz_t (B, O) if not NULL. */
+static double task_loss_at(const cc_model *m, const cc_batch *bt, int t, int n, double *dz_t)
+{
+    const int B = bt->B, O = m->cfg.O;
+    const long o = (long)t * B * O;
+    if (m->cfg.classification) return cc_loss_xent(dz_t, m->ws.z + o, bt->y + o, B, O, 1.0 / ((double)B * n));
+    return cc_loss_mse(dz_t, m->ws.z + o, bt->y + o, B, O, 1.0 / ((double)B * n * O));
+}
+
+/* Task loss on the steps of `mask`; adds dE/dz into dz when dz is not NULL. */
+static double task_loss(const cc_model *m, const cc_batch *bt, const unsigned char *mask, double *dz)
+{
+    const int n = count_steps(mask, bt->T);
+    double loss = 0.0;
+    for (int t = 0; t < bt->T; t++)
+        if (mask[t]) loss += task_loss_at(m, bt, t, n, dz ? dz + (long)t * bt->B * m->cfg.O : NULL);
+    return loss;
+}
+
+/* Learning of the cerebellar readout at step t, while its granule rates g (B, G) are in
+ * cache: dz_t of the task loss, dW_PF += dz_t^T g and the granule errors da_t (B, G) in the
+ * scratch rows of step t (zero on steps without loss); the products with W_MF wait for the
+ * whole trial (readout_learn_mf). n = steps with loss. */
+static void readout_learn_step(cc_model *m, const cc_batch *bt, int t, int n, double gain)
+{
+    cc_work *w = &m->ws;
+    const int B = bt->B, O = m->cfg.O, G = m->cfg.G;
+    double *dz = w->dz + (long)t * B * O, *da = w->scratch + (long)t * B * G;
+    memset(dz, 0, (size_t)B * O * sizeof(double));
+    if (!bt->mask_train[t]) {
+        memset(da, 0, (size_t)B * G * sizeof(double));
+        return;
+    }
+    task_loss_at(m, bt, t, n, dz);
+    cc_cereb_backward(m->grad->W_PF, da, dz, w->g, m->w->W_PF, gain, B, G, O);
+}
+
+/* dW_MF^T += R^T da over the trial (the inputs of z_t are r_t) and, for a plastic cortex,
+ * the learning signal L = da W_MF. */
+static void readout_learn_mf(cc_model *m, int B, int T)
+{
+    cc_work *w = &m->ws;
+    const int N = m->cfg.N, G = m->cfg.G, TB = T * B;
+    const double *R = w->r + (long)B * N; /* r_0 .. r_{T-1} */
+    cc_gemm(CblasTrans, CblasNoTrans, 1.0, R, TB, N, w->scratch, TB, G, 1.0, m->grad->W_MF, N, G);
+    if (m->cfg.plasticity != CC_CORTEX_FIXED)
+        cc_gemm(CblasNoTrans, CblasTrans, 1.0, w->scratch, TB, G, m->w->W_MF, N, G, 0.0, w->L, TB, N);
+}
+
 /* Range [*lo, *hi] of the loop steps t whose prediction p_t is trained (empty: lo > hi). */
 static void cereb_range(const cc_model *m, const cc_batch *bt, int *lo, int *hi)
 {
@@ -211,7 +268,7 @@ static void cereb_learn_step(cc_model *m, const cc_batch *bt, int t, const doubl
         if (da) memset(da, 0, (size_t)B * G * sizeof(double));
         return;
     }
-    cc_cereb_backward_pf(m->grad->W_PF, da, dp, g, m->w->W_PF, 1.0, B, G, C);
+    cc_cereb_backward(m->grad->W_PF, da, dp, g, m->w->W_PF, 1.0, B, G, C);
     *total += loss;
     (*calls)++;
 }
@@ -224,6 +281,17 @@ static void cereb_learn_mf(cc_model *m, int B)
     const int N = m->cfg.N, G = m->cfg.G, rows = (w->cereb_hi - w->cereb_lo + 1) * B;
     const long o = (long)w->cereb_lo * B;
     cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->r + o * N, rows, N, w->scratch + o * G, rows, G, 1.0, m->grad->W_MF, N, G);
+}
+
+/* keep (n) <- 1 where a 32-bit draw u >= drop_below, else 0: two draws per SplitMix64 call.
+ * Branch-free: with p = 0.2 a branch on the draw mispredicts one time in five. */
+static void dropout_mask(double *keep, long n, unsigned long long drop_below, unsigned long long *state)
+{
+    for (long i = 0; i < n; i += 2) {
+        const unsigned long long u = cc_splitmix64(state);
+        keep[i] = (double)(long long)(((u & 0xFFFFFFFFULL) - drop_below) >> 63 ^ 1); /* u_lo >= drop_below */
+        if (i + 1 < n) keep[i + 1] = (double)(long long)(((u >> 32) - drop_below) >> 63 ^ 1);
+    }
 }
 
 /* Time loop: fills h, r, xt, z, c, g, p and, when learning, the e-prop traces and the
@@ -241,6 +309,8 @@ static double run_forward(cc_model *m, const cc_batch *bt, int learn)
     /* a unit is dropped when a 32-bit draw u < p 2^32: P = p to within 2^-32 */
     const unsigned long long drop_below = (unsigned long long)ceil(cf->dropout * 4294967296.0);
     const int cereb_learn = learn && cf->arch == CC_ARCH_CEREB_FB;
+    const int readout_learn = learn && cf->arch == CC_ARCH_CEREB_READOUT;
+    const int n_loss = count_steps(bt->mask_train, T);
     double cereb_total = 0.0;
     int cereb_calls = 0;
     if (cereb_learn) cereb_range(m, bt, &w->cereb_lo, &w->cereb_hi);
@@ -269,16 +339,10 @@ static double run_forward(cc_model *m, const cc_batch *bt, int learn)
         put_cols(w->u, Din + N, Din, r_prev, B, N);
         cc_cortex_step(h, r, h_prev, w->u, w->W_cortex, cf->alpha, B, N, Din, m->cortex_silenced);
         if (cf->arch == CC_ARCH_CEREB_READOUT) {
-            double *g = w->g + (learn ? (long)t * B * G : 0), *keep = NULL; /* kept for the backward pass */
-            if (dropout) {
-                keep = w->keep + (long)t * B * G;
-                for (long i = 0; i < (long)B * G; i += 2) { /* two 32-bit draws per SplitMix64 call */
-                    unsigned long long u = cc_splitmix64(&m->dropout_state);
-                    keep[i] = (u & 0xFFFFFFFFULL) >= drop_below;
-                    if (i + 1 < (long)B * G) keep[i + 1] = (u >> 32) >= drop_below;
-                }
-            }
-            cc_cereb_forward(g, z, r, P->W_MF, P->W_PF, keep, gain, B, N, G, O); /* z_t = C(r_t) */
+            double *keep = NULL;
+            if (dropout) dropout_mask(keep = w->keep, (long)B * G, drop_below, &m->dropout_state);
+            cc_cereb_forward(w->g, z, r, P->W_MF, P->W_PF, keep, gain, B, N, G, O); /* z_t = C(r_t) */
+            if (readout_learn) readout_learn_step(m, bt, t, n_loss, gain);
         } else if (cf->arch == CC_ARCH_READOUT_FB) { /* z_t is needed at step t + 1 */
             cc_gemm(CblasNoTrans, CblasTrans, 1.0, r, B, N, P->W_ro, O, N, 0.0, z, B, O); /* z_t = W_ro r_t */
             cc_add_row(z, P->b_ro, B, O);                                                    /*     + b_ro */
@@ -299,25 +363,8 @@ static double run_forward(cc_model *m, const cc_batch *bt, int learn)
         cereb_learn_step(m, bt, T, w->g, &cereb_total, &cereb_calls);
     }
     if (cereb_learn) cereb_learn_mf(m, B);
+    if (readout_learn) readout_learn_mf(m, B, T);
     return cereb_calls ? cereb_total / cereb_calls : 0.0;
-}
-
-/* Task loss on the steps of `mask`; adds dE/dz into dz when dz is not NULL. */
-static double task_loss(const cc_model *m, const cc_batch *bt, const unsigned char *mask, double *dz)
-{
-    const int B = bt->B, O = m->cfg.O;
-    int n = 0;
-    for (int t = 0; t < bt->T; t++) n += mask[t] != 0;
-    if (n == 0) return 0.0;
-    double loss = 0.0;
-    for (int t = 0; t < bt->T; t++) {
-        if (!mask[t]) continue;
-        const long o = (long)t * B * O;
-        double *g = dz ? dz + o : NULL;
-        if (m->cfg.classification) loss += cc_loss_xent(g, m->ws.z + o, bt->y + o, B, O, 1.0 / ((double)B * n));
-        else loss += cc_loss_mse(g, m->ws.z + o, bt->y + o, B, O, 1.0 / ((double)B * n * O));
-    }
-    return loss;
 }
 
 static int check_batch(const cc_model *m, const cc_batch *b)
@@ -362,16 +409,17 @@ int cc_model_grad_batch(cc_model *m, const cc_batch *bt, cc_stats *st)
     cc_params_zero_some(dP, m->trainable); /* only trainable tensors receive gradients */
     cc_stats s = {0};
     s.cereb_loss = run_forward(m, bt, 1); /* the cerebellum learns on its own targets as it goes */
-    memset(w->dz, 0, (size_t)TB * O * sizeof(double));
-    s.loss = task_loss(m, bt, bt->mask_train, w->dz);
+    if (cf->arch == CC_ARCH_CEREB_READOUT) { /* learnt within the time loop, dz included */
+        s.loss = task_loss(m, bt, bt->mask_train, NULL);
+    } else {
+        memset(w->dz, 0, (size_t)TB * O * sizeof(double));
+        s.loss = task_loss(m, bt, bt->mask_train, w->dz);
+    }
     const double *R = w->r + (long)B * N; /* r_0 .. r_{T-1}, (T, B, N) */
     const int plastic_cortex = cf->plasticity != CC_CORTEX_FIXED;
-    /* readout: dW_ro += dZ^T R, db += sum dZ;  learning signal L = dE/dr = dZ W_ro */
-    if (cf->arch == CC_ARCH_CEREB_READOUT) {
-        if (plastic_cortex) memset(w->L, 0, (size_t)TB * N * sizeof(double));
-        cc_cereb_backward(dP->W_PF, dP->W_MF, plastic_cortex ? w->L : NULL, w->scratch, w->dz, w->g, R, P->W_MF,
-                          P->W_PF, cf->dropout > 0 ? 1.0 / (1.0 - cf->dropout) : 1.0, (int)TB, N, G, O);
-    } else {
+    /* readout: dW_ro += dZ^T R, db += sum dZ;  learning signal L = dE/dr = dZ W_ro (the
+     * cerebellar readout did both in the time loop: readout_learn_step, readout_learn_mf) */
+    if (cf->arch != CC_ARCH_CEREB_READOUT) {
         cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->dz, (int)TB, O, R, (int)TB, N, 1.0, dP->W_ro, O, N);
         for (long i = 0; i < TB; i++)
             for (int o = 0; o < O; o++) dP->b_ro[o] += w->dz[i * O + o];

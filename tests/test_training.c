@@ -163,9 +163,9 @@ static void test_dropout_rate(void)
     c.G = 1000;
     c.dropout = 0.2;
     cc_model *m = cc_model_alloc(&c, 12);
-    cc_batch *b = tm_batch(4, 6, c.D, c.O, 0, 0, 45);
+    cc_batch *b = tm_batch(24, 6, c.D, c.O, 0, 0, 45);
     cc_model_train_batch(m, b, NULL);
-    const long n = 4L * 6 * c.G;
+    const long n = 24L * c.G; /* the mask of the last step, (B, G) */
     double kept = 0.0;
     for (long i = 0; i < n; i++) kept += m->ws.keep[i];
     double frac = 1.0 - kept / n, se = sqrt(0.2 * 0.8 / n);
