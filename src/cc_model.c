@@ -1,9 +1,10 @@
 /* cc_model.c: forward pass and learning of the cortico-cerebellar model (cc_model.h).
  *
  * A batch runs in three stages: the time loop (cortex, feedback, readout, e-prop
- * traces), the task loss with its output gradients, then the backward products,
- * each one GEMM over all (t, trial) rows. No allocation happens inside the time loop:
- * the workspace grows only when a batch larger than any before arrives.
+ * traces, and the cerebellum's own learning, whose loss at step t is known at step t),
+ * the task loss with its output gradients, then the backward products, each one GEMM
+ * over all (t, trial) rows. No allocation happens inside the time loop: the workspace
+ * grows only when a batch larger than any before arrives.
  */
 #include "cc_model.h"
 
