@@ -315,7 +315,7 @@ check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) ## check every figure's claims.
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the
 # images found on it are first copied to $(STATE)/report-media (--extract-media).
-REPORT_SRCS := $(filter-out $(REPORT_DIR)/report.%,$(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml))
+REPORT_SRCS := $(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml)
 PANDOC_FLAGS = $(strip --standalone --resource-path=.:paper:$(FIGS):$(DATA) \
   $(if $(wildcard paper/filter.lua),--lua-filter paper/filter.lua) \
   $(foreach c,$(wildcard paper/*.css),--css $(c)) \
