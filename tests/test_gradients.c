@@ -183,6 +183,18 @@ static void test_cereb_readout(void)
     CU_ASSERT(fd_check(m, b, CC_W_IH, task_objective, "BPTT through the cerebellar readout") < TOL);
     tm_batch_free(b);
     cc_model_free(m);
+    /* classification with loss on some steps only: the readout learns within the time loop,
+     * so steps without loss must leave their granule errors at zero */
+    c.classification = 1;
+    c.O = 3;
+    m = cc_model_alloc(&c, 9);
+    b = tm_batch(5, 7, c.D, c.O, 1, 0, 19);
+    for (int t = 0; t < b->T; t++) b->mask_train[t] = t == 1 || t >= b->T - 2;
+    CU_ASSERT(fd_check(m, b, CC_W_PF, task_objective, "cerebellar readout, cross-entropy, masked") < TOL);
+    CU_ASSERT(fd_check(m, b, CC_W_MF, task_objective, "cerebellar readout, cross-entropy, masked") < TOL);
+    CU_ASSERT(fd_check(m, b, CC_W_HH, task_objective, "BPTT through it, cross-entropy, masked") < TOL);
+    tm_batch_free(b);
+    cc_model_free(m);
 }
 
 /* The loss functions alone: softmax cross-entropy and MSE against differences. */
