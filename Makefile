@@ -295,8 +295,10 @@ define cc_print_times
   n=$$(ls $$d/unit-*.s 2>/dev/null | wc -l); \
   cat $$d/unit-*.s /dev/null 2>/dev/null | awk -v f=$$f -v n=$$n -v m="$$(cat $$d/merge.s 2>/dev/null)" -v p="$$(cat $$d/plot.s 2>/dev/null)" \
     '{ u += $$1 } END { printf "%-12s %6d %10.1f %9.1f %8.1f %9.1f\n", f, n, u, m, p, u + m + p }'; \
-done
-@echo '(wall seconds of each step; units_s is summed over units, which make -j runs in parallel)'
+done | awk '{ print; n += $$2; u += $$3; m += $$4; p += $$5; t += $$6 } \
+  END { printf "%-12s %6d %10.1f %9.1f %8.1f %9.1f\n", "all", n, u, m, p, t }'
+@echo '(wall seconds of each step; units_s is summed over units, which make -j runs in parallel:'
+@echo ' with make -jN the whole takes about total_s / N)'
 endef
 
 #: figN           one figure: figures/figN.pdf and figures/figN.png (computes what is missing)
