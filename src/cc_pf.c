@@ -29,7 +29,10 @@ static void forward_row_scalar(double *g, double *p, const double *keep, double 
             if (relu) g[j + l] = a = relu1(a, keep, j + l, gain);
             for (int c = 0; c < nc; c++) s[c][l] += a * W[(long)c * G + j + l];
         }
-    for (int c = 0; c < nc; c++) p[c] = ((s[c][0] + s[c][4]) + (s[c][2] + s[c][6])) + ((s[c][1] + s[c][5]) + (s[c][3] + s[c][7]));
+    for (int c = 0; c < nc; c++) {
+        const double *v = s[c];
+        p[c] = ((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + (v[3] + v[7]));
+    }
     for (int j = G8; j < G; j++) {
         if (relu) g[j] = relu1(g[j], keep, j, gain);
         for (int c = 0; c < nc; c++) p[c] += g[j] * W[(long)c * G + j];
