@@ -65,7 +65,9 @@ endif
 GENMK := $(STATE)/mk
 TIMES := $(STATE)/times
 
-CFLAGS = -std=c11 -O2 -g -Wall -Wextra -D_POSIX_C_SOURCE=200809L -Isrc
+# -ffp-contract=off: no fused multiply-add unless written, whatever the compiler or -march, so
+# the vector and scalar kernels keep computing the same bits (src/cc_linalg.h).
+CFLAGS = -std=c11 -O2 -g -Wall -Wextra -ffp-contract=off -D_POSIX_C_SOURCE=200809L -Isrc
 LDFLAGS =
 ALL_CFLAGS = $(strip $(CFLAGS) $(SANFLAGS) $(BLAS_DEFS) -MMD -MP)
 ALL_LDFLAGS = $(strip $(LDFLAGS) $(SANFLAGS))

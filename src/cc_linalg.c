@@ -113,8 +113,9 @@ static double tanh1(double x)
 CC_AVX2_FN static inline __attribute__((always_inline)) void tanh_vectors(double *out, const double *x, int U)
 {
     const __m256d sign = _mm256_set1_pd(-0.0), lim = _mm256_set1_pd(20.0), one = _mm256_set1_pd(1.0),
-                  two = _mm256_set1_pd(2.0), rnd = _mm256_set1_pd(TANH_ROUND), bias = _mm256_set1_pd(TANH_EXP_BIAS),
-                  il2 = _mm256_set1_pd(TANH_INV_LN2), l2h = _mm256_set1_pd(TANH_LN2_HI), l2l = _mm256_set1_pd(TANH_LN2_LO);
+                  two = _mm256_set1_pd(2.0), rnd = _mm256_set1_pd(TANH_ROUND), bias = _mm256_set1_pd(TANH_EXP_BIAS);
+    const __m256d il2 = _mm256_set1_pd(TANH_INV_LN2), l2h = _mm256_set1_pd(TANH_LN2_HI),
+                  l2l = _mm256_set1_pd(TANH_LN2_LO);
     __m256d xv[TANH_U], r[TANH_U], k[TANH_U], p[TANH_U];
     _Pragma("GCC unroll 4") for (int u = 0; u < U; u++) {
         xv[u] = _mm256_loadu_pd(x + 4 * u);

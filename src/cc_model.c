@@ -281,7 +281,8 @@ static void cereb_learn_mf(cc_model *m, int B)
     if (!m->trainable[CC_W_MF] || w->cereb_hi < w->cereb_lo) return;
     const int N = m->cfg.N, G = m->cfg.G, rows = (w->cereb_hi - w->cereb_lo + 1) * B;
     const long o = (long)w->cereb_lo * B;
-    cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->r + o * N, rows, N, w->scratch + o * G, rows, G, 1.0, m->grad->W_MF, N, G);
+    cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->r + o * N, rows, N, w->scratch + o * G, rows, G, 1.0, m->grad->W_MF, N,
+            G);
 }
 
 /* keep (n) <- 1 where a 32-bit draw u >= drop_below, else 0: two draws per SplitMix64 call.
@@ -290,8 +291,8 @@ static void dropout_mask(double *keep, long n, unsigned long long drop_below, un
 {
     for (long i = 0; i < n; i += 2) {
         const unsigned long long u = cc_splitmix64(state);
-        keep[i] = (double)(long long)(((u & 0xFFFFFFFFULL) - drop_below) >> 63 ^ 1); /* u_lo >= drop_below */
-        if (i + 1 < n) keep[i + 1] = (double)(long long)(((u >> 32) - drop_below) >> 63 ^ 1);
+        keep[i] = (double)(long long)((((u & 0xFFFFFFFFULL) - drop_below) >> 63) ^ 1); /* u_lo >= drop_below */
+        if (i + 1 < n) keep[i + 1] = (double)(long long)((((u >> 32) - drop_below) >> 63) ^ 1);
     }
 }
 
@@ -314,7 +315,10 @@ static double run_forward(cc_model *m, const cc_batch *bt, int learn)
     const int n_loss = count_steps(bt->mask_train, T);
     double cereb_total = 0.0;
     int cereb_calls = 0;
-    if (cereb_learn) cereb_range(m, bt, &w->cereb_lo, &w->cereb_hi);
+    if (cereb_learn) { /* dp of untrained steps stays 0: no value of an earlier batch remains */
+        cereb_range(m, bt, &w->cereb_lo, &w->cereb_hi);
+        memset(w->dp, 0, (size_t)(T + 1) * B * C * sizeof(double));
+    }
     cc_cortex_concat(w->W_cortex, P->W_ih, P->W_hh, N, Din); /* the weights may have changed */
     memset(w->h, 0, BN * sizeof(double)); /* h_{-1} = r_{-1} = 0 */
     memset(w->r, 0, BN * sizeof(double));
@@ -325,7 +329,8 @@ static double run_forward(cc_model *m, const cc_batch *bt, int learn)
         put_cols(xt, Din, 0, bt->x + (long)t * B * D, B, D);
         if (cf->arch == CC_ARCH_CEREB_FB) {
             double *p = w->p + (long)t * B * C, *c = w->c + (long)t * B * C;
-            cc_cereb_forward(w->g, p, t ? r_prev : NULL, P->W_MF, P->W_PF, NULL, 1.0, B, N, G, C); /* p_t = C(r_{t-1}) */
+            /* p_t = C(r_{t-1}) */
+            cc_cereb_forward(w->g, p, t ? r_prev : NULL, P->W_MF, P->W_PF, NULL, 1.0, B, N, G, C);
             if (cereb_learn) cereb_learn_step(m, bt, t, w->g, &cereb_total, &cereb_calls);
             cereb_signal(m, c, p, t, B);
             put_cols(xt, Din, D, c, B, C);
@@ -398,6 +403,22 @@ static void score(const cc_model *m, const cc_batch *bt, cc_stats *st)
     }
 }
 
+/* The tensors whose gradient a batch writes (from the configuration) or Adam reads
+ * (trainable): the ones to zero before the batch. With fixed mossy fibres that skips
+ * 50 000 of 52 000 doubles. */
+static void grad_targets(const cc_model *m, int which[CC_NTENSOR])
+{
+    const cc_config *cf = &m->cfg;
+    const int readout = cf->arch == CC_ARCH_CEREB_READOUT;
+    for (int k = 0; k < CC_NTENSOR; k++) which[k] = m->trainable[k];
+    which[CC_W_IH] |= cf->plasticity != CC_CORTEX_FIXED;
+    which[CC_W_HH] |= cf->plasticity == CC_CORTEX_INPUT_REC;
+    which[CC_W_RO] |= !readout;
+    which[CC_B_RO] |= !readout;
+    which[CC_W_PF] |= readout || cf->arch == CC_ARCH_CEREB_FB;
+    which[CC_W_MF] |= readout; /* cerebellar feedback writes it only when trainable */
+}
+
 int cc_model_grad_batch(cc_model *m, const cc_batch *bt, cc_stats *st)
 {
     if (check_batch(m, bt) != GSL_SUCCESS) return GSL_EINVAL;
@@ -407,7 +428,9 @@ int cc_model_grad_batch(cc_model *m, const cc_batch *bt, cc_stats *st)
     cc_params *P = m->w, *dP = m->grad;
     const int B = bt->B, T = bt->T, N = cf->N, O = cf->O, G = cf->G, Din = m->Din;
     const long TB = (long)T * B;
-    cc_params_zero_some(dP, m->trainable); /* only trainable tensors receive gradients */
+    int zero[CC_NTENSOR];
+    grad_targets(m, zero);
+    cc_params_zero_some(dP, zero); /* the others stay at their zeros from allocation */
     cc_stats s = {0};
     s.cereb_loss = run_forward(m, bt, 1); /* the cerebellum learns on its own targets as it goes */
     if (cf->arch == CC_ARCH_CEREB_READOUT) { /* learnt within the time loop, dz included */

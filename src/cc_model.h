@@ -44,9 +44,8 @@ typedef struct {
     double *xt;        /* (T, B, Din) cortical input [x_t ; feedback_t] */
     double *z, *dz;    /* (T, B, O) readout and dE/dz */
     double *c;         /* (T, B, C) cerebellar signal that reached the cortex */
-    double *g, *keep;  /* granule rates: (T, B, G) for the cerebellar readout while learning, else (B, G)
-                        * of the current step; (T, B, G) dropout mask of the cerebellar readout (only
-                        * allocated for it, while learning) */
+    double *g, *keep;  /* (B, G) granule rates of the current step; (B, G) its dropout mask (allocated
+                        * only for the cerebellar readout, while learning) */
     double *p, *dp;    /* (T+1, B, C) raw cerebellar predictions and dE^C/dp */
     double *L, *delta; /* (T, B, N) learning signal dE/dr_t and per-rule deltas */
     double *eps_in;    /* (T, B, Din) e-prop input traces */

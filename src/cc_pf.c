@@ -6,10 +6,9 @@
 #include <immintrin.h>
 #endif
 
-/* Outputs of W_PF per pass over a row of g: their accumulators stay in registers. */
+/* Outputs of W_PF per pass over a row of g: their accumulators stay in registers (the loops
+ * over them are unrolled, `GCC unroll`; rolled, GCC kept the accumulators in memory). */
 #define PF_CHUNK 4
-/* Loops over those outputs unrolled, so that the accumulators are registers, not memory. */
-#define PF_UNROLL _Pragma("GCC unroll 4")
 
 /* relu(a) keep gain for one rate: (a keep) gain if a > 0, else +0. */
 static inline double relu1(double a, const double *keep, long j, double gain)
@@ -48,7 +47,7 @@ forward_row_avx2(double *g, double *p, const double *keep, double gain, const do
     const int G8 = G - G % 8;
     const __m256d zero = _mm256_setzero_pd(), vgain = _mm256_set1_pd(gain);
     __m256d s0[PF_CHUNK], s1[PF_CHUNK]; /* lanes l and l + 4 of the partial sums */
-    PF_UNROLL for (int c = 0; c < nc; c++) s0[c] = s1[c] = zero;
+    _Pragma("GCC unroll 4") for (int c = 0; c < nc; c++) s0[c] = s1[c] = zero;
     for (int j = 0; j < G8; j += 8) {
         __m256d a0 = _mm256_loadu_pd(g + j), a1 = _mm256_loadu_pd(g + j + 4);
         if (mode) { /* max(a, +0) is a if a > 0, else +0, also for -0 and NaN: relu1 bit for bit */
@@ -65,12 +64,12 @@ forward_row_avx2(double *g, double *p, const double *keep, double gain, const do
             _mm256_storeu_pd(g + j, a0);
             _mm256_storeu_pd(g + j + 4, a1);
         }
-        PF_UNROLL for (int c = 0; c < nc; c++) {
+        _Pragma("GCC unroll 4") for (int c = 0; c < nc; c++) {
             s0[c] = _mm256_add_pd(s0[c], _mm256_mul_pd(a0, _mm256_loadu_pd(W + (long)c * G + j)));
             s1[c] = _mm256_add_pd(s1[c], _mm256_mul_pd(a1, _mm256_loadu_pd(W + (long)c * G + j + 4)));
         }
     }
-    PF_UNROLL for (int c = 0; c < nc; c++) {
+    _Pragma("GCC unroll 4") for (int c = 0; c < nc; c++) {
         const __m256d v = _mm256_add_pd(s0[c], s1[c]);                                   /* s_l + s_{l+4} */
         const __m128d w = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1)); /* l, l + 2 */
         p[c] = _mm_cvtsd_f64(w) + _mm_cvtsd_f64(_mm_unpackhi_pd(w, w));

@@ -33,6 +33,7 @@ gsl_rng *cc_rng_stream(unsigned long seed, unsigned id)
 #define ZIG_R 3.442619855899
 #define ZIG_V 9.91256303526217e-3
 
+/* Built on the first draw: the package is single-threaded (one OpenBLAS thread too). */
 static double zig_x[ZIG_LAYERS + 1], zig_ratio[ZIG_LAYERS], zig_f[ZIG_LAYERS + 1];
 static int zig_ready = 0;
 

@@ -58,7 +58,8 @@ static void test_schedule_in_model(void)
         c.final_learning = fl;
         cc_model *m = cc_model_alloc(&c, 31);
         const int B = 3, T = 9, O = c.O;
-        cc_batch *b = tm_batch(B, T, c.D, O, 0, 0, 32);
+        cc_batch *b = tm_batch(B, T, c.D, O, 0, 0, 32), *longer = tm_batch(B, T + 3, c.D, O, 0, 0, 30);
+        cc_model_grad_batch(m, longer, NULL); /* trains steps the next batch must not: nothing may remain */
         cc_model_grad_batch(m, b, NULL);
         double worst = 0.0;
         int nonzero_rows = 0;
@@ -77,6 +78,7 @@ static void test_schedule_in_model(void)
         CU_ASSERT(worst < 1e-15);
         CU_ASSERT_EQUAL(nonzero_rows, fl ? T : T - 2); /* p_0..p_6, plus p_7, p_8 with final learning */
         tm_batch_free(b);
+        tm_batch_free(longer);
         cc_model_free(m);
     }
 }
