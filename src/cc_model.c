@@ -51,7 +51,6 @@ static int work_reserve(cc_model *m, int B, int T, int learn)
     const long bt = (long)B * T, bt1 = (long)B * (T + 1);
     const long N = m->cfg.N, O = m->cfg.O, G = m->cfg.G, C = m->C ? m->C : 1, Din = m->Din;
     const int has_g = m->cfg.arch == CC_ARCH_CEREB_FB || m->cfg.arch == CC_ARCH_CEREB_READOUT;
-
     const long need[CC_WORK_NARRAYS] = {
         bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? B * G : 1,
         m->cfg.arch == CC_ARCH_CEREB_READOUT && learn ? B * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
@@ -227,7 +226,8 @@ static void cereb_range(const cc_model *m, const cc_batch *bt, int *lo, int *hi)
 }
 
 /* Cerebellar delayed-target loss of the prediction p (B, C) made at step t, and its
- * gradient into dp (B, C) (zero where untrained); returns 0 if no block of p_t is trained. */
+ * gradient added into dp (B, C), which is zero on entry (run_forward clears it per batch);
+ * returns 0 if no block of p_t is trained. */
 static int cereb_target_at(const cc_model *m, const cc_batch *bt, int t, const double *p, double *dp, double *loss)
 {
     const cc_config *cf = &m->cfg;
@@ -238,7 +238,6 @@ static int cereb_target_at(const cc_model *m, const cc_batch *bt, int t, const d
         s[j] = cc_cereb_target_step(t, cf->temporal_basis ? j : tau, tau, bt->T, cf->final_learning, bt->mask_train);
         nv += s[j] >= 0;
     }
-    memset(dp, 0, (size_t)B * C * sizeof(double));
     *loss = 0.0;
     if (nv == 0) return 0;
     for (int j = 0; j < blocks; j++) {
@@ -345,8 +344,8 @@ static double run_forward(cc_model *m, const cc_batch *bt, int learn)
         put_cols(w->u, Din + N, Din, r_prev, B, N);
         cc_cortex_step(h, r, h_prev, w->u, w->W_cortex, cf->alpha, B, N, Din, m->cortex_silenced);
         if (cf->arch == CC_ARCH_CEREB_READOUT) {
-            double *keep = NULL;
-            if (dropout) dropout_mask(keep = w->keep, (long)B * G, drop_below, &m->dropout_state);
+            double *keep = dropout ? w->keep : NULL;
+            if (keep) dropout_mask(keep, (long)B * G, drop_below, &m->dropout_state);
             cc_cereb_forward(w->g, z, r, P->W_MF, P->W_PF, keep, gain, B, N, G, O); /* z_t = C(r_t) */
             if (readout_learn) readout_learn_step(m, bt, t, n_loss, gain);
         } else if (cf->arch == CC_ARCH_READOUT_FB) { /* z_t is needed at step t + 1 */

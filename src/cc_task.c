@@ -15,13 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_randist.h>
 
 #include "cc_error.h"
-#include "cc_task.h"
-
 #include "cc_rng.h"
-
+#include "cc_task.h"
 
 #define CC_CUE_BITS 10
 

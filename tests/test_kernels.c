@@ -63,7 +63,7 @@ static void test_pf(void)
     static double a[RMAX * GMAX], keep[RMAX * GMAX], W[CMAX * GMAX], dp[RMAX * CMAX];
     static double g[2][RMAX * GMAX], p[2][RMAX * CMAX], dW[2][CMAX * GMAX], da[2][RMAX * GMAX];
     static double gr[RMAX * GMAX], pr[RMAX * CMAX], dWr[CMAX * GMAX], dar[RMAX * GMAX];
-    int cases = 0, bad = 0, paths_differ = 0;
+    int cases = 0, bad = 0;
     for (int G = 1; G <= GMAX; G += 3)
         for (int C = 1; C <= CMAX; C++)
             for (int rows = 1; rows <= RMAX; rows++)
@@ -91,12 +91,10 @@ static void test_pf(void)
                         bad += memcmp(da[path], dar, sizeof(double) * rows * G) != 0;
                     }
                     cc_simd_force_scalar(0);
-                    paths_differ += memcmp(p[0], p[1], sizeof(double) * rows * C) != 0;
                     cases++;
                 }
     printf("\n    parallel-fibre kernels: %d cases x 2 paths, %d arrays differ from the written order", cases, bad);
-    CU_ASSERT_EQUAL(bad, 0);
-    CU_ASSERT_EQUAL(paths_differ, 0);
+    CU_ASSERT_EQUAL(bad, 0); /* both paths equal the written order, hence each other */
 }
 
 /* Adam on a tensor long enough for the vector body, against the formula written out. */
