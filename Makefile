@@ -66,8 +66,10 @@ GENMK := $(STATE)/mk
 TIMES := $(STATE)/times
 
 # -ffp-contract=off: no fused multiply-add unless written, whatever the compiler or -march, so
-# the vector and scalar kernels keep computing the same bits (src/cc_linalg.h).
-CFLAGS = -std=c11 -O2 -g -Wall -Wextra -ffp-contract=off -D_POSIX_C_SOURCE=200809L -Isrc
+# the vector and scalar kernels keep computing the same bits (src/model/cc_linalg.h).
+# src/ has one folder per layer (src/README.md); every header is included by its bare name.
+SRC_LAYERS := base tasks model run
+CFLAGS = -std=c11 -O2 -g -Wall -Wextra -ffp-contract=off -D_POSIX_C_SOURCE=200809L $(SRC_LAYERS:%=-Isrc/%)
 LDFLAGS =
 ALL_CFLAGS = $(strip $(CFLAGS) $(SANFLAGS) $(BLAS_DEFS) -MMD -MP)
 ALL_LDFLAGS = $(strip $(LDFLAGS) $(SANFLAGS))
@@ -81,7 +83,7 @@ ENV_STAMP :=
 endif
 
 # ---------------------------------------------------------------- what exists
-SRCS := $(sort $(wildcard src/*.c))
+SRCS := $(sort $(wildcard $(SRC_LAYERS:%=src/%/*.c)))
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB := $(BUILD)/libcc.a
 
@@ -144,6 +146,12 @@ $(BUILD)/.flags: FORCE
 $(BUILD)/.lib-members: FORCE
 	@$(call cc_if_changed,$@,$(SRCS))
 
+# The layers' include rule (tests/check_layers.sh), checked whenever a file of src/ changes.
+$(BUILD)/.layers-ok: $(wildcard src/*/*.[ch]) tests/check_layers.sh
+	@mkdir -p $(@D)
+	tests/check_layers.sh src
+	@touch $@
+
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/.flags | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -160,7 +168,7 @@ $(BUILD)/obj/bench/%.o: bench/%.c $(BUILD)/.flags | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(LIB): $(OBJS) $(BUILD)/.lib-members $(BUILD)/.flags
+$(LIB): $(OBJS) $(BUILD)/.lib-members $(BUILD)/.flags $(BUILD)/.layers-ok
 	@mkdir -p $(@D)
 	@rm -f $@.tmp
 	$(AR) rcs $@.tmp $(OBJS)

@@ -47,7 +47,7 @@ figures are numbered in document order); cross-references; {{...}} in text; cont
 
 Anything missing (file, key, figure, reference) gives a bold "[missing: ...]" in the text and
 a warning on stderr; the filter never stops the build. JSON is read with patterns, not a
-library: the run records are flat and written by src/cc_record.c.
+library: the run records are flat and written by src/run/cc_record.c.
 ]]
 
 local datadir = "data"

@@ -1,4 +1,4 @@
-/* test_expt.c: the shared pieces of the figure drivers (src/cc_expt.c). */
+/* test_expt.c: the shared pieces of the figure drivers (src/run/cc_expt.c). */
 #include <stdlib.h>
 #include <unistd.h>
 
