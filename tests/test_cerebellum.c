@@ -130,11 +130,78 @@ static void test_softmax_feedback(void)
     cc_model_free(m);
 }
 
+/* Readout feedback: the cortex receives z_{t-1} (regression) or softmax(z_{t-1})
+ * (classification), never raw logits; at t = 0, z_{-1} = 0 gives 0, or 1/O after softmax. */
+static void test_readout_feedback(void)
+{
+    for (int cls = 0; cls <= 1; cls++) {
+        cc_config c = tm_config(CC_ARCH_READOUT_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+        c.classification = cls;
+        c.O = 3;
+        cc_model *m = cc_model_alloc(&c, 37);
+        for (long i = 0; i < 3; i++) m->w->b_ro[i] = 0.5 * (double)i - 0.3; /* logits far from 0 */
+        const int B = 2, T = 5, O = 3;
+        cc_batch *b = tm_batch(B, T, c.D, O, cls, cls, 38);
+        cc_model_eval_batch(m, b, NULL);
+        int bad = 0;
+        for (int bb = 0; bb < B; bb++) {
+            const double *fb0 = m->ws.c + (long)bb * O;
+            for (int k = 0; k < O; k++) bad += fb0[k] != (cls ? 1.0 / O : 0.0);
+            for (int t = 1; t < T; t++) {
+                const double *z = m->ws.z + ((long)(t - 1) * B + bb) * O, *fb = m->ws.c + ((long)t * B + bb) * O;
+                double mx = fmax(z[0], fmax(z[1], z[2])), e[3], s = 0.0;
+                for (int k = 0; k < O; k++) s += (e[k] = exp(z[k] - mx));
+                for (int k = 0; k < O; k++) bad += fabs(fb[k] - (cls ? e[k] / s : z[k])) > 1e-15;
+            }
+            /* what the cortex read: the columns D..D+O of its input */
+            for (int t = 0; t < T; t++)
+                for (int k = 0; k < O; k++)
+                    bad += m->ws.xt[((long)t * B + bb) * m->Din + c.D + k] != m->ws.c[((long)t * B + bb) * O + k];
+        }
+        CU_ASSERT_EQUAL(bad, 0);
+        tm_batch_free(b);
+        cc_model_free(m);
+    }
+}
+
+/* Output noise: c - p has mean 0 and variance sigma^2 (sigma is a std); added after
+ * silencing, so a silenced cerebellum emits pure noise (the authors' order). */
+static void test_output_noise(void)
+{
+    cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    cc_model *m = cc_model_alloc(&c, 39);
+    const int B = 50, T = 40;
+    const double sigma = 0.3;
+    cc_batch *b = tm_batch(B, T, c.D, c.O, 0, 0, 40);
+    m->cereb_noise = sigma;
+    for (int silenced = 0; silenced <= 1; silenced++) {
+        m->silence_from = silenced ? 0 : -1;
+        double s1 = 0.0, s2 = 0.0;
+        long n = 0;
+        for (int rep = 0; rep < 20; rep++) {
+            cc_model_eval_batch(m, b, NULL);
+            for (long i = 0; i < (long)T * B * m->C; i++, n++) {
+                double d = m->ws.c[i] - (silenced ? 0.0 : m->ws.p[i]);
+                s1 += d;
+                s2 += d * d;
+            }
+        }
+        double mean = s1 / n, var = s2 / n - mean * mean, v = sigma * sigma;
+        printf("\n    silenced %d: mean %.2e var %.5f (sigma^2 %.5f, n %ld)", silenced, mean, var, v, n);
+        CU_ASSERT(fabs(mean) < 5 * sigma / sqrt((double)n));
+        CU_ASSERT(fabs(var - v) < 5 * v * sqrt(2.0 / n));
+    }
+    tm_batch_free(b);
+    cc_model_free(m);
+}
+
 static const cc_test_case CASES[] = {
     {"delayed-target schedule: tau, end of trial, final learning, masks", test_schedule_values},
     {"schedule inside the model: dE^C/dp on exactly the scheduled steps", test_schedule_in_model},
     {"feedback c_t = C(r_{t-1}) and silencing", test_feedback_and_silencing},
     {"softmax feedback in classification", test_softmax_feedback},
+    {"readout feedback: z_{t-1} or softmax(z_{t-1}), 1/O at t = 0", test_readout_feedback},
+    {"output noise: variance sigma^2, added after silencing", test_output_noise},
     {0, 0}};
 
 CC_TEST_MAIN("cerebellar delay", CASES)

@@ -1,6 +1,7 @@
 /* test_training.c: Adam by hand, determinism, task switching copies, sparse mossy fibres. */
 #include "cc_adam.h"
 #include "cc_rng.h"
+#include "cc_train.h"
 #include "cc_test.h"
 #include "cc_test_model.h"
 
@@ -175,6 +176,53 @@ static void test_dropout_rate(void)
     cc_model_free(m);
 }
 
+/* The protocol (cc_train): the candidates of the best checkpoint are the trained epochs
+ * 1..E only, as in the authors' trainer. A learning rate so large that training makes the
+ * model worse than at e = 0 must still pick a trained epoch; the restored weights score
+ * the curve's value at that epoch; with keep_best off, the last weights stay. */
+static double val_of(cc_model *m, const cc_task *task, const cc_protocol *p, unsigned long seed, int epoch)
+{
+    /* The validation trials of epoch e are draw e (from 0) of the validation streams. */
+    gsl_rng *vtr = cc_rng_stream(seed, CC_STREAM_EVAL_TRIALS), *vno = cc_rng_stream(seed, CC_STREAM_EVAL_NOISE);
+    cc_batch *v = cc_batch_alloc(task, p->n_val);
+    cc_stats s;
+    for (int e = 0; e <= epoch; e++) cc_task_sample(v, task, vtr, vno);
+    cc_model_eval_batch(m, v, &s);
+    cc_batch_free(v);
+    gsl_rng_free(vtr);
+    gsl_rng_free(vno);
+    return s.mse;
+}
+
+static void test_protocol_best_epoch(void)
+{
+    cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
+    cc_config c = cc_config_default();
+    c.D = cc_task_input_dim(&task);
+    c.O = cc_task_output_dim(&task);
+    c.N = 12; c.G = 30;
+    c.arch = CC_ARCH_NONE; c.plasticity = CC_CORTEX_FIXED;
+    c.lr_readout = 5.0; /* diverges: every trained epoch is worse than the untrained model */
+    cc_protocol p = {4, 20, 10, 12, 12, 1};
+    for (int keep = 1; keep >= 0; keep--) {
+        p.keep_best = keep;
+        cc_model *m = cc_model_alloc(&c, 3);
+        cc_curve *cv = cc_curve_alloc(p.epochs);
+        CU_ASSERT_EQUAL_FATAL(cc_train(m, &task, &p, 5, cv, NULL, NULL), GSL_SUCCESS);
+        double best_trained = INFINITY, last = cv->val_loss[p.epochs];
+        for (int e = 1; e <= p.epochs; e++) best_trained = fmin(best_trained, cv->val_loss[e]);
+        printf("\n    keep_best %d: val %.3g at e=0, best trained %.3g at e=%d, last %.3g", keep,
+               cv->val_loss[0], best_trained, cv->best_epoch, last);
+        CU_ASSERT(cv->val_loss[0] < best_trained); /* the case the rule is about */
+        CU_ASSERT(cv->best_epoch >= 1 && cv->best_epoch <= p.epochs);
+        CU_ASSERT_EQUAL(cv->val_loss[cv->best_epoch], best_trained);
+        double now = val_of(m, &task, &p, 5, keep ? cv->best_epoch : p.epochs);
+        CU_ASSERT_DOUBLE_EQUAL(now, keep ? best_trained : last, 1e-12 * fabs(now));
+        cc_curve_free(cv);
+        cc_model_free(m);
+    }
+}
+
 static const cc_test_case CASES[] = {
     {"dropout drops the configured fraction", test_dropout_rate},
     {"Adam step against hand-computed values", test_adam_by_hand},
@@ -184,6 +232,7 @@ static const cc_test_case CASES[] = {
     {"sparse mossy fibres stay sparse", test_sparse_mossy_fibres},
     {"bad configurations and batches are refused", test_bad_config},
     {"training lowers the loss", test_learns},
+    {"best checkpoint among trained epochs only; restored or last weights", test_protocol_best_epoch},
     {0, 0}};
 
 CC_TEST_MAIN("training", CASES)

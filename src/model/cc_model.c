@@ -132,18 +132,19 @@ void cc_model_free(cc_model *m)
     free(m);
 }
 
-/* The cerebellar signal sent to the cortex at step t: softmax, noise, silencing. */
+/* The cerebellar signal sent to the cortex at step t: softmax, silencing, then noise (the
+ * authors' order: a silenced cerebellum still emits its output noise). */
 static void cereb_signal(cc_model *m, double *c, const double *p, int t, int B)
 {
     const int C = m->C;
     if (m->cfg.classification) cc_softmax_rows(c, p, B, C);
     else memcpy(c, p, (size_t)B * C * sizeof(double));
-    if (m->cereb_noise > 0)
-        for (long i = 0; i < (long)B * C; i++) c[i] += gsl_ran_gaussian(m->rng_cnoise, m->cereb_noise);
     int off = (m->silence_from >= 0 && t >= m->silence_from) ? C : (int)(m->silence_fraction * C);
     if (off > C) off = C;
     if (off > 0)
         for (int b = 0; b < B; b++) memset(c + (long)b * C, 0, (size_t)off * sizeof(double));
+    if (m->cereb_noise > 0) /* c += sigma N(0, 1) */
+        for (long i = 0; i < (long)B * C; i++) c[i] += gsl_ran_gaussian(m->rng_cnoise, m->cereb_noise);
 }
 
 /* Copy rows (B, k) into columns [col, col+k) of a (B, ld) array. */
@@ -335,7 +336,8 @@ static double run_forward(cc_model *m, const cc_batch *bt, int learn)
             put_cols(xt, Din, D, c, B, C);
         } else if (cf->arch == CC_ARCH_READOUT_FB) {
             double *fb = w->c + (long)t * B * O; /* reuse c for z_{t-1} as fed back */
-            if (t == 0) memset(fb, 0, (size_t)B * O * sizeof(double));
+            if (t == 0) /* z_{-1} = 0: fed back as 0, or softmax(0) = 1/O in classification */
+                for (long i = 0; i < (long)B * O; i++) fb[i] = cf->classification ? 1.0 / O : 0.0;
             else if (cf->classification) cc_softmax_rows(fb, w->z + (long)(t - 1) * B * O, B, O);
             else memcpy(fb, w->z + (long)(t - 1) * B * O, (size_t)B * O * sizeof(double));
             put_cols(xt, Din, D, fb, B, O);

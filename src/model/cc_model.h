@@ -3,7 +3,9 @@
  * One step t of the cerebellar-feedback model (the other architectures drop or
  * replace the feedback), in the order of the authors' code:
  *   p_t  = W_PF relu(W_MF r_{t-1})               cerebellar prediction (r_{-1} = 0)
- *   c_t  = softmax(p_t) if classification, else p_t; + sigma N(0,1); 0 when silenced
+ *   c_t  = softmax(p_t) if classification, else p_t; 0 when silenced; then + sigma N(0,1)
+ * (readout feedback instead feeds back z_{t-1}, softmax(z_{t-1}) in classification, with
+ *  z_{-1} = 0: so 1/O on every channel at t = 0 in classification)
  *   h_t  = alpha h_{t-1} + W_ih [x_t ; c_t] + W_hh r_{t-1},   r_t = tanh(h_t)
  *   z_t  = W_ro r_t + b_ro
  * Learning over one batch (cc_model_train_batch):

@@ -77,14 +77,16 @@ int cc_train(cc_model *m, const cc_task *task, const cc_protocol *p, unsigned lo
         if ((status = cc_model_eval_batch(m, v, &s)) != GSL_SUCCESS) goto done;
         curve->val_metric[e] = cc_stats_metric(m, &s);
         curve->val_loss[e] = val_score(m, &s);
-        if (val_score(m, &s) < best_score) { /* checkpoint the best epoch (ties keep the earlier) */
+        /* Checkpoint the best trained epoch (1..E, as the authors' trainer: the untrained model at
+         * e = 0 is on the curve but is no candidate; ties keep the earlier epoch). */
+        if (e > 0 && val_score(m, &s) < best_score) {
             best_score = val_score(m, &s);
             curve->best_epoch = e;
             cc_params_copy(best, m->w);
         }
         if (hook) hook(ctx, e, curve);
     }
-    if (p->keep_best) cc_params_copy(m->w, best);
+    if (p->keep_best && p->epochs > 0) cc_params_copy(m->w, best);
     status = GSL_SUCCESS;
 done:
     cc_params_free(best);

@@ -1,9 +1,10 @@
 /* cc_train.h: the training protocol of the paper's experiments.
  *
  * One epoch = n_train fresh trials in batches (Adam step per batch), then validation
- * on n_val fresh trials. The weights of the epoch with the best validation score
- * (lowest MSE, or lowest cross-entropy for classification) are restored at the end,
- * as the authors' checkpointing does before testing. Trials and their noise come from
+ * on n_val fresh trials. The weights of the trained epoch (1..E) with the best
+ * validation score (lowest MSE, or lowest cross-entropy for classification) are restored
+ * at the end, as the authors' checkpointing does before testing; the untrained model is
+ * validated too (epoch 0 of the curve) but is no candidate. Trials and their noise come from
  * the streams of the run seed; validation and test trials from their own streams, so
  * every architecture trained with one seed sees the same trials.
  * Not here: what is plotted or swept (experiments/).
@@ -35,7 +36,7 @@ typedef struct {
     double *val_loss;   /* validation task loss (MSE or cross-entropy) */
     double *train_loss; /* mean training task loss over the epoch's batches (NaN at 0) */
     double *cereb_loss; /* mean cerebellar loss over the epoch's batches (NaN at 0) */
-    int best_epoch;     /* epoch whose weights were kept */
+    int best_epoch;     /* epoch of the best validation score among 1..epochs (0 only if epochs = 0) */
 } cc_curve;
 
 cc_curve *cc_curve_alloc(int epochs);
