@@ -70,10 +70,28 @@ static void test_claims_file(void)
     CU_ASSERT_EQUAL(access(path, R_OK), 0);
 }
 
+/* The unit's progress line: a dash, not "nan", for the training loss before the first epoch. */
+static void test_progress_note(void)
+{
+    cc_curve *c = cc_curve_alloc(1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    c->train_loss[0] = NAN; /* as cc_train leaves it */
+    c->val_metric[0] = 0.5;
+    c->train_loss[1] = 0.25;
+    c->val_metric[1] = 0.125;
+    char note[96];
+    cc_expt_progress_note(note, sizeof note, 0, c);
+    CU_ASSERT_STRING_EQUAL(note, "loss -, validation 0.5");
+    cc_expt_progress_note(note, sizeof note, 1, c);
+    CU_ASSERT_STRING_EQUAL(note, "loss 0.25, validation 0.125");
+    cc_curve_free(c);
+}
+
 static const cc_test_case CASES[] = {
     {"mean and standard error", test_mean_sem},
     {"protocol and model config from the shared keys", test_protocol_and_config},
     {"claims and summary files", test_claims_file},
+    {"progress note: a dash for the loss before training", test_progress_note},
     {0, 0}};
 
 CC_TEST_MAIN("experiment helpers", CASES)

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,10 +44,20 @@ cc_protocol cc_expt_protocol(const cc_train_keys *k, const cc_task *task)
     return p;
 }
 
+void cc_expt_progress_note(char *buf, size_t n, int epoch, const cc_curve *c)
+{
+    if (isnan(c->train_loss[epoch])) /* epoch 0: no training batch yet */
+        snprintf(buf, n, "loss -, validation %.4g", c->val_metric[epoch]);
+    else
+        snprintf(buf, n, "loss %.4g, validation %.4g", c->train_loss[epoch], c->val_metric[epoch]);
+}
+
 /* Progress line: epoch, training loss, validation metric (time left is added by cc_progress). */
 static void progress_hook(void *ctx, int epoch, const cc_curve *c)
 {
-    cc_progress_update(ctx, epoch, "loss %.4g, validation %.4g", c->train_loss[epoch], c->val_metric[epoch]);
+    char note[96];
+    cc_expt_progress_note(note, sizeof note, epoch, c);
+    cc_progress_update(ctx, epoch, "%s", note);
 }
 
 int cc_expt_train(cc_model *m, const cc_task *task, const cc_protocol *p, unsigned long seed, cc_curve *curve,

@@ -63,6 +63,10 @@ typedef struct {
 cc_config cc_expt_config(const cc_model_keys *k, const cc_task *task, cc_arch arch, cc_plasticity plasticity);
 cc_protocol cc_expt_protocol(const cc_train_keys *k, const cc_task *task);
 
+/* The note of a unit's progress line after `epoch`: "loss L, validation V", with a dash
+ * for L before the first epoch (no training batch yet: NaN in the curve). */
+void cc_expt_progress_note(char *buf, size_t n, int epoch, const cc_curve *c);
+
 /* Train with a progress line on a terminal; records the seed in the run record. */
 int cc_expt_train(cc_model *m, const cc_task *task, const cc_protocol *p, unsigned long seed, cc_curve *curve,
                   const cc_run_ctx *ctx);
