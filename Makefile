@@ -65,6 +65,34 @@ endif
 GENMK := $(STATE)/mk
 TIMES := $(STATE)/times
 
+# ---------------------------------------------------------------- parallel level
+# Without -j, make runs as many jobs as the machine has cores (nproc), fewer if that many
+# units would not fit in the memory available (MemAvailable / the peak of one unit);
+# `make JOBS=N ...` chooses N. An explicit -jN (-j1 too) always wins: GNU make 4.3 keeps the
+# command line's -j over the one added here (and 4.4 shows it in MAKEFLAGS, which is tested).
+# A make started by another make shares its parent's jobs (-j or --jobserver-auth in the
+# MAKEFLAGS of its environment). Not with clean among the goals: clean must finish first.
+# The peak of one unit is the largest recorded by earlier runs ($(TIMES)/*/unit-*.kb, from
+# /usr/bin/time), and at least UNIT_MB_MIN, measured (README.md, "Memory").
+UNIT_MB_MIN := 64
+CC_TIME := $(wildcard /usr/bin/time)
+CC_JOBS_GIVEN := $(filter -j% --jobserver%,$(MAKEFLAGS) $(shell printf '%s' "$$MAKEFLAGS"))
+ifeq ($(origin JOBS),command line)
+ifneq ($(shell echo '$(JOBS)' | grep -Ex '[1-9][0-9]*'),$(JOBS))
+$(error JOBS must be a positive number of jobs, not '$(JOBS)')
+endif
+else ifeq ($(CC_JOBS_GIVEN)$(filter clean,$(MAKECMDGOALS)),)
+JOBS := $(shell n=$$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1); \
+  cat $(BUILD)/times/*/unit-*.kb $(BUILD)/quick/times/*/unit-*.kb /dev/null 2>/dev/null \
+  | awk -v n=$$n -v min_kb=$$(($(UNIT_MB_MIN) * 1024)) -v mem_kb="$$(awk '/^MemAvailable:/ { print $$2 }' /proc/meminfo 2>/dev/null)" \
+    'BEGIN { peak = min_kb } /^[0-9]+$$/ && $$1 > peak { peak = $$1 } \
+     END { j = n; if (mem_kb != "" && int(mem_kb / peak) < j) j = int(mem_kb / peak); print (j < 1) ? 1 : j }')
+endif
+ifneq ($(CC_JOBS_GIVEN),)
+else ifneq ($(JOBS),)
+MAKEFLAGS += -j$(JOBS)
+endif
+
 # -ffp-contract=off: no fused multiply-add unless written, whatever the compiler or -march, so
 # the vector and scalar kernels keep computing the same bits (src/model/cc_linalg.h).
 # src/ has one folder per layer (src/README.md); every header is included by its bare name.
@@ -103,13 +131,13 @@ PLOTTED := $(FIG_NAMES) $(TASKS)
 ALL_PLOTS := $(foreach f,$(PLOTTED),$(FIGS)/$(f).pdf $(FIGS)/$(f).png)
 ALL_COMPLETE := $(foreach f,$(PLOTTED),$(DATA)/$(f)/.complete)
 
-.PHONY: compile help test unit test-san smoke all report check-claims times tasks bench clean FORCE \
+.PHONY: compile help test unit test-san smoke all report check-claims times jobs tasks bench clean FORCE \
         $(FIG_NAMES) $(FIG_NAMES:%=%-data)
 FORCE:
 
 # ---------------------------------------------------------------- help
 help: ## list the targets and variables
-	@echo 'usage: make [TARGET] [BLAS=openblas|gsl] [SAN=1] [QUICK=1] [ENV_CHECK=0] [-jN]'
+	@echo 'usage: make [TARGET] [BLAS=openblas|gsl] [SAN=1] [QUICK=1] [ENV_CHECK=0] [JOBS=N | -jN] [V=1]'
 	@echo
 	@grep -hE '^[a-zA-Z0-9_.%-]+:.*## |^#: ' $(firstword $(MAKEFILE_LIST)) \
 	  | sed -E 's/^#: ([^ ]+) +/\1:## /' \
@@ -120,6 +148,8 @@ help: ## list the targets and variables
 	@echo '  SAN=1          address+undefined sanitizers, in build-san/ (default build/)'
 	@echo '  QUICK=1        drivers run with --quick; outputs under build/quick/ (or $$(BUILD)/quick/)'
 	@echo '  ENV_CHECK=0    skip the Debian package check (non-Debian machines)'
+	@echo '  JOBS=N         run N jobs at once (default: the cores, within the memory; -jN wins)'
+	@echo '  V=1            full command lines of the figure steps (default on a terminal: short ones)'
 	@echo
 	@echo 'figures found: $(or $(strip $(PLOTTED)),none yet)'
 
@@ -190,8 +220,10 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
          $(EXP_BINS:$(BUILD)/%=$(BUILD)/obj/experiments/%.d) $(BUILD)/obj/bench/bench.d
 
 # ---------------------------------------------------------------- tests
-test: unit ## unit tests, then the quick pipeline (make smoke) and its determinism check
+test: unit ## unit tests, the quick pipeline (make smoke), its progress lines and job count, determinism
 	@$(MAKE) --no-print-directory smoke
+	@tests/progress.sh $(BUILD) SAN=$(SAN) BLAS=$(BLAS) ENV_CHECK=$(ENV_CHECK)
+	@tests/jobs.sh BUILD=$(BUILD) SAN=$(SAN) BLAS=$(BLAS) ENV_CHECK=$(ENV_CHECK)
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
 
 unit: $(TEST_BINS) | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
@@ -208,6 +240,14 @@ smoke: ## every figure and the report on quick settings, under build/quick/
 cc_timed = mkdir -p $(dir $(1)) && t0=$$(date +%s.%N) && $(2) && t1=$$(date +%s.%N) \
   && awk -v a=$$t0 -v b=$$t1 'BEGIN { printf "%.3f\n", b - a }' > $(1).tmp && mv -f $(1).tmp $(1)
 
+# $(call cc_say,SHORT,FULL): the line announcing a step of a figure: SHORT on a terminal
+# ("fig2 unit cereb_fb-fixed-tau3-mfplastic-s0"), FULL (the command) elsewhere or with V=1,
+# nothing with make -s (the progress lines stay: tools/progress.sh).
+CC_SILENT := $(findstring s,$(patsubst -%,%,$(filter-out --%,$(firstword $(MAKEFLAGS)))))
+cc_q = '$(subst ','\'',$(1))'
+cc_say = $(if $(CC_SILENT),:,$(if $(filter 1,$(V)),echo $(call cc_q,$(2)),\
+  if [ -t 1 ]; then echo $(call cc_q,$(1)); else echo $(call cc_q,$(2)); fi))
+
 # $(call cc_driver,FIG): the command line every step of FIG starts with.
 cc_driver = $(BUILD)/$(1) --config experiments/$(1).ini$(if $(QUICKFLAG), $(QUICKFLAG))
 
@@ -216,28 +256,35 @@ cc_driver = $(BUILD)/$(1) --config experiments/$(1).ini$(if $(QUICKFLAG), $(QUIC
 # $(BUILD) by name, so it only depends on the driver, its config and QUICK.
 define cc_gen_mk
 @mkdir -p $(@D)
-@echo '$(call cc_driver,$(1)) --list-units'
+@$(call cc_say,$(1) list units,$(call cc_driver,$(1)) --list-units)
 @$(call cc_driver,$(1)) --list-units > $@.list || { s=$$?; rm -f $@.list; exit $$s; }
 @if [ ! -s $@.list ]; then echo "$(BUILD)/$(1) --list-units printed no unit" >&2; rm -f $@.list; exit 1; fi
 @if grep -Evx '[A-Za-z0-9._+=-]+' $@.list >&2; then echo "$(BUILD)/$(1) --list-units: the unit ids above are not safe file names" >&2; rm -f $@.list; exit 1; fi
 @if sort $@.list | uniq -d | grep . >&2; then echo "$(BUILD)/$(1) --list-units: the unit ids above are repeated" >&2; rm -f $@.list; exit 1; fi
 @awk -v f='$(1)' 'BEGIN { print "# generated by the Makefile from the output of: $$(BUILD)/" f " --config experiments/" f ".ini $$(QUICKFLAG) --list-units" } { u[NR] = $$0 } END { printf "%s_UNITS :=", f; for (i = 1; i <= NR; i++) printf " %s", u[i]; print ""; for (i = 1; i <= NR; i++) { d = "$$(DATA)/" f "/units/" u[i] ".done"; print d ": $$(BUILD)/" f " experiments/" f ".ini"; print "\t$$(call cc_unit," f "," u[i] ")"; all = all " " d } print "$$(DATA)/" f "/.units:" all }' $@.list > $@.tmp
-@rm -f $@.list $(TIMES)/$(1)/unit-*.s
+@for t in $(TIMES)/$(1)/unit-*.s $(TIMES)/$(1)/unit-*.kb; do u=$${t##*/unit-}; u=$${u%.*}; \
+   [ ! -e "$$t" ] || grep -qxF -- "$$u" $@.list || rm -f "$$t"; done
+@rm -f $@.list
 @mv -f $@.tmp $@
 endef
 
-# $(call cc_unit,FIG,UNIT): compute one unit; make touches the .done stamp only on success.
+# $(call cc_peak,KBFILE): prefix of a command that writes its peak memory (kB) to KBFILE.
+cc_peak = $(if $(CC_TIME),$(CC_TIME) -f %M -o $(1) )
+
+# $(call cc_unit,FIG,UNIT): compute one unit; make touches the .done stamp only on success,
+# then the unit's progress line is printed.
 define cc_unit
 @mkdir -p $(@D)
-@echo '$(call cc_driver,$(1)) --out $(DATA)/$(1) --unit $(2)'
+@$(call cc_say,$(1) unit $(2),$(call cc_driver,$(1)) --out $(DATA)/$(1) --unit $(2))
 @rm -f $@
-@$(call cc_timed,$(TIMES)/$(1)/unit-$(2).s,$(call cc_driver,$(1)) --out $(DATA)/$(1) --unit $(2))
+@$(call cc_timed,$(TIMES)/$(1)/unit-$(2).s,$(call cc_peak,$(TIMES)/$(1)/unit-$(2).kb)$(call cc_driver,$(1)) --out $(DATA)/$(1) --unit $(2))
 @touch $@
+@$(call cc_progress_unit,$(1),$(2))
 endef
 
 # $(call cc_merge,FIG): merge the units of FIG into its panel tables, summary and claims.
 define cc_merge
-@echo '$(call cc_driver,$(1)) --out $(DATA)/$(1) --merge'
+@$(call cc_say,$(1) merge,$(call cc_driver,$(1)) --out $(DATA)/$(1) --merge)
 @rm -f $@
 @$(call cc_timed,$(TIMES)/$(1)/merge.s,$(call cc_driver,$(1)) --out $(DATA)/$(1) --merge)
 @touch $@
@@ -247,7 +294,7 @@ endef
 define cc_plot
 @mkdir -p $(FIGS)
 @rm -f $(FIGS)/$(1).pdf $(FIGS)/$(1).png
-@echo "gnuplot -e \"datadir='$(DATA)/$(1)'; outbase='$(FIGS)/$(1)'\" figures/$(1).gp"
+@$(call cc_say,$(1) plot,gnuplot -e "datadir='$(DATA)/$(1)'; outbase='$(FIGS)/$(1)'" figures/$(1).gp)
 @$(call cc_timed,$(TIMES)/$(1)/plot.s,gnuplot -e "datadir='$(DATA)/$(1)'; outbase='$(FIGS)/$(1)'" figures/$(1).gp)
 @for f in $(FIGS)/$(1).pdf $(FIGS)/$(1).png; do \
    if [ ! -s $$f ]; then echo "figures/$(1).gp did not write $$f" >&2; rm -f $(FIGS)/$(1).pdf $(FIGS)/$(1).png; exit 1; fi; done
@@ -286,11 +333,12 @@ include $(MK_FIGS:%=$(GENMK)/%.mk)
 
 ifneq ($(TASKS),)
 $(DATA)/tasks/.complete: $(BUILD)/tasks
-	@echo '$(BUILD)/tasks --out $(DATA)/tasks'
+	@$(call cc_say,tasks unit tasks,$(BUILD)/tasks --out $(DATA)/tasks)
 	@rm -f $@
 	@mkdir -p $(@D)
-	@$(call cc_timed,$(TIMES)/tasks/unit-tasks.s,$(BUILD)/tasks --out $(DATA)/tasks)
+	@$(call cc_timed,$(TIMES)/tasks/unit-tasks.s,$(call cc_peak,$(TIMES)/tasks/unit-tasks.kb)$(BUILD)/tasks --out $(DATA)/tasks)
 	@touch $@
+	@$(call cc_progress_unit,tasks,tasks)
 $(eval $(call cc_plot_rules,tasks))
 tasks: $(FIGS)/tasks.pdf $(FIGS)/tasks.png ## the task illustrations: experiments/tasks.c, figures/tasks.gp
 else
@@ -298,17 +346,56 @@ tasks:
 	@echo 'make tasks: experiments/tasks.c does not exist yet' >&2; exit 1
 endif
 
-# Seconds per figure: the last measured time of each step (steps not rerun keep their time).
+# ---------------------------------------------------------------- build progress
+# After each unit, one line (tools/progress.sh): units done / total of its figure and of the
+# build (every unit of the figures of the goal), the job count, and the time left. The build's
+# plan (which units are up to date, which will run, their last times) is written once the
+# drivers are made, before any unit starts: cc-progress-start is an order-only prerequisite of
+# every unit. `make all` ends with the wall time against the estimate given then.
+PROGRESS_LOG := $(TIMES)/build.log
+CC_GOAL_FIGS := $(filter $(sort \
+  $(if $(filter all report $(DATA)/% $(FIGS)/% $(REPORT_DIR)/%,$(MAKECMDGOALS)),$(PLOTTED)) \
+  $(if $(filter check-claims,$(MAKECMDGOALS)),$(FIG_NAMES)) \
+  $(filter $(PLOTTED),$(MAKECMDGOALS:%-data=%))),$(PLOTTED))
+cc_units_of = $(if $(filter tasks,$(1)),tasks,$($(1)_UNITS))
+cc_stamp_of = $(if $(filter tasks,$(1)),$(DATA)/tasks/.complete,$(DATA)/$(1)/units/$(2).done)
+define cc_nl
+
+
+endef
+# One line per unit: member FIG UNIT STAMP TIMEFILE DEPENDENCIES; one per figure: steps FIG FILES.
+cc_progress_plan = $(foreach f,$(CC_GOAL_FIGS),steps $(f) $(TIMES)/$(f)/merge.s $(TIMES)/$(f)/plot.s$(cc_nl)$(foreach \
+  u,$(call cc_units_of,$(f)),member $(f) $(u) $(call cc_stamp_of,$(f),$(u)) $(TIMES)/$(f)/unit-$(u).s \
+  $(BUILD)/$(f) $(wildcard experiments/$(f).ini)$(cc_nl)))
+# $(call cc_progress_unit,FIG,UNIT): the line after UNIT of FIG (a display: never fails the build).
+cc_progress_unit = tools/progress.sh unit $(PROGRESS_LOG) $(1) $(2) $(TIMES)/$(1)/unit-$(2).s \
+  $(words $(call cc_units_of,$(1))) || :
+
+.PHONY: cc-progress-start
+cc-progress-start: $(CC_GOAL_FIGS:%=$(BUILD)/%)
+	$(shell mkdir -p $(TIMES))$(file >$(PROGRESS_LOG).plan,$(cc_progress_plan))
+	@tools/progress.sh start $(PROGRESS_LOG) $(PROGRESS_LOG).plan || :
+	@rm -f $(PROGRESS_LOG).plan
+
+$(foreach f,$(MK_FIGS),$(if $($(f)_UNITS),$(eval $($(f)_UNITS:%=$(DATA)/$(f)/units/%.done): | cc-progress-start)))
+$(if $(TASKS),$(eval $(DATA)/tasks/.complete: | cc-progress-start))
+
+jobs: ## print the parallel level make uses (-jN; default: the cores, within the memory)
+	+@tools/progress.sh jobs
+
+# Seconds per figure: the last measured time of each step (steps not rerun keep their time),
+# and the peak memory of its heaviest unit (MB); then the last build's job count and wall time.
 define cc_print_times
-@printf '%-12s %6s %10s %9s %8s %9s\n' figure units units_s merge_s plot_s total_s
+@printf '%-12s %6s %10s %9s %8s %9s %8s\n' figure units units_s merge_s plot_s total_s peak_MB
 @for f in $(PLOTTED); do d=$(TIMES)/$$f; \
   n=$$(ls $$d/unit-*.s 2>/dev/null | wc -l); \
-  cat $$d/unit-*.s /dev/null 2>/dev/null | awk -v f=$$f -v n=$$n -v m="$$(cat $$d/merge.s 2>/dev/null)" -v p="$$(cat $$d/plot.s 2>/dev/null)" \
-    '{ u += $$1 } END { printf "%-12s %6d %10.1f %9.1f %8.1f %9.1f\n", f, n, u, m, p, u + m + p }'; \
-done | awk '{ print; n += $$2; u += $$3; m += $$4; p += $$5; t += $$6 } \
-  END { printf "%-12s %6d %10.1f %9.1f %8.1f %9.1f\n", "all", n, u, m, p, t }'
+  k=$$(cat $$d/unit-*.kb /dev/null 2>/dev/null | awk '/^[0-9]+$$/ && $$1 > k { k = $$1 } END { print k + 0 }'); \
+  cat $$d/unit-*.s /dev/null 2>/dev/null | awk -v f=$$f -v n=$$n -v k=$$k -v m="$$(cat $$d/merge.s 2>/dev/null)" -v p="$$(cat $$d/plot.s 2>/dev/null)" \
+    '{ u += $$1 } END { printf "%-12s %6d %10.1f %9.1f %8.1f %9.1f %8.0f\n", f, n, u, m, p, u + m + p, k / 1024 }'; \
+done | awk '{ print; n += $$2; u += $$3; m += $$4; p += $$5; t += $$6; if ($$7 > k) k = $$7 } \
+  END { printf "%-12s %6d %10.1f %9.1f %8.1f %9.1f %8.0f\n", "all", n, u, m, p, t, k }'
 @echo '(wall seconds of each step; units_s is summed over units, which make -j runs in parallel:'
-@echo ' with make -jN the whole takes about total_s / N)'
+@echo ' with make -jN the whole takes about total_s / N; peak_MB: the largest unit, 0 if not measured)'
 endef
 
 #: figN           one figure: figures/figN.pdf and figures/figN.png (computes what is missing)
@@ -317,9 +404,11 @@ endef
 all: $(PLOTTED) $(if $(wildcard paper/report.md),report) ## every figure, then the report; prints seconds per figure
 	@$(if $(wildcard paper/report.md),,echo 'note: paper/report.md does not exist yet: no report made')
 	$(cc_print_times)
+	@tools/progress.sh end $(PROGRESS_LOG)
 
 times: ## print the seconds per figure of the last runs
 	$(cc_print_times)
+	@tools/progress.sh last $(PROGRESS_LOG)
 
 check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) ## check every figure's claims.tsv (PASS/FAIL per claim)
 	@tests/check_claims.sh $(FIG_NAMES:%=$(DATA)/%/claims.tsv)
