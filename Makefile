@@ -68,10 +68,11 @@ TIMES := $(STATE)/times
 # ---------------------------------------------------------------- parallel level
 # Without -j, make runs as many jobs as the machine has cores (nproc), fewer if that many
 # units would not fit in the memory available (MemAvailable / the peak of one unit);
-# `make JOBS=N ...` chooses N. An explicit -jN (-j1 too) always wins: GNU make 4.3 keeps the
-# command line's -j over the one added here (and 4.4 shows it in MAKEFLAGS, which is tested).
-# A make started by another make shares its parent's jobs (-j or --jobserver-auth in the
-# MAKEFLAGS of its environment). Not with clean among the goals: clean must finish first.
+# `make JOBS=N ...` (command line) chooses N. An explicit -jN (-j1 too) always wins: GNU make
+# 4.3 hides it from MAKEFLAGS while the Makefile is read but keeps the command line's -j over
+# the one added here; 4.4 shows it, and then nothing is added. A make started by another make
+# shares its parent's jobs (-j or --jobserver-auth in the MAKEFLAGS of its environment).
+# Nothing is added with clean among the goals: clean must finish before what follows it.
 # The peak of one unit is the largest recorded by earlier runs ($(TIMES)/*/unit-*.kb, from
 # /usr/bin/time), and at least UNIT_MB_MIN, measured (README.md, "Memory").
 UNIT_MB_MIN := 64

@@ -94,7 +94,7 @@ cc_report() {
             figs = ""
             for (i = 1; i <= nf; i++) figs = figs " " order[i]
             line = sprintf("progress: %d unit%s in%s: %d up to date, %d to run with %s", T, (T == 1) ? "" : "s", figs, D, T - D, jtxt)
-            if (T == D) line = line "; nothing to run"
+            if (T == D) line = line "; no unit to run"
             else if (unknown) line = line "; no estimate yet (no earlier times)"
             else line = line "; about " dur(left) " (from the last run'"'"'s times)"
             if (T == D || unknown) print "estimate -"; else printf "estimate %.1f\n", left
