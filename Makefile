@@ -352,7 +352,8 @@ endif
 # build (every unit of the figures of the goal), the job count, and the time left. The build's
 # plan (which units are up to date, which will run, their last times) is written once the
 # drivers are made, before any unit starts: cc-progress-start is an order-only prerequisite of
-# every unit. `make all` ends with the wall time against the estimate given then.
+# every unit. `make all` ends with the wall time against the estimate given then. The plan is
+# made under make -n too (+): a dry run says what would run, with which -j, for how long.
 PROGRESS_LOG := $(TIMES)/build.log
 CC_GOAL_FIGS := $(filter $(sort \
   $(if $(filter all report $(DATA)/% $(FIGS)/% $(REPORT_DIR)/%,$(MAKECMDGOALS)),$(PLOTTED)) \
@@ -375,7 +376,7 @@ cc_progress_unit = tools/progress.sh unit $(PROGRESS_LOG) $(1) $(2) $(TIMES)/$(1
 .PHONY: cc-progress-start
 cc-progress-start: $(CC_GOAL_FIGS:%=$(BUILD)/%)
 	$(shell mkdir -p $(TIMES))$(file >$(PROGRESS_LOG).plan,$(cc_progress_plan))
-	@tools/progress.sh start $(PROGRESS_LOG) $(PROGRESS_LOG).plan || :
+	+@tools/progress.sh start $(PROGRESS_LOG) $(PROGRESS_LOG).plan || :
 	@rm -f $(PROGRESS_LOG).plan
 
 $(foreach f,$(MK_FIGS),$(if $($(f)_UNITS),$(eval $($(f)_UNITS:%=$(DATA)/$(f)/units/%.done): | cc-progress-start)))

@@ -13,7 +13,7 @@
 # A unit is up to date when its STAMP exists and no DEPENDENCY is newer (make's own test).
 # LOG holds one record per line:
 #     start T JOBS    fig FIG TOTAL UPTODATE    todo FIG UNIT SECONDS|-    steps FIG SECONDS
-#     estimate SECONDS|-    unit FIG UNIT SECONDS    end T
+#     estimate SECONDS|-    unit FIG UNIT SECONDS T    end T      (T: seconds since 1970)
 # `start` writes it whole, before any unit runs; each finished unit appends its line under a
 # lock (flock), counts, and prints, so that the lines of units finishing together under
 # make -j come out in the order of their counts. The time left is the last run's seconds of
@@ -62,7 +62,7 @@ cc_report() {
     $1 == "steps"    { steps[$2] = $3 }
     $1 == "estimate" { est0 = $2 }
     $1 == "unit"     { k = $2 " " $3; done_n[$2]++; ndone++; took[k] = $4
-                       took_sum[$2] += $4; took_all += $4
+                       took_sum[$2] += $4; took_all += $4; tlast = $5
                        if ((k in est) && est[k] != "-") { ratio_took += $4; ratio_est += est[k] } }
     $1 == "end"      { t1 = $2 }
     END {
@@ -106,8 +106,9 @@ cc_report() {
             else line = line "; about " dur(left) " left"
             print pre line
         } else {
-            wall = ((mode == "end") ? now : t1) - t0
+            if (mode == "last" && t1 == "") t1 = tlast
             if (t0 == "" || (mode == "last" && t1 == "")) exit
+            wall = ((mode == "end") ? now : t1) - t0
             line = sprintf("build: %d unit%s run in %s wall with %s", ndone, (ndone == 1) ? "" : "s", dur(wall), jtxt)
             if (ndone > 0) line = line sprintf(" (%.1f unit-seconds, %.1f per job)", took_all, took_all / j)
             if (est0 != "" && est0 != "-" && est0 > 0) line = line sprintf("; estimated at the start: %s, %.2f x", dur(est0), wall / est0)
@@ -168,7 +169,7 @@ case $cmd in
         command -v flock >/dev/null && flock 9
         # a unit of a figure outside the goal (made for another figure): its own count
         grep -q "^fig $fig " "$log" || printf 'fig %s %s 0\n' "$fig" "$n" >&9
-        printf 'unit %s %s %s\n' "$fig" "$unit" "${t:-0}" >&9
+        printf 'unit %s %s %s %s\n' "$fig" "$unit" "${t:-0}" "$(cc_now)" >&9
         cc_report unit "$log" "$fig" ;;
     end)
         log=$2
