@@ -109,7 +109,7 @@ cc_report() {
             if (mode == "last" && t1 == "") t1 = tlast
             if (t0 == "" || (mode == "last" && t1 == "")) exit
             wall = ((mode == "end") ? now : t1) - t0
-            line = sprintf("build: %d unit%s run in %s wall with %s", ndone, (ndone == 1) ? "" : "s", dur(wall), jtxt)
+            line = sprintf("%s: %d unit%s run in %s wall with %s", (mode == "last") ? "last build" : "build", ndone, (ndone == 1) ? "" : "s", dur(wall), jtxt)
             if (ndone > 0) line = line sprintf(" (%.1f unit-seconds, %.1f per job)", took_all, took_all / j)
             if (est0 != "" && est0 != "-" && est0 > 0) line = line sprintf("; estimated at the start: %s, %.2f x", dur(est0), wall / est0)
             else if (ndone > 0) line = line "; no estimate at the start (no earlier times)"
