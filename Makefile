@@ -356,8 +356,10 @@ endif
 # made under make -n too (+): a dry run says what would run, with which -j, for how long.
 PROGRESS_LOG := $(TIMES)/build.log
 CC_GOAL_FIGS := $(filter $(sort \
-  $(if $(filter all report $(DATA)/% $(FIGS)/% $(REPORT_DIR)/%,$(MAKECMDGOALS)),$(PLOTTED)) \
+  $(if $(filter all report $(REPORT_DIR)/%,$(MAKECMDGOALS)),$(PLOTTED)) \
   $(if $(filter check-claims,$(MAKECMDGOALS)),$(FIG_NAMES)) \
+  $(foreach g,$(filter $(DATA)/%,$(MAKECMDGOALS)),$(firstword $(subst /, ,$(g:$(DATA)/%=%)))) \
+  $(basename $(notdir $(filter $(FIGS)/%,$(MAKECMDGOALS)))) \
   $(filter $(PLOTTED),$(MAKECMDGOALS:%-data=%))),$(PLOTTED))
 cc_units_of = $(if $(filter tasks,$(1)),tasks,$($(1)_UNITS))
 cc_stamp_of = $(if $(filter tasks,$(1)),$(DATA)/tasks/.complete,$(DATA)/$(1)/units/$(2).done)
