@@ -28,8 +28,8 @@ build=build
 for a in "$@"; do case $a in BUILD=*) build=${a#BUILD=} ;; esac; done
 n=$(nproc)
 mem_kb=$(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo)
-peak_kb=$(cat "$build"/times/*/unit-*.kb "$build"/quick/times/*/unit-*.kb /dev/null 2>/dev/null \
-    | awk -v m="$((unit_mb_min * 1024))" 'BEGIN { p = m } /^[0-9]+$/ && $1 > p { p = $1 } END { print p }')
+peak_kb=$(cat "$build"/times/*/unit-*.res "$build"/quick/times/*/unit-*.res /dev/null 2>/dev/null \
+    | awk -v m="$((unit_mb_min * 1024))" 'BEGIN { p = m } $1 ~ /^[0-9]+$/ && $1 > p { p = $1 } END { print p }')
 want=$((mem_kb / peak_kb < n ? mem_kb / peak_kb : n))
 [ "$want" -ge 1 ] || want=1
 
