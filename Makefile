@@ -461,5 +461,6 @@ endif
 clean: ## remove build dirs and every generated file (data/*/, figures/*.pdf|png, paper/report.*)
 	rm -rf build build-san $(filter-out build build-san,$(filter build%,$(BUILD)))
 	rm -rf data/*/
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then git checkout -q -- data && echo 'data/: back to the shipped reference data'; fi
 	rm -f figures/*.pdf figures/*.png paper/report.html paper/report.pdf
 	rm -rf paper/listings
