@@ -205,6 +205,7 @@ test: unit ## unit tests, the quick pipeline (make smoke), its determinism, its 
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
 	@tests/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
 	@$(MAKE) --no-print-directory verify-fig1
+	@tests/extension.sh $(BUILD)
 
 unit: $(TEST_BINS) | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
 	@tests/run_tests.sh $(TEST_BINS)
@@ -380,7 +381,7 @@ $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the
 # images found on it are first copied to $(STATE)/report-media (--extract-media).
-REPORT_SRCS := $(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml paper/*.sh)
+REPORT_SRCS := $(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml paper/*.sh paper/example/*)
 # The code the report quotes and links to (paper/code.lua): every source file, listed line by line
 # beside report.html (paper/listing.sh).
 CODE_SRCS := $(sort $(wildcard src/*/*.[ch] experiments/*.c))

@@ -229,7 +229,9 @@ end
 
 -- One placeholder body "a:b" or "a:b:c" -> inlines.
 local function expand(body)
-  if body == "toc" or body == "code-appendix" then return { pandoc.Str("{{" .. body .. "}}") } end -- left for later passes
+  if body == "toc" or body == "code-appendix" or body:match("^include:") then -- left for later passes
+    return { pandoc.Str("{{" .. body .. "}}") }
+  end
   local parts = {}
   for p in (body .. ":"):gmatch("([^:]*):") do parts[#parts + 1] = p end
   if parts[1] == "config" then
