@@ -13,6 +13,7 @@ What it understands in report.md, and what it turns it into:
                                 names `pct` (x 100, 3 significant digits, with "%") and `int`
   {{config:fig2:train.epochs}}  the value of a configuration key in the merge record
                                 <datadir>/fig2/runs/merge.json (as written there)
+  {{record:fig2:blas_core}}     the same for any field of that record (here the OpenBLAS core)
   {{claims:fig2}}               (alone in a paragraph) a table of <datadir>/fig2/claims.tsv
   {{summary:fig2}}              (alone in a paragraph) a table of every key of summary.tsv
   {{toc}}                       (alone in a paragraph) a list of links to the level-2 sections
@@ -225,13 +226,13 @@ local function expand(body)
   if body == "toc" then return { pandoc.Str("{{toc}}") } end
   local parts = {}
   for p in (body .. ":"):gmatch("([^:]*):") do parts[#parts + 1] = p end
-  if parts[1] == "config" then
+  if parts[1] == "config" or parts[1] == "record" then
     local fig, key = parts[2], parts[3]
     if not fig or not key then warn("bad placeholder {{" .. body .. "}}"); return { missing(body) } end
     local rec = merge_record(fig)
     local v = rec and json_field(rec, key)
     if not v then
-      warn(rec and ("no config key " .. key .. " in " .. fig_path(fig, "runs/merge.json"))
+      warn(rec and ("no " .. parts[1] .. " key " .. key .. " in " .. fig_path(fig, "runs/merge.json"))
         or ("no run record " .. fig_path(fig, "runs/merge.json")))
       return { missing(body) }
     end

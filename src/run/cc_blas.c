@@ -239,9 +239,8 @@ int cc_blas_verify_core(const char *core, char *msg, size_t n)
     return 1;
 }
 
-void cc_blas_setup(int argc, char **argv)
+static void decide(char **argv)
 {
-    (void)argc;
 #ifdef CC_BLAS_OPENBLAS
     const char *env = getenv("OPENBLAS_CORETYPE");
     const char *reported = openblas_get_corename();
@@ -312,4 +311,14 @@ void cc_blas_setup(int argc, char **argv)
 #else
     (void)argv;
 #endif
+}
+
+void cc_blas_setup(int argc, char **argv)
+{
+    (void)argc;
+    decide(argv);
+    if (getenv("CC_BLAS_REPORT")) { /* the probe of the Makefile: one line, then stop */
+        printf("%s\n", cc_blas_summary());
+        exit(0);
+    }
 }

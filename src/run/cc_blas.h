@@ -20,7 +20,8 @@
  * and costs nothing on machines where OpenBLAS already knows the CPU (no child, no exec).
  * CC_BLAS_CHOOSE=0 in the environment turns the choice off (OpenBLAS's default is kept);
  * CC_BLAS_TEST_DEFAULT=Prescott makes the choice act as if OpenBLAS had picked that core, to try
- * the whole path on a CPU that OpenBLAS knows (with OPENBLAS_CORETYPE unset).
+ * the whole path on a CPU that OpenBLAS knows (with OPENBLAS_CORETYPE unset); CC_BLAS_REPORT=1
+ * makes the program print cc_blas_summary() and exit (the Makefile's build/blas.txt).
  * Linked with GSL's CBLAS (make BLAS=gsl) all of this does nothing and the core is "none".
  * Not here: how many threads OpenBLAS runs (the Makefile exports OPENBLAS_NUM_THREADS=1).
  */
