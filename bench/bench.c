@@ -77,6 +77,15 @@ static double now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+/* CPU seconds of this process: on a machine shared with more jobs than cores the wall time also
+ * counts the time other jobs hold the core; the comparisons below report both. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -194,7 +203,7 @@ static double epoch_flops(const workload *w, const cc_batch *b, int n_batches, i
 
 /* Seconds of one epoch, split into sampling, training and validation. */
 typedef struct {
-    double total, sample, train, val;
+    double total, sample, train, val, cpu;
 } epoch_time;
 
 /* One epoch of cc_train's loop (without its checkpoint copy). */
@@ -203,7 +212,7 @@ static epoch_time run_epoch(cc_model *m, const workload *w, cc_batch *b, cc_batc
 {
     epoch_time e = {0};
     cc_stats s;
-    const double t0 = now();
+    const double t0 = now(), c0 = cpu_now();
     for (int k = 0; k < n_batches; k++) {
         const double a = now();
         cc_task_sample(b, &w->task, tr, no);
@@ -219,13 +228,14 @@ static epoch_time run_epoch(cc_model *m, const workload *w, cc_batch *b, cc_batc
     e.sample += c - a;
     e.val = now() - c;
     e.total = now() - t0;
+    e.cpu = cpu_now() - c0;
     return e;
 }
 
 typedef struct {
     const workload *w;
     int n_batches, n_val, repeats;
-    double sec, sec_min, sec_max, sample, train, val, flops;
+    double sec, sec_min, sec_max, sample, train, val, flops, cpu;
     double ratio; /* median over repeats of epoch time / (flops / dgemm rate measured just before it) */
 } result;
 
@@ -248,18 +258,20 @@ static void bench_workload(result *r, const workload *w, int repeats, int quick)
         exit(1);
     }
     if (!quick) run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches); /* warm-up: workspace, caches */
-    double tot[MAX_REPEATS], smp[MAX_REPEATS], trn[MAX_REPEATS], val[MAX_REPEATS], rat[MAX_REPEATS];
+    double tot[MAX_REPEATS], smp[MAX_REPEATS], trn[MAX_REPEATS], val[MAX_REPEATS], rat[MAX_REPEATS], cpu[MAX_REPEATS];
     r->flops = epoch_flops(w, b, r->n_batches, r->n_val);
     for (int i = 0; i < repeats; i++) {
         const double rate = paired_rate(); /* flop/s now */
         epoch_time e = run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches);
         tot[i] = e.total;
+        cpu[i] = e.cpu;
         smp[i] = e.sample;
         trn[i] = e.train;
         val[i] = e.val;
         rat[i] = e.total / (r->flops / rate);
     }
     r->ratio = median(rat, repeats);
+    r->cpu = median(cpu, repeats);
     r->sec = median(tot, repeats);
     r->sec_min = tot[0];
     r->sec_max = tot[repeats - 1];
@@ -378,7 +390,7 @@ typedef struct {
     char label[24]; /* "default" (OpenBLAS's own choice, OPENBLAS_CORETYPE unset) or "in use" */
     char asked[32]; /* OPENBLAS_CORETYPE given to the child, "" for unset */
     char core[64];  /* what the child ran */
-    double sec[MAX_REPEATS], paired[MAX_REPEATS];
+    double sec[MAX_REPEATS], paired[MAX_REPEATS], cpu[MAX_REPEATS];
 } core_run;
 
 static int run_core_child(const char *self, core_run *c, int round, int repeats, int quick)
@@ -392,8 +404,8 @@ static int run_core_child(const char *self, core_run *c, int round, int repeats,
                  repeats, quick ? " --quick" : "");
     FILE *p = popen(cmd, "r");
     if (!p) return 1;
-    const int got = fscanf(p, "%63s %lf %lf", c->core, &c->sec[round], &c->paired[round]);
-    return (pclose(p) != 0) | (got != 3);
+    const int got = fscanf(p, "%63s %lf %lf %lf", c->core, &c->sec[round], &c->paired[round], &c->cpu[round]);
+    return (pclose(p) != 0) | (got != 4);
 }
 
 /* The reference epoch with OpenBLAS's default core and with the core in use (and the best the
@@ -427,21 +439,26 @@ static void compare_cores(int rounds, int repeats, int quick)
                 printf("  the child for core %s failed; comparison stopped\n\n", c[i].asked[0] ? c[i].asked : "default");
                 return;
             }
-    printf("  %-11s %-12s %9s %8s %9s %9s %9s\n", "", "core", "s/epoch", "paired", "vs dflt", "min", "max");
+    printf("  %-11s %-11s %8s %7s %8s %6s %6s %8s %8s %6s %6s\n", "", "core", "s/epoch", "paired", "vs dflt", "min",
+           "max", "cpu s", "cpu vs", "min", "max");
     for (int i = 0; i < nc; i++) {
-        double ratio[MAX_REPEATS], sec[MAX_REPEATS], pr[MAX_REPEATS];
+        double ratio[MAX_REPEATS], sec[MAX_REPEATS], pr[MAX_REPEATS], cr[MAX_REPEATS], cs[MAX_REPEATS];
         for (int r = 0; r < rounds; r++) {
             ratio[r] = c[i].sec[r] / c[0].sec[r];
+            cr[r] = c[i].cpu[r] / c[0].cpu[r];
             sec[r] = c[i].sec[r];
+            cs[r] = c[i].cpu[r];
             pr[r] = c[i].paired[r];
         }
-        const double med = median(ratio, rounds);
-        printf("  %-11s %-12s %9.4f %8.2f %9.3f %9.3f %9.3f\n", c[i].label, c[i].core, median(sec, rounds),
-               median(pr, rounds), med, ratio[0], ratio[rounds - 1]);
+        const double med = median(ratio, rounds), cmed = median(cr, rounds);
+        printf("  %-11s %-11s %8.4f %7.2f %8.3f %6.2f %6.2f %8.4f %8.3f %6.2f %6.2f\n", c[i].label, c[i].core,
+               median(sec, rounds), median(pr, rounds), med, ratio[0], ratio[rounds - 1], median(cs, rounds), cmed,
+               cr[0], cr[rounds - 1]);
     }
     printf("  vs dflt = the round's epoch time over the default core's in the same round (median, min and max\n"
-           "  over rounds: their spread is the machine's noise); paired = epoch time over the time its flops\n"
-           "  take at the dgemm rate measured just before it, in that core's process (1 = at the limit)\n\n");
+           "  over rounds: their spread is the machine's noise); cpu: the same with the process's CPU seconds\n"
+           "  (what remains when other jobs hold the core); paired = epoch time over the time its flops take\n"
+           "  at the dgemm rate measured just before it, in that core's process (1 = at the limit)\n\n");
 #else
     (void)rounds;
     (void)repeats;
@@ -460,30 +477,35 @@ static void compare_chunks(const workload *w, int repeats, int quick)
     if (!m || !tr || !no) exit(1);
     printf("evaluation of the reference model: all trials step after step, then in chunks of %d trials through "
            "all steps\n", cc_model_eval_rows(m));
-    printf("  %-7s %12s %12s %9s %9s %9s\n", "trials", "all (ms)", "chunks (ms)", "ratio", "min", "max");
+    const int pairs = quick ? 1 : (4 * repeats < MAX_REPEATS ? 4 * repeats : MAX_REPEATS);
+    printf("  %-7s %9s %9s %7s %6s %6s %9s %9s %7s %6s %6s\n", "trials", "all ms", "chunk ms", "ratio", "min", "max",
+           "all cpu", "chunk cpu", "ratio", "min", "max");
     for (int k = 0; k < 2; k++) {
         cc_batch *v = cc_batch_alloc(&w->task, sizes[k]);
         if (!v) exit(1);
         cc_task_sample(v, &w->task, tr, no);
-        double ta[MAX_REPEATS], tc[MAX_REPEATS], ratio[MAX_REPEATS];
+        double ta[MAX_REPEATS], tc[MAX_REPEATS], ratio[MAX_REPEATS], ca[MAX_REPEATS], cc[MAX_REPEATS],
+            cratio[MAX_REPEATS];
         cc_model_eval_batch(m, v, NULL); /* warm-up: workspace */
-        for (int i = 0; i < repeats; i++) {
-            double t0 = now();
-            m->eval_chunk = -1;
-            cc_model_eval_batch(m, v, NULL);
-            const double t1 = now();
-            m->eval_chunk = 0;
-            cc_model_eval_batch(m, v, NULL);
-            tc[i] = now() - t1;
-            ta[i] = t1 - t0;
+        for (int i = 0; i < pairs; i++) {
+            for (int j = 0; j < 2; j++) { /* all, chunks; then chunks, all: no order favoured */
+                const int chunked = (i + j) % 2;
+                m->eval_chunk = chunked ? 0 : -1;
+                const double t0 = now(), c0 = cpu_now();
+                cc_model_eval_batch(m, v, NULL);
+                (chunked ? tc : ta)[i] = now() - t0;
+                (chunked ? cc : ca)[i] = cpu_now() - c0;
+            }
             ratio[i] = tc[i] / ta[i];
+            cratio[i] = cc[i] / ca[i];
         }
-        const double med = median(ratio, repeats);
-        printf("  %-7d %12.3f %12.3f %9.3f %9.3f %9.3f\n", sizes[k], 1e3 * median(ta, repeats),
-               1e3 * median(tc, repeats), med, ratio[0], ratio[repeats - 1]);
+        const double med = median(ratio, pairs), cmed = median(cratio, pairs);
+        printf("  %-7d %9.3f %9.3f %7.3f %6.3f %6.3f %9.3f %9.3f %7.3f %6.3f %6.3f\n", sizes[k], 1e3 * median(ta, pairs),
+               1e3 * median(tc, pairs), med, ratio[0], ratio[pairs - 1], 1e3 * median(ca, pairs), 1e3 * median(cc, pairs),
+               cmed, cratio[0], cratio[pairs - 1]);
         cc_batch_free(v);
     }
-    printf("  ratio = chunks / all, pair by pair (median, min, max over %d pairs)\n\n", repeats);
+    printf("  ratio = chunks / all, pair by pair (median, min, max over %d pairs), in wall and in CPU time\n\n", pairs);
     gsl_rng_free(tr);
     gsl_rng_free(no);
     cc_model_free(m);
@@ -591,7 +613,7 @@ int main(int argc, char **argv)
         result r;
         paired_setup(quick ? 0.002 : 0.02);
         bench_workload(&r, &w[0], repeats, quick);
-        printf("%s %.6f %.4f\n", cc_blas_core(), r.sec, r.ratio);
+        printf("%s %.6f %.4f %.6f\n", cc_blas_core(), r.sec, r.ratio, r.cpu);
         return 0;
     }
     if (only) { /* keep the one asked for */
