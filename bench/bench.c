@@ -236,12 +236,14 @@ typedef struct {
     const workload *w;
     int n_batches, n_val, repeats;
     double sec, sec_min, sec_max, sample, train, val, flops, cpu;
+    double cpu_ratio; /* the same as ratio in CPU seconds, epoch and dgemm alike */
     double ratio; /* median over repeats of epoch time / (flops / dgemm rate measured just before it) */
 } result;
 
 /* The reference product timed for a moment right before each epoch, so that each epoch is
  * compared with the machine's rate at that time: a shared machine's speed drifts. */
 static double paired_rate(void);
+static double paired_cpu_rate_last;
 
 static void bench_workload(result *r, const workload *w, int repeats, int quick)
 {
@@ -258,10 +260,11 @@ static void bench_workload(result *r, const workload *w, int repeats, int quick)
         exit(1);
     }
     if (!quick) run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches); /* warm-up: workspace, caches */
-    double tot[MAX_REPEATS], smp[MAX_REPEATS], trn[MAX_REPEATS], val[MAX_REPEATS], rat[MAX_REPEATS], cpu[MAX_REPEATS];
+    double tot[MAX_REPEATS], smp[MAX_REPEATS], trn[MAX_REPEATS], val[MAX_REPEATS], rat[MAX_REPEATS], cpu[MAX_REPEATS],
+        crat[MAX_REPEATS];
     r->flops = epoch_flops(w, b, r->n_batches, r->n_val);
     for (int i = 0; i < repeats; i++) {
-        const double rate = paired_rate(); /* flop/s now */
+        const double rate = paired_rate(), crate = paired_cpu_rate_last; /* flop/s now */
         epoch_time e = run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches);
         tot[i] = e.total;
         cpu[i] = e.cpu;
@@ -269,8 +272,10 @@ static void bench_workload(result *r, const workload *w, int repeats, int quick)
         trn[i] = e.train;
         val[i] = e.val;
         rat[i] = e.total / (r->flops / rate);
+        crat[i] = e.cpu / (r->flops / crate);
     }
     r->ratio = median(rat, repeats);
+    r->cpu_ratio = median(crat, repeats);
     r->cpu = median(cpu, repeats);
     r->sec = median(tot, repeats);
     r->sec_min = tot[0];
@@ -359,9 +364,13 @@ static int bench_gemm(gemm_rate *g, int repeats, int quick)
 static double *PA, *PW, *PWt, *PC;
 static long paired_calls = 1000;
 
+static double paired_cpu_rate_last; /* the same calls' rate in CPU seconds */
+
 static double paired_rate(void)
 {
-    return paired_calls * 2.0 * GM * GN * GK / gemm_calls(1, paired_calls, PA, PW, PWt, PC);
+    const double c0 = cpu_now(), s = gemm_calls(1, paired_calls, PA, PW, PWt, PC);
+    paired_cpu_rate_last = paired_calls * 2.0 * GM * GN * GK / (cpu_now() - c0);
+    return paired_calls * 2.0 * GM * GN * GK / s;
 }
 
 /* Arrays for paired_rate, and a call count that takes about `seconds`. */
@@ -390,7 +399,7 @@ typedef struct {
     char label[24]; /* "default" (OpenBLAS's own choice, OPENBLAS_CORETYPE unset) or "in use" */
     char asked[32]; /* OPENBLAS_CORETYPE given to the child, "" for unset */
     char core[64];  /* what the child ran */
-    double sec[MAX_REPEATS], paired[MAX_REPEATS], cpu[MAX_REPEATS];
+    double sec[MAX_REPEATS], paired[MAX_REPEATS], cpu[MAX_REPEATS], cpu_paired[MAX_REPEATS];
 } core_run;
 
 static int run_core_child(const char *self, core_run *c, int round, int repeats, int quick)
@@ -404,8 +413,9 @@ static int run_core_child(const char *self, core_run *c, int round, int repeats,
                  repeats, quick ? " --quick" : "");
     FILE *p = popen(cmd, "r");
     if (!p) return 1;
-    const int got = fscanf(p, "%63s %lf %lf %lf", c->core, &c->sec[round], &c->paired[round], &c->cpu[round]);
-    return (pclose(p) != 0) | (got != 4);
+    const int got = fscanf(p, "%63s %lf %lf %lf %lf", c->core, &c->sec[round], &c->paired[round], &c->cpu[round],
+                           &c->cpu_paired[round]);
+    return (pclose(p) != 0) | (got != 5);
 }
 
 /* The reference epoch with OpenBLAS's default core and with the core in use (and the best the
@@ -439,26 +449,29 @@ static void compare_cores(int rounds, int repeats, int quick)
                 printf("  the child for core %s failed; comparison stopped\n\n", c[i].asked[0] ? c[i].asked : "default");
                 return;
             }
-    printf("  %-11s %-11s %8s %7s %8s %6s %6s %8s %8s %6s %6s\n", "", "core", "s/epoch", "paired", "vs dflt", "min",
-           "max", "cpu s", "cpu vs", "min", "max");
+    printf("  %-11s %-11s %8s %7s %8s %6s %6s %8s %7s %8s %6s %6s\n", "", "core", "s/epoch", "paired", "vs dflt", "min",
+           "max", "cpu s", "paired", "cpu vs", "min", "max");
     for (int i = 0; i < nc; i++) {
-        double ratio[MAX_REPEATS], sec[MAX_REPEATS], pr[MAX_REPEATS], cr[MAX_REPEATS], cs[MAX_REPEATS];
+        double ratio[MAX_REPEATS], sec[MAX_REPEATS], pr[MAX_REPEATS], cr[MAX_REPEATS], cs[MAX_REPEATS],
+            cp[MAX_REPEATS];
         for (int r = 0; r < rounds; r++) {
             ratio[r] = c[i].sec[r] / c[0].sec[r];
             cr[r] = c[i].cpu[r] / c[0].cpu[r];
             sec[r] = c[i].sec[r];
             cs[r] = c[i].cpu[r];
             pr[r] = c[i].paired[r];
+            cp[r] = c[i].cpu_paired[r];
         }
         const double med = median(ratio, rounds), cmed = median(cr, rounds);
-        printf("  %-11s %-11s %8.4f %7.2f %8.3f %6.2f %6.2f %8.4f %8.3f %6.2f %6.2f\n", c[i].label, c[i].core,
-               median(sec, rounds), median(pr, rounds), med, ratio[0], ratio[rounds - 1], median(cs, rounds), cmed,
-               cr[0], cr[rounds - 1]);
+        printf("  %-11s %-11s %8.4f %7.2f %8.3f %6.2f %6.2f %8.4f %7.2f %8.3f %6.2f %6.2f\n", c[i].label, c[i].core,
+               median(sec, rounds), median(pr, rounds), med, ratio[0], ratio[rounds - 1], median(cs, rounds),
+               median(cp, rounds), cmed, cr[0], cr[rounds - 1]);
     }
     printf("  vs dflt = the round's epoch time over the default core's in the same round (median, min and max\n"
            "  over rounds: their spread is the machine's noise); cpu: the same with the process's CPU seconds\n"
            "  (what remains when other jobs hold the core); paired = epoch time over the time its flops take\n"
-           "  at the dgemm rate measured just before it, in that core's process (1 = at the limit)\n\n");
+           "  at the dgemm rate measured just before it, in that core's process (1 = at the limit), in wall\n"
+           "  and in CPU seconds\n\n");
 #else
     (void)rounds;
     (void)repeats;
@@ -613,7 +626,7 @@ int main(int argc, char **argv)
         result r;
         paired_setup(quick ? 0.002 : 0.02);
         bench_workload(&r, &w[0], repeats, quick);
-        printf("%s %.6f %.4f %.6f\n", cc_blas_core(), r.sec, r.ratio, r.cpu);
+        printf("%s %.6f %.4f %.6f %.4f\n", cc_blas_core(), r.sec, r.ratio, r.cpu, r.cpu_ratio);
         return 0;
     }
     if (only) { /* keep the one asked for */
