@@ -338,6 +338,27 @@ static int merge(const cc_run_ctx *ctx)
         late_max = fmax(late_max, acc_seed[1][i]);
     }
     const double ratio = sel_end_late / sel_end;
+    /* the cortical-only models seed by seed; the first epoch of each cerebellar seed under 1% */
+    double acc_none_seed[1000], acc_ro_seed[1000], first_min = INFINITY, first_max = -INFINITY;
+    int n_ro_learned = 0, n_none_learned = 0, n_first = 0;
+    if ((s = cond_stat(ctx, COND_NONE, "test", 0, "acc", &acc_none, &sem_unused, acc_none_seed))) return s;
+    if ((s = cond_stat(ctx, COND_RO, "test", 0, "acc", &acc_ro, &sem_unused, acc_ro_seed))) return s;
+    for (int i = 0; i < S; i++) {
+        n_none_learned += acc_none_seed[i] >= P.acc_learned;
+        n_ro_learned += acc_ro_seed[i] >= P.acc_learned;
+        cc_table tb = {0};
+        if ((s = cc_ctx_table_read(ctx, &tb, "units/%s.curve.tsv", cond_ids(ctx, COND_CB)[i]))) return s;
+        const int c = cc_table_col(&tb, "val_metric");
+        for (int e = 1; c >= 0 && e < tb.nrow; e++)
+            if (tb.v[(long)e * tb.ncol + c] <= 0.01) {
+                first_min = fmin(first_min, e);
+                first_max = fmax(first_max, e);
+                n_first++;
+                break;
+            }
+        cc_table_free(&tb);
+        if (c < 0) return GSL_EINVAL;
+    }
     cc_summary sm;
     if ((s = cc_summary_open(&sm, ctx, "Fig. 6: numbers quoted in the report"))) return s;
     cc_summary_add(&sm, "seeds", S, "seeds per condition");
@@ -362,6 +383,11 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "sel_ratio_max", ratio_max, "highest per-seed ratio");
     cc_summary_add(&sm, "n_learned", n_learned, "seeds whose control accuracy reaches claims.acc_learned");
     cc_summary_add(&sm, "n_choice_kept", n_kept, "seeds whose accuracy silenced from t_silence still reaches claims.acc_learned");
+    cc_summary_add(&sm, "n_none_learned", n_none_learned, "no-feedback seeds whose test accuracy reaches claims.acc_learned");
+    cc_summary_add(&sm, "n_readout_fb_learned", n_ro_learned, "readout-feedback seeds whose test accuracy reaches claims.acc_learned");
+    cc_summary_add(&sm, "n_first_1pct", n_first, "cerebellar seeds whose validation error reached 1% or less at some epoch");
+    cc_summary_add(&sm, "first_1pct_min", n_first ? first_min : NAN, "earliest epoch at which one of them first did");
+    cc_summary_add(&sm, "first_1pct_max", n_first ? first_max : NAN, "latest epoch at which one of them first did");
     cc_summary_add(&sm, "acc_plastic_mf", acc_plastic, "test accuracy, plastic mossy fibres");
     cc_summary_add(&sm, "acc_fixed_mf", acc_fixed, "test accuracy, fixed mossy fibres");
     cc_summary_add(&sm, "best_epoch_cereb_fb", best_ep[0], "mean best-validation epoch, cerebellar model");
