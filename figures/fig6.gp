@@ -10,6 +10,7 @@ t_sil = real(system(sprintf("awk -F'\t' '$1==\"t_silence\" {print $2}' %s", f('s
 
 do for [fmt in "pdf png"] {
     eval terminal(fmt)
+    set offsets 0,0,0,0; set style fill transparent solid 0.25 noborder; set xtics autofreq; set autoscale xy
     set multiplot layout 2,3 margins 0.07,0.98,0.08,0.94 spacing 0.09,0.15
 
     # a: learning curves, error %, mean +- SEM over seeds
@@ -24,10 +25,10 @@ do for [fmt in "pdf png"] {
     set xlabel "step t"; set ylabel "z_{correct} - z_{other}"; set autoscale y; set xrange [0:14]
     set arrow 1 from t_sil - 0.5, graph 0 to t_sil - 0.5, graph 1 nohead dt 2 lc rgb "#555555"
     set key top left font ",6"
-    plot f('fig6b_selectivity.tsv') using 1:($2-$3):($2+$3) with filledcurves ls 3, \
-         '' using 1:($4-$5):($4+$5) with filledcurves ls 5, \
-         '' using 1:2 with linespoints ls 3 title 'control', \
-         '' using 1:4 with linespoints ls 5 title sprintf('silenced from t = %d', t_sil)
+    plot f('fig6b_selectivity.tsv') using 1:($4-$5):($4+$5) with filledcurves ls 5, \
+         '' using 1:($2-$3):($2+$3) with filledcurves ls 3, \
+         '' using 1:4 with linespoints ls 5 title sprintf('silenced from t = %d', t_sil), \
+         '' using 1:2 with linespoints ls 3 title 'control'
     unset arrow 1
 
     # c: accuracy and cross-entropy, control and silenced

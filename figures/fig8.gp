@@ -9,6 +9,7 @@ set linetype 15 lc rgb c_ablate lw 1.5 dt 2
 
 do for [fmt in "pdf png"] {
     eval terminal(fmt)
+    set autoscale xy
     set multiplot layout 2,2 margins 0.08,0.98,0.08,0.94 spacing 0.1,0.14
     set xlabel "sleep session"; set xrange [0:*]
 
