@@ -15,8 +15,8 @@ do for [fmt in "pdf png"] {
 
     # a: learning curves, error %, mean +- SEM over seeds
     set title "a  validation error"
-    set xlabel "epoch"; set ylabel "error (%)"; set yrange [0:60]; set xrange [0:*]
-    set key top right font ",6"
+    set xlabel "epoch"; set ylabel "error (%)"; set yrange [0:75]; set xrange [0:*]
+    set key top center horizontal font ",6"
     plot for [i=1:3] f('fig6a_curves.tsv') using 1:(column(2*i)-column(2*i+1)):(column(2*i)+column(2*i+1)) with filledcurves ls i, \
          for [i=1:3] '' using 1:2*i with lines ls i title arch_title(i)
 
@@ -44,8 +44,8 @@ do for [fmt in "pdf png"] {
     # d: fixed against plastic mossy fibres
     set title "d  mossy fibres: validation error"
     set style fill transparent solid 0.25 noborder
-    set xlabel "epoch"; set ylabel "error (%)"; set yrange [0:60]; set xrange [0:*]
-    set key top right font ",6"
+    set xlabel "epoch"; set ylabel "error (%)"; set yrange [0:75]; set xrange [0:*]
+    set key top center horizontal font ",6"
     plot f('fig6d_curves.tsv') using 1:($2-$3):($2+$3) with filledcurves ls 3, \
          '' using 1:($4-$5):($4+$5) with filledcurves ls 4, \
          '' using 1:2 with lines ls 3 title columnhead(2), '' using 1:4 with lines ls 4 title columnhead(4)
