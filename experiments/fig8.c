@@ -333,6 +333,15 @@ static int merge(const cc_run_ctx *ctx)
         const char *col[8] = {"acc", "acc_silenced", "acc", "acc_silenced", "wch_norm", "wch_norm", "cosine", "cosine"};
         for (int k = 0; !s && k < 8; k++) s = rule_stat(ctx, r, "sessions", rowsel[k], col[k], &v[r][k], &e[r][k]);
     }
+    /* first session after which the mean silenced accuracy is within the margin of the control */
+    int first[NRULES] = {-1, -1};
+    for (int r = 0; !s && r < NRULES; r++)
+        for (int k = 0; !s && k <= S && first[r] < 0; k++) {
+            double a, as, c, cs;
+            s = rule_stat(ctx, r, "sessions", k, "acc", &c, &cs);
+            if (!s) s = rule_stat(ctx, r, "sessions", k, "acc_silenced", &a, &as);
+            if (!s && a >= c - P.margin) first[r] = k;
+        }
     if (s) return s;
     cc_summary sm;
     if ((s = cc_summary_open(&sm, ctx, "Fig. 8: numbers quoted in the report"))) return s;
@@ -356,6 +365,10 @@ static int merge(const cc_run_ctx *ctx)
             }
         }
     }
+    cc_summary_add(&sm, "lstsq_first_session", first[RULE_LSTSQ] >= 0 ? first[RULE_LSTSQ] : NAN,
+                   "first session after which the mean silenced accuracy is within claims.margin of the control (least squares)");
+    cc_summary_add(&sm, "bio_first_session", first[RULE_BIO] >= 0 ? first[RULE_BIO] : NAN,
+                   "the same for the local rule");
     if ((s = cc_summary_commit(&sm))) return s;
     cc_claims cl;
     if ((s = cc_claims_open(&cl, ctx, "Fig. 8 claim, from the test means over the Fig. 6 seeds (least squares, the authors' rule)"))) return s;
