@@ -361,6 +361,24 @@ ifneq ($(ENGINE),slurm)
 include $(filter-out $(REUSED:%=$(GENMK)/%.mk),$(MK_FIGS:%=$(GENMK)/%.mk))
 endif
 
+# ---------------------------------------------------------------- figures built on other figures
+# experiments/figN.needs names the figures whose data figN reads, one a line ('#' starts a
+# comment): Fig. 8 starts from the models that Fig. 6 saves. Every unit of figN then waits for
+# their merge ($(DATA)/figM/.complete): `make figN` on a clean checkout builds figM first, and a
+# rerun of figM reruns figN's units. The driver finds figM's data beside its own output
+# directory ($(DATA)/figM). One level: a needed figure's own needs are not followed. With
+# ENGINE=slurm the job array of figN (its .units rule) waits for the same stamps.
+cc_needs = $(if $(wildcard experiments/$(1).needs),$(shell sed 's/\#.*//' experiments/$(1).needs))
+NEED_FIGS := $(sort $(foreach f,$(MK_FIGS),$(call cc_needs,$(f))))
+$(foreach f,$(FIG_NAMES),$(if $(call cc_reused,$(f)),,$(foreach n,$(call cc_needs,$(f)),\
+  $(eval $(DATA)/$(f)/.units: $(DATA)/$(n)/.complete))))
+ifneq ($(ENGINE),slurm)
+include $(filter-out $(REUSED:%=$(GENMK)/%.mk) $(MK_FIGS:%=$(GENMK)/%.mk),$(NEED_FIGS:%=$(GENMK)/%.mk))
+$(foreach f,$(MK_FIGS),$(foreach n,$(call cc_needs,$(f)),$(if $($(f)_UNITS),\
+  $(eval $(foreach u,$($(f)_UNITS),$(DATA)/$(f)/units/$(u).done): $(DATA)/$(n)/.complete))))
+endif
+# ---------------------------------------------------------------- (end of: figures built on other figures)
+
 ifneq ($(TASKS),)
 $(DATA)/tasks/.complete: $(BUILD)/tasks
 	@echo '$(BUILD)/tasks --out $(DATA)/tasks'
