@@ -451,12 +451,14 @@ endif
 # every unit. `make all` ends with the wall time against the estimate given then. The plan is
 # made under make -n too (+): a dry run says what would run, with which -j, for how long.
 PROGRESS_LOG := $(TIMES)/build.log
-CC_GOAL_FIGS := $(filter $(sort \
+CC_ASKED_FIGS := $(sort \
   $(if $(filter all report $(REPORT_DIR)/%,$(MAKECMDGOALS)),$(PLOTTED)) \
   $(if $(filter check-claims,$(MAKECMDGOALS)),$(FIG_NAMES)) \
   $(foreach g,$(filter $(DATA)/%,$(MAKECMDGOALS)),$(firstword $(subst /, ,$(g:$(DATA)/%=%)))) \
   $(basename $(notdir $(filter $(FIGS)/%,$(MAKECMDGOALS)))) \
-  $(filter $(PLOTTED),$(MAKECMDGOALS:%-data=%))),$(PLOTTED))
+  $(filter $(PLOTTED),$(MAKECMDGOALS:%-data=%)))
+# ... and the figures they are built on (experiments/figN.needs), whose units run first
+CC_GOAL_FIGS := $(filter $(sort $(CC_ASKED_FIGS) $(foreach f,$(CC_ASKED_FIGS),$(call cc_needs,$(f)))),$(PLOTTED))
 cc_units_of = $(if $(filter tasks,$(1)),tasks,$($(1)_UNITS))
 cc_stamp_of = $(if $(filter tasks,$(1)),$(DATA)/tasks/.complete,$(DATA)/$(1)/units/$(2).done)
 define cc_nl
@@ -477,7 +479,7 @@ cc-progress-start: $(CC_GOAL_FIGS:%=$(BUILD)/%) $(if $(filter-out tasks,$(CC_GOA
 	+@tools/progress.sh start $(PROGRESS_LOG) $(PROGRESS_LOG).plan || :
 	@rm -f $(PROGRESS_LOG).plan
 
-$(foreach f,$(MK_FIGS),$(if $($(f)_UNITS),$(eval $($(f)_UNITS:%=$(DATA)/$(f)/units/%.done): | cc-progress-start)))
+$(foreach f,$(sort $(MK_FIGS) $(NEED_FIGS)),$(if $($(f)_UNITS),$(eval $($(f)_UNITS:%=$(DATA)/$(f)/units/%.done): | cc-progress-start)))
 $(if $(TASKS),$(eval $(DATA)/tasks/.complete: | cc-progress-start))
 
 jobs: ## print the parallel level make uses (-jN; default: the cores, within the memory)
