@@ -10,7 +10,8 @@
 # PLAN (written by make) has one line per unit of the figures of the goal,
 #     member FIG UNIT STAMP TIMEFILE DEPENDENCY...
 # and one per figure for its merge and plot times: steps FIG FILE...
-# A unit is up to date when its STAMP exists and no DEPENDENCY is newer (make's own test).
+# A unit is up to date when its STAMP exists and no DEPENDENCY is newer (make's own test); one
+# that runs all the same (a figure it is built on is redone first) moves to this build's count.
 # LOG holds one record per line:
 #     start T JOBS    fig FIG TOTAL UPTODATE    todo FIG UNIT SECONDS|-    steps FIG SECONDS
 #     estimate SECONDS|-    unit FIG UNIT SECONDS T    end T      (T: seconds since 1970)
@@ -62,6 +63,9 @@ cc_report() {
     $1 == "steps"    { steps[$2] = $3 }
     $1 == "estimate" { est0 = $2 }
     $1 == "unit"     { k = $2 " " $3; done_n[$2]++; ndone++; took[k] = $4
+                       # up to date at the start, rerun all the same (a figure it is built on was
+                       # redone): it moves from the up-to-date count to the units run
+                       if (!(k in est) && prior[$2] > 0) prior[$2]--
                        took_sum[$2] += $4; took_all += $4; tlast = $5
                        if ((k in est) && est[k] != "-") { ratio_took += $4; ratio_est += est[k] } }
     $1 == "end"      { t1 = $2 }
