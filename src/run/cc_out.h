@@ -72,6 +72,14 @@ void cc_out_abort(cc_out *o);
 /* Abort every cc_out still open in this process; returns how many there were. */
 int cc_out_abort_all(void);
 
+/* rm -rf path (a file, a symbolic link or a directory tree). 0, or -1 if something stayed. */
+int cc_out_remove_tree(const char *path);
+
+/* Remove the leftovers of killed runs directly under dir: "*.tmp.<pid>" files and
+ * ".merge.<pid>" staging folders whose process no longer exists (a live pid's are
+ * another run's, in progress). Returns how many were removed; raises nothing. */
+int cc_out_remove_stale(const char *dir);
+
 /* x as the shortest text that strtod reads back to x (up to 17 significant
  * digits); "NaN", "Inf", "-Inf" for non-finite values. snprintf-style return. */
 int cc_out_format_double(char *buf, size_t n, double x);
@@ -118,6 +126,10 @@ void cc_tsv_abort(cc_tsv *t);
  * GSL_SUCCESS, GSL_EFAILED (cannot open or read it: errno says why) or GSL_ENOMEM;
  * raises nothing, so that callers can report in their own words. */
 int cc_file_read(const char *path, char **text, size_t *len);
+/* Same, refusing a file longer than max bytes (0: no limit) with GSL_EFAILED and
+ * errno EFBIG after reading at most max + 4096 bytes, so that an endless file
+ * (/dev/zero, a pipe that never ends) fails at once. */
+int cc_file_read_max(const char *path, char **text, size_t *len, size_t max);
 
 
 typedef struct {
