@@ -292,7 +292,7 @@ static int cc_driver_key_int(const cc_spec *specs, const char *key, int def)
 }
 
 /* Cross-key rules of the shared keys (cc_expt.h), for every driver that has them. */
-static int cc_driver_check_keys(const cc_spec *specs, char *err, size_t n)
+static int cc_driver_check_keys(const cc_spec *specs, const unsigned char *had_items, char *err, size_t n)
 {
     const int batch = cc_driver_key_int(specs, "train.batch", 1), n_train = cc_driver_key_int(specs, "train.n_train", 0);
     /* n_train 0 is the task's own: 1000, or 800 for evidence accumulation */
@@ -309,9 +309,9 @@ static int cc_driver_check_keys(const cc_spec *specs, char *err, size_t n)
     if (cc_driver_key_int(specs, "model.temporal_basis", 0) && cc_driver_key_int(specs, "model.final_learning", 0))
         return snprintf(err, n, "model.temporal_basis and model.final_learning are both set: final learning is "
                         "not defined with the temporal basis"), GSL_EINVAL;
-    for (const cc_spec *s = specs; s->key; s++)
+    for (const cc_spec *s = specs; s->key; s++) /* a sweep that has values by default may not be emptied */
         if ((s->type == CC_SPEC_T_LIST_INT || s->type == CC_SPEC_T_LIST_DOUBLE) && strncmp(s->key, "sweep.", 6) == 0 &&
-            *s->count == 0)
+            *s->count == 0 && had_items[s - specs])
             return snprintf(err, n, "%s is an empty list: a sweep needs at least one value", s->key), GSL_EINVAL;
     return GSL_SUCCESS;
 }
@@ -765,6 +765,7 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     cc_ini_init(&ini);
     cc_unit_list units = {0};
     char *dump = NULL;
+    unsigned char *had_items = NULL;
     cc_driver_cli cli = {0};
     cli.sets = calloc((size_t)argc + 1, sizeof *cli.sets);
     cli.set_is_seeds = calloc((size_t)argc + 1, sizeof *cli.set_is_seeds);
@@ -798,7 +799,12 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     ctx.config_file = cli.config;
     ctx.quick = cli.quick;
 
-    /* 2. settings: file, [quick], --set/--seeds */
+    /* 2. settings: file, [quick], --set/--seeds (which lists had items by default: see cc_driver_check_keys) */
+    int nspecs = 0;
+    while (exp->specs[nspecs].key) nspecs++;
+    had_items = calloc((size_t)nspecs + 1, 1);
+    if (!had_items) CC_DRIVER_FAIL(1, "out of memory");
+    for (int i = 0; i < nspecs; i++) had_items[i] = exp->specs[i].count && *exp->specs[i].count > 0;
     if (cli.config) {
         if (cc_ini_load(&ini, cli.config, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
         if (cc_spec_apply_ini(exp->specs, &ini, cli.quick, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
@@ -819,7 +825,7 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     ctx.config = dump;
     cc_driver_hash(dump, config_id);
     ctx.config_id = config_id;
-    if (cc_driver_check_keys(exp->specs, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
+    if (cc_driver_check_keys(exp->specs, had_items, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
     if (exp->validate && exp->validate(&ctx, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
 
     /* 3. units */
@@ -879,6 +885,7 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     }
 #undef CC_DRIVER_FAIL
 done:
+    free(had_items);
     free(dump);
     cc_unit_list_free(&units);
     cc_ini_free(&ini);
