@@ -190,7 +190,8 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
          $(EXP_BINS:$(BUILD)/%=$(BUILD)/obj/experiments/%.d) $(BUILD)/obj/bench/bench.d
 
 # ---------------------------------------------------------------- tests
-test: unit ## unit tests, then the quick pipeline (make smoke) and its determinism check
+test: unit ## unit tests, bad input and faults, then the quick pipeline (make smoke) and its determinism check
+	@tests/bad_input.sh $(BUILD)
 	@$(MAKE) --no-print-directory smoke
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
 
@@ -367,3 +368,4 @@ clean: ## remove build dirs and every generated file (data/*/, figures/*.pdf|png
 	rm -rf build build-san $(filter-out build build-san,$(filter build%,$(BUILD)))
 	rm -rf data/*/
 	rm -f figures/*.pdf figures/*.png paper/report.html paper/report.pdf
+	rm -f paper/report.tmp.* figures/*.tmp.* # temporaries of killed runs (those under data/ went above)
