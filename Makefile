@@ -143,7 +143,9 @@ compile: $(LIB) $(TEST_BINS) $(EXP_BINS) | $(ENV_STAMP) ## (default) the library
 
 # $(call cc_if_changed,FILE,TEXT): rewrite FILE only when its content differs from TEXT,
 # so that its date tells make when flags or the set of sources changed.
-cc_if_changed = mkdir -p $(dir $(1)) && if [ "$$(cat $(1) 2>/dev/null)" != '$(2)' ]; then printf '%s\n' '$(2)' > $(1); fi
+# The file is created even when TEXT is empty: a stamp that never exists would remake what
+# depends on it at every pass (the generated unit lists, hence an endless restart of make).
+cc_if_changed = mkdir -p $(dir $(1)) && if [ ! -f $(1) ] || [ "$$(cat $(1) 2>/dev/null)" != '$(2)' ]; then printf '%s\n' '$(2)' > $(1); fi
 
 # Everything compiled depends on the compile and link lines: BLAS=... rebuilds everything.
 $(BUILD)/.flags: FORCE
