@@ -584,7 +584,7 @@ static void test_out_atomic(void)
     char dir[64], path[256], tmp[320];
     make_tmpdir(dir, sizeof dir);
     snprintf(path, sizeof path, "%s/a/b/c.txt", dir);
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+    snprintf(tmp, sizeof tmp, "%s.tmp.%s", path, cc_out_owner());
     cc_out o;
     FILE *f = cc_out_open(&o, path);
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);

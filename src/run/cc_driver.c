@@ -624,7 +624,7 @@ static int cc_driver_publish(const char *out, const char *stage)
                 break;
             }
         }
-        snprintf(q, sizeof q, "%s/.%s.link.tmp.%ld", out, nm, (long)getpid());
+        snprintf(q, sizeof q, "%s/.%s.link.tmp.%s", out, nm, cc_out_owner());
         unlink(q);
         if (symlink(t, q) != 0 || rename(q, p) != 0) {
             status = CC_ERRORF(GSL_EFAILED, "cannot publish %s: %s", p, strerror(errno));
@@ -672,7 +672,7 @@ static int cc_driver_publish(const char *out, const char *stage)
     return GSL_SUCCESS;
 }
 
-/* The merge, written into OUT/.merge.<pid> and published together (cc_driver.h). */
+/* The merge, written into OUT/.merge.<pid>@<host> and published together (cc_driver.h). */
 static int cc_driver_merge(const cc_experiment *exp, cc_run_ctx *ctx)
 {
     char stage[CC_OUT_PATH_MAX], p[2 * CC_OUT_PATH_MAX];
@@ -683,7 +683,7 @@ static int cc_driver_merge(const cc_experiment *exp, cc_run_ctx *ctx)
         close(fd);
         return CC_ERRORF(GSL_EFAILED, "another merge into %s is running", ctx->out);
     }
-    snprintf(stage, sizeof stage, "%s/.merge.%ld", ctx->out, (long)getpid());
+    snprintf(stage, sizeof stage, "%s/.merge.%s", ctx->out, cc_out_owner());
     snprintf(p, sizeof p, "%s/units", stage);
     cc_out_remove_tree(stage);
     snprintf(cc_driver_staging, sizeof cc_driver_staging, "%s", stage);

@@ -21,6 +21,22 @@
 
 /* ------------------------------------------------------------------ atomic files */
 
+const char *cc_out_owner(void)
+{
+    static char owner[128];
+    static long pid = 0;
+    if (pid != (long)getpid()) { /* again after a fork */
+        char host[64] = "";
+        pid = (long)getpid();
+        if (gethostname(host, sizeof host) != 0) host[0] = '\0';
+        host[sizeof host - 1] = '\0';
+        for (char *h = host; *h; h++)
+            if (*h == '/' || (unsigned char)*h < 0x21) *h = '_';
+        snprintf(owner, sizeof owner, "%ld@%s", pid, host);
+    }
+    return owner;
+}
+
 /* Process-wide registry of open temporaries, in memory of its own (a caller's
  * cc_out may be gone, e.g. a local of a callback that returned without commit). */
 typedef struct {
@@ -107,7 +123,7 @@ FILE *cc_out_open(cc_out *o, const char *path)
         return NULL;
     }
     memcpy(o->path, path, n + 1);
-    snprintf(o->tmp, sizeof o->tmp, "%s.tmp.%ld", path, (long)getpid());
+    snprintf(o->tmp, sizeof o->tmp, "%s.tmp.%s", path, cc_out_owner());
     char dir[CC_OUT_PATH_MAX];
     cc_out_dirname(path, dir, sizeof dir);
     if (cc_out_mkdirs(dir) != GSL_SUCCESS) return NULL;
@@ -180,17 +196,20 @@ int cc_out_abort_all(void)
     return n;
 }
 
-/* 1 if name ends in ".tmp.<pid>" (or ".merge.<pid>") with a pid that no longer runs. */
+/* 1 if name ends in ".tmp.<pid>@<host>" (or ".merge.<pid>@<host>") of this host with a
+ * pid that no longer runs. Other hosts' files (units of a cluster on a shared file
+ * system) are never touched. */
 static int cc_out_stale_name(const char *name, const char *tag)
 {
     const char *t = strstr(name, tag);
     if (!t) return 0;
     while (strstr(t + 1, tag)) t = strstr(t + 1, tag);
-    const char *d = t + strlen(tag);
+    const char *d = t + strlen(tag), *me = cc_out_owner();
     char *end;
     errno = 0;
     long pid = strtol(d, &end, 10);
-    if (end == d || *end || pid <= 0 || errno) return 0;
+    if (end == d || *end != '@' || pid <= 0 || errno) return 0;
+    if (strcmp(end + 1, strchr(me, '@') + 1) != 0) return 0; /* another host's */
     if (pid == (long)getpid()) return 0;
     return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
 }

@@ -2,7 +2,7 @@
  * of the package's data files.
  *
  * Atomic files. cc_out_open creates the parent directories (mkdir -p) and opens
- * "PATH.tmp.<pid>"; cc_out_commit flushes, fsyncs, closes and renames it to PATH
+ * "PATH.tmp.<pid>@<host>"; cc_out_commit flushes, fsyncs, closes and renames it to PATH
  * (then fsyncs the directory); cc_out_abort closes and deletes it. A run that dies
  * in between leaves at most a *.tmp.<pid> file, never a PATH that looks complete.
  * Every cc_out that was opened must be committed or aborted. Open temporaries are
@@ -52,7 +52,7 @@
 typedef struct cc_out {
     FILE *f;                          /* NULL when not open */
     char path[CC_OUT_PATH_MAX];       /* final name */
-    char tmp[CC_OUT_PATH_MAX + 32];   /* path.tmp.<pid> */
+    char tmp[CC_OUT_PATH_MAX + 160];  /* path.tmp.<pid>@<host> */
 } cc_out;
 
 /* mkdir -p dir (mode 0777 less umask). GSL_SUCCESS or GSL_EFAILED (raised). */
@@ -72,12 +72,16 @@ void cc_out_abort(cc_out *o);
 /* Abort every cc_out still open in this process; returns how many there were. */
 int cc_out_abort_all(void);
 
+/* "<pid>@<host>": the suffix of this process's temporaries ("PATH.tmp.<pid>@<host>"). */
+const char *cc_out_owner(void);
+
 /* rm -rf path (a file, a symbolic link or a directory tree). 0, or -1 if something stayed. */
 int cc_out_remove_tree(const char *path);
 
-/* Remove the leftovers of killed runs directly under dir: "*.tmp.<pid>" files and
- * ".merge.<pid>" staging folders whose process no longer exists (a live pid's are
- * another run's, in progress). Returns how many were removed; raises nothing. */
+/* Remove the leftovers of killed runs directly under dir: "*.tmp.<pid>@<host>" files
+ * and ".merge.<pid>@<host>" staging folders of this host whose process no longer
+ * exists (a live pid's are another run's, in progress; another host's are left
+ * alone). Returns how many were removed; raises nothing. */
 int cc_out_remove_stale(const char *dir);
 
 /* x as the shortest text that strtod reads back to x (up to 17 significant
