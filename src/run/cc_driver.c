@@ -615,6 +615,8 @@ static int cc_driver_publish(const char *out, const char *stage)
         const char *nm = e->d_name;
         if (!strcmp(nm, ".") || !strcmp(nm, "..") || !strcmp(nm, "runs")) continue;
         struct stat st;
+        snprintf(p, sizeof p, "%s/%s", stage, nm);
+        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) continue; /* a subfolder: moved in place in step 3 */
         snprintf(p, sizeof p, "%s/%s", out, nm);
         snprintf(t, sizeof t, ".merged/%s", nm);
         if (lstat(p, &st) == 0) {
@@ -655,6 +657,31 @@ static int cc_driver_publish(const char *out, const char *stage)
     if (rename(p, q) != 0) return CC_ERRORF(GSL_EFAILED, "cannot move %s to %s: %s", p, q, strerror(errno));
     snprintf(p, sizeof p, "%s/runs", merged);
     rmdir(p);
+    /* subfolders the merge wrote into (e.g. models/manifest.tsv): their files are moved into
+     * the real OUT/<sub>/, each in one rename (they are not part of the set that switches at once) */
+    if ((d = opendir(merged))) {
+        while (!status && (e = readdir(d))) {
+            struct stat ss;
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+            snprintf(p, sizeof p, "%s/%s", merged, e->d_name);
+            if (lstat(p, &ss) != 0 || !S_ISDIR(ss.st_mode)) continue;
+            snprintf(q, sizeof q, "%s/%s", out, e->d_name);
+            if (cc_out_mkdirs(q)) return GSL_EFAILED;
+            DIR *sd = opendir(p);
+            struct dirent *f;
+            while (sd && (f = readdir(sd))) {
+                if (!strcmp(f->d_name, ".") || !strcmp(f->d_name, "..")) continue;
+                char a[4 * CC_OUT_PATH_MAX], b[4 * CC_OUT_PATH_MAX];
+                snprintf(a, sizeof a, "%s/%s", p, f->d_name);
+                snprintf(b, sizeof b, "%s/%s", q, f->d_name);
+                if (rename(a, b) != 0) status = CC_ERRORF(GSL_EFAILED, "cannot move %s to %s: %s", a, b, strerror(errno));
+            }
+            if (sd) closedir(sd);
+            rmdir(p);
+        }
+        closedir(d);
+        if (status) return status;
+    }
     if ((d = opendir(out))) {
         while ((e = readdir(d))) {
             snprintf(p, sizeof p, "%s/%s", out, e->d_name);
