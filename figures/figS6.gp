@@ -33,16 +33,16 @@ do for [fmt in "pdf png"] {
          '' using 1:(100*column('none_delass')) with lines ls 1 dt 2 title 'no feedback', \
          '' using 1:(100*column('delass')):(100*column('delass_sem')) with yerrorlines ls 3 title 'cerebellar feedback'
 
-    # c, d: validation curves, one per noise level (mean over seeds)
+    # c, d: validation curves, one per noise level (mean over seeds), no feedback dashed on top
     set title "c  line drawing: validation MSE"
     set xlabel "epoch"; set ylabel "MSE"; set xrange [0:*]
     set logscale y; set format y "10^{%L}"; set yrange [*:*]
     set key top right font ",6" maxrows 4
-    plot f('figS6_curves_linedraw.tsv') using 1:'none' with lines ls 1 title 'no feedback', \
-         for [i=1:n_sigma] '' using 1:sprintf('c%d', i-1) with lines lw 1.5 lc rgb shade(i) title sprintf('{/Symbol s} = %g', sigma[i])
+    plot for [i=1:n_sigma] f('figS6_curves_linedraw.tsv') using 1:sprintf('c%d', i-1) with lines lw 1.5 lc rgb shade(i) title sprintf('{/Symbol s} = %g', sigma[i]), \
+         '' using 1:'none' with lines ls 1 dt 2 title 'no feedback'
     set title "d  delayed association: validation error"
     unset logscale y; set format y "%g"; set ylabel "error (%)"; set yrange [0:70]
-    plot f('figS6_curves_delass.tsv') using 1:(100*column('none')) with lines ls 1 title 'no feedback', \
-         for [i=1:n_sigma] '' using 1:(100*column(sprintf('c%d', i-1))) with lines lw 1.5 lc rgb shade(i) title sprintf('{/Symbol s} = %g', sigma[i])
+    plot for [i=1:n_sigma] f('figS6_curves_delass.tsv') using 1:(100*column(sprintf('c%d', i-1))) with lines lw 1.5 lc rgb shade(i) title sprintf('{/Symbol s} = %g', sigma[i]), \
+         '' using 1:(100*column('none')) with lines ls 1 dt 2 title 'no feedback'
     unset multiplot
 }
