@@ -55,6 +55,13 @@ DATA ?= $(BUILD)/quick/data
 FIGS ?= $(BUILD)/quick/figures
 REPORT_DIR ?= $(BUILD)/quick/report
 STATE := $(BUILD)/quick
+else ifeq ($(VERIFY),1)
+# Verify mode (make verify): the figures recomputed at full scale under $(BUILD)/verify.
+QUICKFLAG :=
+DATA ?= $(BUILD)/verify/data
+FIGS ?= $(BUILD)/verify/figures
+REPORT_DIR ?= $(BUILD)/verify/report
+STATE := $(BUILD)/verify
 else
 QUICKFLAG :=
 DATA ?= data
@@ -103,7 +110,8 @@ PLOTTED := $(FIG_NAMES) $(TASKS)
 ALL_PLOTS := $(foreach f,$(PLOTTED),$(FIGS)/$(f).pdf $(FIGS)/$(f).png)
 ALL_COMPLETE := $(foreach f,$(PLOTTED),$(DATA)/$(f)/.complete)
 
-.PHONY: compile help test unit test-san smoke all report check-claims times tasks bench clean FORCE \
+.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify times tasks bench clean FORCE \
+        $(FIG_NAMES:%=verify-%) \
         $(FIG_NAMES) $(FIG_NAMES:%=%-data)
 FORCE:
 
@@ -131,16 +139,25 @@ $(ENV_STAMP): env/packages.txt env/setup.sh
 endif
 
 # ---------------------------------------------------------------- compiling
-compile: $(LIB) $(TEST_BINS) $(EXP_BINS) | $(ENV_STAMP) ## (default) the library, the test programs and the drivers
+compile: $(LIB) $(TEST_BINS) $(EXP_BINS) $(BUILD)/blas.txt | $(ENV_STAMP) ## (default) the library, the test programs and the drivers
+
+# The BLAS linked and the OpenBLAS kernels ("core") a program runs on this machine and why, as a
+# test program reports it (CC_BLAS_REPORT, src/run/cc_blas.h); rewritten only when it changes.
+BLAS_PROBE := $(firstword $(filter %/test_blas,$(TEST_BINS)))
+$(BUILD)/blas.txt: $(BLAS_PROBE) FORCE
+	@mkdir -p $(@D)
+	@{ echo '$(BLAS)'; $(if $(BLAS_PROBE),CC_BLAS_REPORT=1 $(BLAS_PROBE),true); } > $@.tmp \
+	  && if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 
 # $(call cc_if_changed,FILE,TEXT): rewrite FILE only when its content differs from TEXT,
 # so that its date tells make when flags or the set of sources changed.
-cc_if_changed = mkdir -p $(dir $(1)) && if [ "$$(cat $(1) 2>/dev/null)" != '$(2)' ]; then printf '%s\n' '$(2)' > $(1); fi
+# The file is created even when TEXT is empty: a stamp that never exists would remake what
+# depends on it at every pass (the generated unit lists, hence an endless restart of make).
+cc_if_changed = mkdir -p $(dir $(1)) && if [ ! -f $(1) ] || [ "$$(cat $(1) 2>/dev/null)" != '$(2)' ]; then printf '%s\n' '$(2)' > $(1); fi
 
 # Everything compiled depends on the compile and link lines: BLAS=... rebuilds everything.
 $(BUILD)/.flags: FORCE
 	@$(call cc_if_changed,$@,$(CC) $(ALL_CFLAGS) | $(ALL_LDFLAGS) $(LDLIBS))
-	@$(call cc_if_changed,$(BUILD)/blas.txt,$(BLAS))
 
 # The archive is remade when a source file is added or removed.
 $(BUILD)/.lib-members: FORCE
@@ -190,11 +207,16 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
          $(EXP_BINS:$(BUILD)/%=$(BUILD)/obj/experiments/%.d) $(BUILD)/obj/bench/bench.d
 
 # ---------------------------------------------------------------- tests
-test: unit ## unit tests, then the quick pipeline (make smoke) and its determinism check
+# The quick pipeline's numbers (summary.tsv of every figure) are compared with tests/quick_reference.tsv
+# within tests/quick_tolerance.tsv; after an intended change, `make quick-reference` rewrites the reference.
+test: unit ## unit tests, the quick pipeline (make smoke), its determinism, its numbers, and Fig. 1 against its shipped data
 	@$(MAKE) --no-print-directory smoke
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
+	@tests/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
+	@$(MAKE) --no-print-directory verify-fig1
+	@tests/extension.sh $(BUILD)
 
-unit: $(TEST_BINS) | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
+unit: $(TEST_BINS) $(BUILD)/blas.txt | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
 	@tests/run_tests.sh $(TEST_BINS)
 
 test-san: ## make test with address and undefined-behaviour sanitizers (in build-san/)
@@ -203,13 +225,48 @@ test-san: ## make test with address and undefined-behaviour sanitizers (in build
 smoke: ## every figure and the report on quick settings, under build/quick/
 	@$(MAKE) --no-print-directory QUICK=1 all
 
+quick-reference: ## after an intended change of numbers: make smoke, then rewrite tests/quick_reference.tsv
+	@$(MAKE) --no-print-directory smoke
+	@tests/quick_reference.sh write $(BUILD)/quick/data $(FIG_NAMES)
+
+# ---------------------------------------------------------------- engine
+# ENGINE=local (default): make runs the units, in parallel under -j. ENGINE=slurm: the units of
+# a figure that are missing or stale go to Slurm as one job array (env/slurm-units.sh), make
+# waits for it, then merges and plots here. The job's settings come from these variables (or
+# from env/slurm.conf.mk, which the user may create): see the README.
+ENGINE ?= local
+ifeq ($(filter local slurm,$(ENGINE)),)
+$(error ENGINE must be local or slurm, not '$(ENGINE)')
+endif
+-include env/slurm.conf.mk
+SLURM_PARTITION ?=
+SLURM_TIME ?= 01:00:00
+SLURM_ACCOUNT ?=
+SLURM_CPUS ?= 1
+SLURM_MEM ?= 2G
+SLURM_EXTRA ?=
+
+# $(call cc_slurm_units,FIG): run FIG's missing units as one Slurm job array and wait for it.
+define cc_slurm_units
+@CC_SLURM_PARTITION='$(SLURM_PARTITION)' CC_SLURM_TIME='$(SLURM_TIME)' CC_SLURM_ACCOUNT='$(SLURM_ACCOUNT)' \
+  CC_SLURM_CPUS='$(SLURM_CPUS)' CC_SLURM_MEM='$(SLURM_MEM)' CC_SLURM_EXTRA='$(SLURM_EXTRA)' \
+  env/slurm-units.sh '$(1)' '$(call cc_driver,$(1))' '$(DATA)/$(1)' '$(GENMK)/$(1).mk' '$(STATE)/slurm' '$(TIMES)/$(1)'
+endef
+
+test-slurm: ## ENGINE=slurm against the local engine on a one-node test cluster (root; tests/slurm.sh)
+	@tests/slurm.sh $(BUILD)
+
 # ---------------------------------------------------------------- figures
 # $(call cc_timed,TIMEFILE,COMMAND): run COMMAND; on success write its wall time (s) to TIMEFILE.
 cc_timed = mkdir -p $(dir $(1)) && t0=$$(date +%s.%N) && $(2) && t1=$$(date +%s.%N) \
   && awk -v a=$$t0 -v b=$$t1 'BEGIN { printf "%.3f\n", b - a }' > $(1).tmp && mv -f $(1).tmp $(1)
 
 # $(call cc_driver,FIG): the command line every step of FIG starts with.
-cc_driver = $(BUILD)/$(1) --config experiments/$(1).ini$(if $(QUICKFLAG), $(QUICKFLAG))
+# SEEDS=N (make variable) runs N seeds per condition without editing the configs; the stamp
+# $(STATE)/.seeds holds the last value, so that changing it redoes the units.
+$(STATE)/.seeds: FORCE
+	@$(call cc_if_changed,$@,$(SEEDS))
+cc_driver = $(BUILD)/$(1) --config experiments/$(1).ini$(if $(QUICKFLAG), $(QUICKFLAG))$(if $(SEEDS), --set run.seeds=$(SEEDS))
 
 # $(call cc_gen_mk,FIG): the unit list of FIG -> $(GENMK)/FIG.mk, one rule per unit.
 # Unit ids must be unique, non-empty, safe file names. The .mk refers to $(DATA) and
@@ -221,7 +278,7 @@ define cc_gen_mk
 @if [ ! -s $@.list ]; then echo "$(BUILD)/$(1) --list-units printed no unit" >&2; rm -f $@.list; exit 1; fi
 @if grep -Evx '[A-Za-z0-9._+=-]+' $@.list >&2; then echo "$(BUILD)/$(1) --list-units: the unit ids above are not safe file names" >&2; rm -f $@.list; exit 1; fi
 @if sort $@.list | uniq -d | grep . >&2; then echo "$(BUILD)/$(1) --list-units: the unit ids above are repeated" >&2; rm -f $@.list; exit 1; fi
-@awk -v f='$(1)' 'BEGIN { print "# generated by the Makefile from the output of: $$(BUILD)/" f " --config experiments/" f ".ini $$(QUICKFLAG) --list-units" } { u[NR] = $$0 } END { printf "%s_UNITS :=", f; for (i = 1; i <= NR; i++) printf " %s", u[i]; print ""; for (i = 1; i <= NR; i++) { d = "$$(DATA)/" f "/units/" u[i] ".done"; print d ": $$(BUILD)/" f " experiments/" f ".ini"; print "\t$$(call cc_unit," f "," u[i] ")"; all = all " " d } print "$$(DATA)/" f "/.units:" all }' $@.list > $@.tmp
+@awk -v f='$(1)' 'BEGIN { print "# generated by the Makefile from the output of: $$(BUILD)/" f " --config experiments/" f ".ini $$(QUICKFLAG) --list-units" } { u[NR] = $$0 } END { printf "%s_UNITS :=", f; for (i = 1; i <= NR; i++) printf " %s", u[i]; print ""; for (i = 1; i <= NR; i++) { d = "$$(DATA)/" f "/units/" u[i] ".done"; print d ": $$(BUILD)/" f " experiments/" f ".ini $$(STATE)/.seeds"; print "\t$$(call cc_unit," f "," u[i] ")"; all = all " " d } print "$$(DATA)/" f "/.units:" all }' $@.list > $@.tmp
 @rm -f $@.list $(TIMES)/$(1)/unit-*.s
 @mv -f $@.tmp $@
 endef
@@ -258,16 +315,32 @@ $(FIGS)/$(1).pdf $(FIGS)/$(1).png &: figures/$(1).gp figures/style.gp $(DATA)/$(
 	$$(call cc_plot,$(1))
 endef
 
+# Data reuse. The goals that only read data (report, check-claims, claim, claims, a plot) take a
+# figure's data as they are when its .complete stamp exists: the shipped reference data of a fresh
+# clone, or an earlier run. They never retrain. The goals that make data (all, figN, figN-data,
+# verify) recompute whatever is out of date, as the rules say.
+RECOMPUTE := $(filter all $(FIG_NAMES) $(FIG_NAMES:%=%-data) verify verify-%,$(MAKECMDGOALS))
+cc_reused = $(if $(RECOMPUTE),,$(wildcard $(DATA)/$(1)/.complete))
+REUSED := $(foreach f,$(FIG_NAMES),$(if $(call cc_reused,$(f)),$(f)))
+
 define cc_figure_rules
-$(GENMK)/$(1).mk: $(BUILD)/$(1) experiments/$(1).ini
+ifeq ($(call cc_reused,$(1)),)
+$(GENMK)/$(1).mk: $(BUILD)/$(1) experiments/$(1).ini $(STATE)/.seeds
 	$$(call cc_gen_mk,$(1))
 
+ifeq ($(ENGINE),slurm)
+$(DATA)/$(1)/.units: $(GENMK)/$(1).mk FORCE
+	@mkdir -p $$(@D)
+	$$(call cc_slurm_units,$(1))
+else
 $(DATA)/$(1)/.units: $(GENMK)/$(1).mk
 	@mkdir -p $$(@D)
 	@touch $$@
+endif
 
-$(DATA)/$(1)/.complete: $(DATA)/$(1)/.units $(BUILD)/$(1) experiments/$(1).ini
+$(DATA)/$(1)/.complete: $(DATA)/$(1)/.units $(BUILD)/$(1) experiments/$(1).ini $(STATE)/.seeds
 	$$(call cc_merge,$(1))
+endif
 
 $(1): $(FIGS)/$(1).pdf $(FIGS)/$(1).png
 $(1)-data: $(DATA)/$(1)/.complete
@@ -280,9 +353,31 @@ $(foreach f,$(FIG_NAMES),$(eval $(call cc_figure_rules,$(f))))
 ifneq ($(filter all report check-claims $(DATA)/% $(FIGS)/% $(REPORT_DIR)/%,$(MAKECMDGOALS)),)
 MK_FIGS := $(FIG_NAMES)
 else
-MK_FIGS := $(sort $(filter $(FIG_NAMES),$(MAKECMDGOALS:%-data=%)))
+MK_FIGS := $(sort $(filter $(FIG_NAMES),$(MAKECMDGOALS:%-data=%) $(MAKECMDGOALS:verify-%=%)))
 endif
-include $(MK_FIGS:%=$(GENMK)/%.mk)
+# With ENGINE=slurm the unit rules are not included: the units run on Slurm (cc_slurm_units),
+# which reads the unit list from the same generated file.
+ifneq ($(ENGINE),slurm)
+include $(filter-out $(REUSED:%=$(GENMK)/%.mk),$(MK_FIGS:%=$(GENMK)/%.mk))
+endif
+
+# ---------------------------------------------------------------- figures built on other figures
+# experiments/figN.needs names the figures whose data figN reads, one a line ('#' starts a
+# comment): Fig. 8 starts from the models that Fig. 6 saves. Every unit of figN then waits for
+# their merge ($(DATA)/figM/.complete): `make figN` on a clean checkout builds figM first, and a
+# rerun of figM reruns figN's units. The driver finds figM's data beside its own output
+# directory ($(DATA)/figM). One level: a needed figure's own needs are not followed. With
+# ENGINE=slurm the job array of figN (its .units rule) waits for the same stamps.
+cc_needs = $(if $(wildcard experiments/$(1).needs),$(shell sed 's/\#.*//' experiments/$(1).needs))
+NEED_FIGS := $(sort $(foreach f,$(MK_FIGS),$(call cc_needs,$(f))))
+$(foreach f,$(FIG_NAMES),$(if $(call cc_reused,$(f)),,$(foreach n,$(call cc_needs,$(f)),\
+  $(eval $(DATA)/$(f)/.units: $(DATA)/$(n)/.complete))))
+ifneq ($(ENGINE),slurm)
+include $(filter-out $(REUSED:%=$(GENMK)/%.mk) $(MK_FIGS:%=$(GENMK)/%.mk),$(NEED_FIGS:%=$(GENMK)/%.mk))
+$(foreach f,$(MK_FIGS),$(foreach n,$(call cc_needs,$(f)),$(if $($(f)_UNITS),\
+  $(eval $(foreach u,$($(f)_UNITS),$(DATA)/$(f)/units/$(u).done): $(DATA)/$(n)/.complete))))
+endif
+# ---------------------------------------------------------------- (end of: figures built on other figures)
 
 ifneq ($(TASKS),)
 $(DATA)/tasks/.complete: $(BUILD)/tasks
@@ -324,28 +419,62 @@ times: ## print the seconds per figure of the last runs
 check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) ## check every figure's claims.tsv (PASS/FAIL per claim)
 	@tests/check_claims.sh $(FIG_NAMES:%=$(DATA)/%/claims.tsv)
 
+# ---------------------------------------------------------------- one claim, verification
+# make claim ID=fig2.acquisition: the data of that claim's figure (computed only if absent),
+# then its verdict. make claims: every claim id of the data present.
+CLAIM_FIG = $(firstword $(subst ., ,$(ID)))
+claims: ## list every claim id (of the data present), with its verdict
+	@for f in $(FIG_NAMES); do \
+	  if [ -f $(DATA)/$$f/claims.tsv ]; then awk -F'\t' '!/^#/ && NF == 5 { printf "%-28s %s\n", $$1, $$5 }' $(DATA)/$$f/claims.tsv; \
+	  else echo "($$f: no data; make $$f-data computes it)"; fi; done
+
+claim: ## one claim: make claim ID=fig2.acquisition (its figure's data, then the verdict)
+	@if [ -z '$(ID)' ]; then echo 'make claim: give the claim, e.g. make claim ID=fig2.acquisition (make claims lists them)' >&2; exit 2; fi
+	@if [ -z '$(filter $(CLAIM_FIG),$(FIG_NAMES))' ]; then echo "make claim: unknown claim '$(ID)': its figure '$(CLAIM_FIG)' is not one of: $(FIG_NAMES)" >&2; exit 2; fi
+	@$(MAKE) --no-print-directory $(DATA)/$(CLAIM_FIG)/.complete
+	@tests/check_claims.sh --claim '$(ID)' $(DATA)/$(CLAIM_FIG)/claims.tsv
+
+# make verify-figN: recompute figure N at full scale under $(BUILD)/verify and compare each
+# of its tables with the shipped ones (data/figN/), within the tolerance its config states
+# (verify.rtol, verify.atol: tests/compare_data.sh). make verify: every figure.
+verify: $(FIG_NAMES:%=verify-%) ## recompute every figure and compare with the shipped data
+$(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
+	@if [ ! -f data/$*/summary.tsv ]; then echo "make $@: no shipped data in data/$*/ to compare with" >&2; exit 2; fi
+	@rm -rf $(BUILD)/verify/data/$*
+	@$(MAKE) --no-print-directory VERIFY=1 $*-data
+	@rec=$(BUILD)/verify/data/$*/runs/merge.json; \
+	  rtol=$$(sed -n 's/.*"verify.rtol": *\([^,]*\),*$$/\1/p' $$rec); atol=$$(sed -n 's/.*"verify.atol": *\([^,]*\),*$$/\1/p' $$rec); \
+	  tests/compare_data.sh data/$* $(BUILD)/verify/data/$* "$${rtol:-0}" "$${atol:-0}"
+
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the
 # images found on it are first copied to $(STATE)/report-media (--extract-media).
-REPORT_SRCS := $(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml)
+REPORT_SRCS := $(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml paper/*.sh paper/example/*)
+# The code the report quotes and links to (paper/code.lua): every source file, listed line by line
+# beside report.html (paper/listing.sh).
+CODE_SRCS := $(sort $(wildcard src/*/*.[ch] experiments/*.c))
+LISTINGS := $(CODE_SRCS:%=$(REPORT_DIR)/listings/%.html)
 PANDOC_FLAGS = $(strip --standalone --resource-path=.:paper:$(FIGS):$(DATA) \
-  $(if $(wildcard paper/filter.lua),--lua-filter paper/filter.lua) \
+  $(foreach f,$(wildcard paper/filter.lua paper/code.lua),--lua-filter $(f)) \
   $(foreach c,$(wildcard paper/*.css),--css $(c)) \
   --metadata datadir=$(DATA) --metadata figdir=$(FIGS) $(if $(QUICKFLAG),--metadata quick=true))
 
 ifneq ($(wildcard paper/report.md),)
 report: $(REPORT_DIR)/report.html $(REPORT_DIR)/report.pdf ## paper/report.md -> report.html and report.pdf (after every figure)
 
-$(REPORT_DIR)/report.html: $(REPORT_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(ENV_STAMP)
+$(REPORT_DIR)/listings/%.html: % paper/listing.sh
+	@paper/listing.sh $< $@
+
+$(REPORT_DIR)/report.html: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(LISTINGS) $(ENV_STAMP)
 	@mkdir -p $(@D)
-	pandoc paper/report.md $(PANDOC_FLAGS) --self-contained -o $(@:.html=.tmp.html) \
+	pandoc paper/report.md $(PANDOC_FLAGS) --metadata target=html --self-contained -o $(@:.html=.tmp.html) \
 	  || { rm -f $(@:.html=.tmp.html); exit 1; }
 	@mv -f $(@:.html=.tmp.html) $@
 
-$(REPORT_DIR)/report.pdf: $(REPORT_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(ENV_STAMP)
+$(REPORT_DIR)/report.pdf: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	@rm -rf $(STATE)/report-media
-	pandoc paper/report.md $(PANDOC_FLAGS) --extract-media=$(STATE)/report-media --pdf-engine=weasyprint \
+	pandoc paper/report.md $(PANDOC_FLAGS) --metadata target=pdf --extract-media=$(STATE)/report-media --pdf-engine=weasyprint \
 	  -o $(@:.pdf=.tmp.pdf) || { rm -f $(@:.pdf=.tmp.pdf); exit 1; }
 	@mv -f $(@:.pdf=.tmp.pdf) $@
 else
@@ -366,4 +495,6 @@ endif
 clean: ## remove build dirs and every generated file (data/*/, figures/*.pdf|png, paper/report.*)
 	rm -rf build build-san $(filter-out build build-san,$(filter build%,$(BUILD)))
 	rm -rf data/*/
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then git checkout -q -- data && echo 'data/: back to the shipped reference data'; fi
 	rm -f figures/*.pdf figures/*.png paper/report.html paper/report.pdf
+	rm -rf paper/listings
