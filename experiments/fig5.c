@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cc_expt.h"
 #include "cc_logit.h"
@@ -295,9 +296,18 @@ static int test_silenced(cc_model *m, const cc_task *task, int n, unsigned long 
     return s;
 }
 
+/* Processor time of this process (s): the unit's cost in core-seconds, whatever the load. */
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+
 static int run_unit(const char *id, const cc_run_ctx *ctx)
 {
     (void)id;
+    const double cpu0 = cpu_seconds();
     cond x;
     int seed_index;
     unit_decode(ctx->unit_index, &x, &seed_index);
@@ -343,6 +353,7 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     if (s) goto done;
     cc_record_metric(ctx->rec, "test_err", row[0]);
     if (cereb) cc_record_metric(ctx->rec, "test_err_silenced", row[2]);
+    cc_record_metric(ctx->rec, "cpu_s", cpu_seconds() - cpu0);
 done:
     free(z);
     free(za);
