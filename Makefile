@@ -143,7 +143,7 @@ compile: $(LIB) $(TEST_BINS) $(EXP_BINS) | $(ENV_STAMP) ## (default) the library
 
 # $(call cc_if_changed,FILE,TEXT): rewrite FILE only when its content differs from TEXT,
 # so that its date tells make when flags or the set of sources changed.
-cc_if_changed = mkdir -p $(dir $(1)) && if [ "$$(cat $(1) 2>/dev/null)" != '$(2)' ]; then printf '%s\n' '$(2)' > $(1); fi
+cc_if_changed = mkdir -p $(dir $(1)) && if [ ! -e $(1) ] || [ "$$(cat $(1))" != '$(2)' ]; then printf '%s\n' '$(2)' > $(1); fi
 
 # Everything compiled depends on the compile and link lines: BLAS=... rebuilds everything.
 $(BUILD)/.flags: FORCE
