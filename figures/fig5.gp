@@ -94,7 +94,7 @@ do for [fmt in "pdf png"] {
     set title "h  with - without cerebellum"
     set style data histogram; set style histogram errorbars gap 1 lw 0.8
     set xlabel "cortical plasticity"; set ylabel "change in test error (points)"; set autoscale xy
-    set key top left font ",6"
+    set key bottom right font ",6"
     plot f('fig5h_during_after.tsv') using 'during':'during_sem':xtic(strcol(2) eq 'input_rec' ? 'input+rec.' : strcol(2)) ls 3 title 'during training (vs no feedback)', \
          '' using 'after':'after_sem' ls 5 title 'after training (silenced at test)', \
          0 with lines dt 2 lc rgb c_target lw 0.8 notitle
