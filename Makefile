@@ -110,7 +110,7 @@ PLOTTED := $(FIG_NAMES) $(TASKS)
 ALL_PLOTS := $(foreach f,$(PLOTTED),$(FIGS)/$(f).pdf $(FIGS)/$(f).png)
 ALL_COMPLETE := $(foreach f,$(PLOTTED),$(DATA)/$(f)/.complete)
 
-.PHONY: compile help test unit test-san test-slurm smoke all report check-claims claims claim verify times tasks bench clean FORCE \
+.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify times tasks bench clean FORCE \
         $(FIG_NAMES:%=verify-%) \
         $(FIG_NAMES) $(FIG_NAMES:%=%-data)
 FORCE:
@@ -139,16 +139,25 @@ $(ENV_STAMP): env/packages.txt env/setup.sh
 endif
 
 # ---------------------------------------------------------------- compiling
-compile: $(LIB) $(TEST_BINS) $(EXP_BINS) | $(ENV_STAMP) ## (default) the library, the test programs and the drivers
+compile: $(LIB) $(TEST_BINS) $(EXP_BINS) $(BUILD)/blas.txt | $(ENV_STAMP) ## (default) the library, the test programs and the drivers
+
+# The BLAS linked and the OpenBLAS kernels ("core") a program runs on this machine and why, as a
+# test program reports it (CC_BLAS_REPORT, src/run/cc_blas.h); rewritten only when it changes.
+BLAS_PROBE := $(firstword $(filter %/test_blas,$(TEST_BINS)))
+$(BUILD)/blas.txt: $(BLAS_PROBE) FORCE
+	@mkdir -p $(@D)
+	@{ echo '$(BLAS)'; $(if $(BLAS_PROBE),CC_BLAS_REPORT=1 $(BLAS_PROBE),true); } > $@.tmp \
+	  && if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 
 # $(call cc_if_changed,FILE,TEXT): rewrite FILE only when its content differs from TEXT,
 # so that its date tells make when flags or the set of sources changed.
-cc_if_changed = mkdir -p $(dir $(1)) && if [ ! -e $(1) ] || [ "$$(cat $(1))" != '$(2)' ]; then printf '%s\n' '$(2)' > $(1); fi
+# The file is created even when TEXT is empty: a stamp that never exists would remake what
+# depends on it at every pass (the generated unit lists, hence an endless restart of make).
+cc_if_changed = mkdir -p $(dir $(1)) && if [ ! -f $(1) ] || [ "$$(cat $(1) 2>/dev/null)" != '$(2)' ]; then printf '%s\n' '$(2)' > $(1); fi
 
 # Everything compiled depends on the compile and link lines: BLAS=... rebuilds everything.
 $(BUILD)/.flags: FORCE
 	@$(call cc_if_changed,$@,$(CC) $(ALL_CFLAGS) | $(ALL_LDFLAGS) $(LDLIBS))
-	@$(call cc_if_changed,$(BUILD)/blas.txt,$(BLAS))
 
 # The archive is remade when a source file is added or removed.
 $(BUILD)/.lib-members: FORCE
@@ -198,13 +207,16 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
          $(EXP_BINS:$(BUILD)/%=$(BUILD)/obj/experiments/%.d) $(BUILD)/obj/bench/bench.d
 
 # ---------------------------------------------------------------- tests
-test: unit ## unit tests, the quick pipeline (make smoke), its determinism, and Fig. 1 against its shipped data
+# The quick pipeline's numbers (summary.tsv of every figure) are compared with tests/quick_reference.tsv
+# within tests/quick_tolerance.tsv; after an intended change, `make quick-reference` rewrites the reference.
+test: unit ## unit tests, the quick pipeline (make smoke), its determinism, its numbers, and Fig. 1 against its shipped data
 	@$(MAKE) --no-print-directory smoke
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
+	@tests/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
 	@$(MAKE) --no-print-directory verify-fig1
 	@tests/extension.sh $(BUILD)
 
-unit: $(TEST_BINS) | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
+unit: $(TEST_BINS) $(BUILD)/blas.txt | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
 	@tests/run_tests.sh $(TEST_BINS)
 
 test-san: ## make test with address and undefined-behaviour sanitizers (in build-san/)
@@ -212,6 +224,10 @@ test-san: ## make test with address and undefined-behaviour sanitizers (in build
 
 smoke: ## every figure and the report on quick settings, under build/quick/
 	@$(MAKE) --no-print-directory QUICK=1 all
+
+quick-reference: ## after an intended change of numbers: make smoke, then rewrite tests/quick_reference.tsv
+	@$(MAKE) --no-print-directory smoke
+	@tests/quick_reference.sh write $(BUILD)/quick/data $(FIG_NAMES)
 
 # ---------------------------------------------------------------- engine
 # ENGINE=local (default): make runs the units, in parallel under -j. ENGINE=slurm: the units of
@@ -344,6 +360,24 @@ endif
 ifneq ($(ENGINE),slurm)
 include $(filter-out $(REUSED:%=$(GENMK)/%.mk),$(MK_FIGS:%=$(GENMK)/%.mk))
 endif
+
+# ---------------------------------------------------------------- figures built on other figures
+# experiments/figN.needs names the figures whose data figN reads, one a line ('#' starts a
+# comment): Fig. 8 starts from the models that Fig. 6 saves. Every unit of figN then waits for
+# their merge ($(DATA)/figM/.complete): `make figN` on a clean checkout builds figM first, and a
+# rerun of figM reruns figN's units. The driver finds figM's data beside its own output
+# directory ($(DATA)/figM). One level: a needed figure's own needs are not followed. With
+# ENGINE=slurm the job array of figN (its .units rule) waits for the same stamps.
+cc_needs = $(if $(wildcard experiments/$(1).needs),$(shell sed 's/\#.*//' experiments/$(1).needs))
+NEED_FIGS := $(sort $(foreach f,$(MK_FIGS),$(call cc_needs,$(f))))
+$(foreach f,$(FIG_NAMES),$(if $(call cc_reused,$(f)),,$(foreach n,$(call cc_needs,$(f)),\
+  $(eval $(DATA)/$(f)/.units: $(DATA)/$(n)/.complete))))
+ifneq ($(ENGINE),slurm)
+include $(filter-out $(REUSED:%=$(GENMK)/%.mk) $(MK_FIGS:%=$(GENMK)/%.mk),$(NEED_FIGS:%=$(GENMK)/%.mk))
+$(foreach f,$(MK_FIGS),$(foreach n,$(call cc_needs,$(f)),$(if $($(f)_UNITS),\
+  $(eval $(foreach u,$($(f)_UNITS),$(DATA)/$(f)/units/$(u).done): $(DATA)/$(n)/.complete))))
+endif
+# ---------------------------------------------------------------- (end of: figures built on other figures)
 
 ifneq ($(TASKS),)
 $(DATA)/tasks/.complete: $(BUILD)/tasks

@@ -6,6 +6,7 @@
  *     static const cc_test_case CASES[] = { {"something", test_something}, {0, 0} };
  *     CC_TEST_MAIN("suite name", CASES)
  *
+ * Loops over many values count the wrong ones and assert once (CC_ASSERT_NONE_WRONG).
  * The program exits 1 if any assertion failed. GSL errors raised by the library do not
  * abort: they are recorded, so that tests can assert that a bad call was refused
  * (cc_test_expect_error).
@@ -18,6 +19,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "cc_blas.h"
 
 typedef struct {
     const char *name;
@@ -50,9 +53,27 @@ static inline double cc_test_rel_err(double a, double b, double floor_)
     return fabs(a - b) / s;
 }
 
+/* Many values, one assertion: a loop counts in `bad` the values that are wrong, then
+ *     CC_ASSERT_NONE_WRONG(bad, "what was compared");
+ * prints the count (when not 0) and asserts once, so that a broken generator fails in a
+ * second instead of CUnit recording and printing every wrong value. */
+#define CC_ASSERT_NONE_WRONG(bad, what)                                             \
+    do {                                                                            \
+        const long cc_bad_ = (long)(bad);                                           \
+        if (cc_bad_) printf("\n    %s: %ld values wrong", (what), cc_bad_);         \
+        CU_ASSERT_EQUAL(cc_bad_, 0);                                                \
+    } while (0)
+
+/* 1 unless |a - b| <= tol (NaN counts as wrong): the counting form of CU_ASSERT_DOUBLE_EQUAL. */
+static inline int cc_test_differ(double a, double b, double tol)
+{
+    return !(fabs(a - b) <= tol);
+}
+
 #define CC_TEST_MAIN(SUITE, CASES)                                                  \
-    int main(void)                                                                  \
+    int main(int argc, char **argv)                                                 \
     {                                                                               \
+        cc_blas_setup(argc, argv); /* the OpenBLAS core, as the drivers (cc_blas.h) */ \
         gsl_set_error_handler(cc_test_error_handler);                               \
         if (CU_initialize_registry() != CUE_SUCCESS) return 2;                      \
         CU_pSuite s = CU_add_suite(SUITE, NULL, NULL);                              \
