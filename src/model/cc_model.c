@@ -99,6 +99,7 @@ cc_model *cc_model_alloc(const cc_config *cfg, unsigned long seed)
     m->C = cc_config_cereb_outputs(cfg);
     m->Din = cfg->D + m->F;
     m->silence_from = -1;
+    m->silence_until = -1;
     m->w = cc_params_alloc(cfg);
     m->grad = cc_params_alloc(cfg);
     m->adam = cc_adam_alloc(cfg);
@@ -154,15 +155,17 @@ void cc_model_free(cc_model *m)
     free(m);
 }
 
-/* The cerebellar signal sent to the cortex at step t for B trials: softmax, silencing, then
- * noise (the authors' order: a silenced cerebellum still emits its output noise). The noise is
- * drawn here, or read from `noise` (B, C) when an evaluation drew it beforehand. */
+/* The cerebellar signal sent to the cortex at step t for B trials: softmax, silencing (steps
+ * silence_from <= t < silence_until, or to the end), then noise (the authors' order: a silenced
+ * cerebellum still emits its output noise). The noise is drawn here, or read from `noise` (B, C)
+ * when an evaluation drew it beforehand. */
 static void cereb_signal(cc_model *m, double *c, const double *p, int t, int B, const double *noise)
 {
     const int C = m->C;
     if (m->cfg.classification) cc_softmax_rows(c, p, B, C);
     else memcpy(c, p, (size_t)B * C * sizeof(double));
-    int off = (m->silence_from >= 0 && t >= m->silence_from) ? C : (int)(m->silence_fraction * C);
+    const int silenced = m->silence_from >= 0 && t >= m->silence_from && (m->silence_until < 0 || t < m->silence_until);
+    int off = silenced ? C : (int)(m->silence_fraction * C);
     if (off > C) off = C;
     if (off > 0)
         for (int b = 0; b < B; b++) memset(c + (long)b * C, 0, (size_t)off * sizeof(double));
