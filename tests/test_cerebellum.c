@@ -195,6 +195,44 @@ static void test_output_noise(void)
     cc_model_free(m);
 }
 
+/* Silencing within a window [silence_from, silence_until): c_t = 0 exactly on those steps;
+ * the steps before it are those of the intact model, bit for bit, and after it the
+ * cerebellum speaks again (to a cortex that has lived through the silence). */
+static void test_silencing_window(void)
+{
+    cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    cc_model *m = cc_model_alloc(&c, 41);
+    const int B = 2, T = 8;
+    cc_batch *b = tm_batch(B, T, c.D, c.O, 0, 0, 42);
+    const long BC = (long)B * m->C;
+    double intact[8 * 2 * 2];
+    cc_model_eval_batch(m, b, NULL);
+    memcpy(intact, m->ws.c, sizeof intact);
+    m->silence_from = 2;
+    m->silence_until = 5;
+    cc_model_eval_batch(m, b, NULL);
+    int bad = 0;
+    for (int t = 0; t < T; t++)
+        for (long i = t * BC; i < (t + 1) * BC; i++) {
+            if (t < 2) bad += m->ws.c[i] != intact[i];       /* before: the intact model */
+            else if (t < 5) bad += m->ws.c[i] != 0.0;        /* inside: silent */
+        }
+    double after = 0.0;
+    for (long i = 5 * BC; i < T * BC; i++) after += fabs(m->ws.c[i]);
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(after > 0.0);                                  /* after: speaks again */
+    /* until -1 is the open-ended silencing of before; until <= from silences nothing */
+    m->silence_until = -1;
+    cc_model_eval_batch(m, b, NULL);
+    for (long i = 2 * BC; i < T * BC; i++) bad += m->ws.c[i] != 0.0;
+    m->silence_until = 2;
+    cc_model_eval_batch(m, b, NULL);
+    for (long i = 0; i < T * BC; i++) bad += m->ws.c[i] != intact[i];
+    CU_ASSERT_EQUAL(bad, 0);
+    tm_batch_free(b);
+    cc_model_free(m);
+}
+
 /* Temporal basis inside the model: block j (j = 0..tau) of p_t is trained on y_{t-1+j}, for
  * t + tau <= T and targets that exist and carry loss. Each trained prediction's loss is the
  * mean over trials, outputs and its trained blocks (the original's MSELoss over the target
@@ -257,6 +295,7 @@ static void test_temporal_basis_in_model(void)
 static const cc_test_case CASES[] = {
     {"delayed-target schedule: tau, end of trial, final learning, masks", test_schedule_values},
     {"schedule inside the model: dE^C/dp on exactly the scheduled steps", test_schedule_in_model},
+    {"silencing within a window of steps only", test_silencing_window},
     {"feedback c_t = C(r_{t-1}) and silencing", test_feedback_and_silencing},
     {"softmax feedback in classification", test_softmax_feedback},
     {"readout feedback: z_{t-1} or softmax(z_{t-1}), 1/O at t = 0", test_readout_feedback},

@@ -3,7 +3,8 @@
  * One step t of the cerebellar-feedback model (the other architectures drop or
  * replace the feedback), in the order of the authors' code:
  *   p_t  = W_PF relu(W_MF r_{t-1})               cerebellar prediction (r_{-1} = 0)
- *   c_t  = softmax(p_t) if classification, else p_t; 0 when silenced; then + sigma N(0,1)
+ *   c_t  = softmax(p_t) if classification, else p_t; 0 when silenced (from a step to the end,
+ *          or within a window of steps); then + sigma N(0,1)
  * (readout feedback instead feeds back z_{t-1}, softmax(z_{t-1}) in classification, with
  *  z_{-1} = 0: so 1/O on every channel at t = 0 in classification)
  *   h_t  = alpha h_{t-1} + W_ih [x_t ; c_t] + W_hh r_{t-1},   r_t = tanh(h_t)
@@ -67,6 +68,7 @@ typedef struct {
     double *mf_mask;          /* (N, G) 0/1 sparse mossy-fibre connectivity (layout of W_MF^T), NULL if dense */
     /* manipulations, all off after alloc */
     int silence_from;         /* cerebellar output to the cortex is 0 from this step on; -1 never */
+    int silence_until;        /* ... and up to this step, excluded; -1: to the end of the trial */
     double silence_fraction;  /* fraction of cerebellar outputs silenced (the first floor(f C)) */
     double cereb_noise;       /* std of Gaussian noise added to the cerebellar output */
     int cortex_silenced;      /* the first k cortical units have rate 0 (Fig. S15) */
@@ -82,6 +84,10 @@ typedef struct {
 /* Allocate a model for `cfg` with weights U(+-1/sqrt(fan_in)) from the stream
  * CC_STREAM_WEIGHTS of `seed`; NULL (and gsl_error) on a bad config. */
 cc_model *cc_model_alloc(const cc_config *cfg, unsigned long seed);
+/* Bytes a model of cfg holds once it has learned on batches of B_learn trials and been
+ * evaluated on B_eval trials of T steps (weights, gradient, Adam, workspace), without
+ * allocating anything: checked against the memory available before a run starts. */
+double cc_model_memory(const cc_config *cfg, long B_learn, long B_eval, int T);
 void cc_model_free(cc_model *m);
 
 /* Zero the gradients, run the batch with learning, add the gradients, no update. */
