@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cc_expt.h"
 #include "cc_rng.h"
@@ -317,6 +318,7 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
         cc_record_metric(ctx->rec, "test_mse_task2", main.t2);
         cc_record_metric(ctx->rec, "test_mse_task1_back", main.t1_back);
         cc_record_metric(ctx->rec, "test_mse_shared_task1", c1);
+        cc_record_metric(ctx->rec, "cpu_seconds", (double)clock() / CLOCKS_PER_SEC); /* core-seconds of the unit */
     }
     free(z1);
     free(main.z_t2);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cc_expt.h"
 
@@ -90,6 +91,7 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     if (!s) {
         cc_record_metric(ctx->rec, "test_mse", st.mse);
         cc_record_metric(ctx->rec, "final_val_mse", curve->val_metric[pr.epochs]);
+        cc_record_metric(ctx->rec, "cpu_seconds", (double)clock() / CLOCKS_PER_SEC); /* core-seconds of the unit */
     }
     cc_batch_free(b);
     cc_curve_free(curve);
