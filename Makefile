@@ -55,6 +55,13 @@ DATA ?= $(BUILD)/quick/data
 FIGS ?= $(BUILD)/quick/figures
 REPORT_DIR ?= $(BUILD)/quick/report
 STATE := $(BUILD)/quick
+else ifeq ($(VERIFY),1)
+# Verify mode (make verify): the figures recomputed at full scale under $(BUILD)/verify.
+QUICKFLAG :=
+DATA ?= $(BUILD)/verify/data
+FIGS ?= $(BUILD)/verify/figures
+REPORT_DIR ?= $(BUILD)/verify/report
+STATE := $(BUILD)/verify
 else
 QUICKFLAG :=
 DATA ?= data
@@ -103,7 +110,8 @@ PLOTTED := $(FIG_NAMES) $(TASKS)
 ALL_PLOTS := $(foreach f,$(PLOTTED),$(FIGS)/$(f).pdf $(FIGS)/$(f).png)
 ALL_COMPLETE := $(foreach f,$(PLOTTED),$(DATA)/$(f)/.complete)
 
-.PHONY: compile help test unit test-san smoke all report check-claims times tasks bench clean FORCE \
+.PHONY: compile help test unit test-san smoke all report check-claims claims claim verify times tasks bench clean FORCE \
+        $(FIG_NAMES:%=verify-%) \
         $(FIG_NAMES) $(FIG_NAMES:%=%-data)
 FORCE:
 
@@ -190,9 +198,10 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
          $(EXP_BINS:$(BUILD)/%=$(BUILD)/obj/experiments/%.d) $(BUILD)/obj/bench/bench.d
 
 # ---------------------------------------------------------------- tests
-test: unit ## unit tests, then the quick pipeline (make smoke) and its determinism check
+test: unit ## unit tests, the quick pipeline (make smoke), its determinism, and Fig. 1 against its shipped data
 	@$(MAKE) --no-print-directory smoke
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
+	@$(MAKE) --no-print-directory verify-fig1
 
 unit: $(TEST_BINS) | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
 	@tests/run_tests.sh $(TEST_BINS)
@@ -258,7 +267,16 @@ $(FIGS)/$(1).pdf $(FIGS)/$(1).png &: figures/$(1).gp figures/style.gp $(DATA)/$(
 	$$(call cc_plot,$(1))
 endef
 
+# Data reuse. The goals that only read data (report, check-claims, claim, claims, a plot) take a
+# figure's data as they are when its .complete stamp exists: the shipped reference data of a fresh
+# clone, or an earlier run. They never retrain. The goals that make data (all, figN, figN-data,
+# verify) recompute whatever is out of date, as the rules say.
+RECOMPUTE := $(filter all $(FIG_NAMES) $(FIG_NAMES:%=%-data) verify verify-%,$(MAKECMDGOALS))
+cc_reused = $(if $(RECOMPUTE),,$(wildcard $(DATA)/$(1)/.complete))
+REUSED := $(foreach f,$(FIG_NAMES),$(if $(call cc_reused,$(f)),$(f)))
+
 define cc_figure_rules
+ifeq ($(call cc_reused,$(1)),)
 $(GENMK)/$(1).mk: $(BUILD)/$(1) experiments/$(1).ini
 	$$(call cc_gen_mk,$(1))
 
@@ -268,6 +286,7 @@ $(DATA)/$(1)/.units: $(GENMK)/$(1).mk
 
 $(DATA)/$(1)/.complete: $(DATA)/$(1)/.units $(BUILD)/$(1) experiments/$(1).ini
 	$$(call cc_merge,$(1))
+endif
 
 $(1): $(FIGS)/$(1).pdf $(FIGS)/$(1).png
 $(1)-data: $(DATA)/$(1)/.complete
@@ -280,9 +299,9 @@ $(foreach f,$(FIG_NAMES),$(eval $(call cc_figure_rules,$(f))))
 ifneq ($(filter all report check-claims $(DATA)/% $(FIGS)/% $(REPORT_DIR)/%,$(MAKECMDGOALS)),)
 MK_FIGS := $(FIG_NAMES)
 else
-MK_FIGS := $(sort $(filter $(FIG_NAMES),$(MAKECMDGOALS:%-data=%)))
+MK_FIGS := $(sort $(filter $(FIG_NAMES),$(MAKECMDGOALS:%-data=%) $(MAKECMDGOALS:verify-%=%)))
 endif
-include $(MK_FIGS:%=$(GENMK)/%.mk)
+include $(filter-out $(REUSED:%=$(GENMK)/%.mk),$(MK_FIGS:%=$(GENMK)/%.mk))
 
 ifneq ($(TASKS),)
 $(DATA)/tasks/.complete: $(BUILD)/tasks
@@ -324,28 +343,62 @@ times: ## print the seconds per figure of the last runs
 check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) ## check every figure's claims.tsv (PASS/FAIL per claim)
 	@tests/check_claims.sh $(FIG_NAMES:%=$(DATA)/%/claims.tsv)
 
+# ---------------------------------------------------------------- one claim, verification
+# make claim ID=fig2.acquisition: the data of that claim's figure (computed only if absent),
+# then its verdict. make claims: every claim id of the data present.
+CLAIM_FIG = $(firstword $(subst ., ,$(ID)))
+claims: ## list every claim id (of the data present), with its verdict
+	@for f in $(FIG_NAMES); do \
+	  if [ -f $(DATA)/$$f/claims.tsv ]; then awk -F'\t' '!/^#/ && NF == 5 { printf "%-28s %s\n", $$1, $$5 }' $(DATA)/$$f/claims.tsv; \
+	  else echo "($$f: no data; make $$f-data computes it)"; fi; done
+
+claim: ## one claim: make claim ID=fig2.acquisition (its figure's data, then the verdict)
+	@if [ -z '$(ID)' ]; then echo 'make claim: give the claim, e.g. make claim ID=fig2.acquisition (make claims lists them)' >&2; exit 2; fi
+	@if [ -z '$(filter $(CLAIM_FIG),$(FIG_NAMES))' ]; then echo "make claim: unknown claim '$(ID)': its figure '$(CLAIM_FIG)' is not one of: $(FIG_NAMES)" >&2; exit 2; fi
+	@$(MAKE) --no-print-directory $(DATA)/$(CLAIM_FIG)/.complete
+	@tests/check_claims.sh --claim '$(ID)' $(DATA)/$(CLAIM_FIG)/claims.tsv
+
+# make verify-figN: recompute figure N at full scale under $(BUILD)/verify and compare each
+# of its tables with the shipped ones (data/figN/), within the tolerance its config states
+# (verify.rtol, verify.atol: tests/compare_data.sh). make verify: every figure.
+verify: $(FIG_NAMES:%=verify-%) ## recompute every figure and compare with the shipped data
+$(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
+	@if [ ! -f data/$*/summary.tsv ]; then echo "make $@: no shipped data in data/$*/ to compare with" >&2; exit 2; fi
+	@rm -rf $(BUILD)/verify/data/$*
+	@$(MAKE) --no-print-directory VERIFY=1 $*-data
+	@rec=$(BUILD)/verify/data/$*/runs/merge.json; \
+	  rtol=$$(sed -n 's/.*"verify.rtol": *\([^,]*\),*$$/\1/p' $$rec); atol=$$(sed -n 's/.*"verify.atol": *\([^,]*\),*$$/\1/p' $$rec); \
+	  tests/compare_data.sh data/$* $(BUILD)/verify/data/$* "$${rtol:-0}" "$${atol:-0}"
+
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the
 # images found on it are first copied to $(STATE)/report-media (--extract-media).
-REPORT_SRCS := $(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml)
+REPORT_SRCS := $(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml paper/*.sh)
+# The code the report quotes and links to (paper/code.lua): every source file, listed line by line
+# beside report.html (paper/listing.sh).
+CODE_SRCS := $(sort $(wildcard src/*/*.[ch] experiments/*.c))
+LISTINGS := $(CODE_SRCS:%=$(REPORT_DIR)/listings/%.html)
 PANDOC_FLAGS = $(strip --standalone --resource-path=.:paper:$(FIGS):$(DATA) \
-  $(if $(wildcard paper/filter.lua),--lua-filter paper/filter.lua) \
+  $(foreach f,$(wildcard paper/filter.lua paper/code.lua),--lua-filter $(f)) \
   $(foreach c,$(wildcard paper/*.css),--css $(c)) \
   --metadata datadir=$(DATA) --metadata figdir=$(FIGS) $(if $(QUICKFLAG),--metadata quick=true))
 
 ifneq ($(wildcard paper/report.md),)
 report: $(REPORT_DIR)/report.html $(REPORT_DIR)/report.pdf ## paper/report.md -> report.html and report.pdf (after every figure)
 
-$(REPORT_DIR)/report.html: $(REPORT_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(ENV_STAMP)
+$(REPORT_DIR)/listings/%.html: % paper/listing.sh
+	@paper/listing.sh $< $@
+
+$(REPORT_DIR)/report.html: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(LISTINGS) $(ENV_STAMP)
 	@mkdir -p $(@D)
-	pandoc paper/report.md $(PANDOC_FLAGS) --self-contained -o $(@:.html=.tmp.html) \
+	pandoc paper/report.md $(PANDOC_FLAGS) --metadata target=html --self-contained -o $(@:.html=.tmp.html) \
 	  || { rm -f $(@:.html=.tmp.html); exit 1; }
 	@mv -f $(@:.html=.tmp.html) $@
 
-$(REPORT_DIR)/report.pdf: $(REPORT_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(ENV_STAMP)
+$(REPORT_DIR)/report.pdf: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	@rm -rf $(STATE)/report-media
-	pandoc paper/report.md $(PANDOC_FLAGS) --extract-media=$(STATE)/report-media --pdf-engine=weasyprint \
+	pandoc paper/report.md $(PANDOC_FLAGS) --metadata target=pdf --extract-media=$(STATE)/report-media --pdf-engine=weasyprint \
 	  -o $(@:.pdf=.tmp.pdf) || { rm -f $(@:.pdf=.tmp.pdf); exit 1; }
 	@mv -f $(@:.pdf=.tmp.pdf) $@
 else
@@ -367,3 +420,4 @@ clean: ## remove build dirs and every generated file (data/*/, figures/*.pdf|png
 	rm -rf build build-san $(filter-out build build-san,$(filter build%,$(BUILD)))
 	rm -rf data/*/
 	rm -f figures/*.pdf figures/*.png paper/report.html paper/report.pdf
+	rm -rf paper/listings

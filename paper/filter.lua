@@ -14,6 +14,13 @@ What it understands in report.md, and what it turns it into:
   {{config:fig2:train.epochs}}  the value of a configuration key in the merge record
                                 <datadir>/fig2/runs/merge.json (as written there)
   {{claims:fig2}}               (alone in a paragraph) a table of <datadir>/fig2/claims.tsv
+  {{allclaims}}                 (alone in a paragraph) every claim of every figure of the report
+                                (the figures of its .reproduction divs, in order), each linked
+                                to its figure
+  {{environment}}               (alone in a paragraph) the environment of the runs, read from
+                                the run records: commit, compiler, libraries, BLAS core, CPU,
+                                seeds, core-seconds and wall time per figure, and whether the
+                                data are the shipped reference data or were computed here
   {{summary:fig2}}              (alone in a paragraph) a table of every key of summary.tsv
   {{toc}}                       (alone in a paragraph) a list of links to the level-2 sections
 
@@ -222,7 +229,7 @@ end
 
 -- One placeholder body "a:b" or "a:b:c" -> inlines.
 local function expand(body)
-  if body == "toc" then return { pandoc.Str("{{toc}}") } end
+  if body == "toc" or body == "code-appendix" then return { pandoc.Str("{{" .. body .. "}}") } end -- left for later passes
   local parts = {}
   for p in (body .. ":"):gmatch("([^:]*):") do parts[#parts + 1] = p end
   if parts[1] == "config" then
@@ -319,6 +326,120 @@ local function claims_table(fig)
     fig, path, npass, #rows))
   return make_table(caption, { "claim", "statement", "measured", "criterion", "result" },
     { 0.14, 0.34, 0.27, 0.16, 0.09 }, out)
+end
+
+---------------------------------------------------------------------------- all claims, environment
+
+local report_figs = {} -- the figures of the .reproduction divs, in document order
+
+local function collect_figs(doc)
+  doc:walk({ Div = function(d)
+    if d.classes:includes("reproduction") and d.attributes["fig"] then report_figs[#report_figs + 1] = d.attributes["fig"] end
+  end })
+  return nil
+end
+
+local function all_claims_table()
+  local out, npass, nfail, absent = {}, 0, 0, {}
+  for _, fig in ipairs(report_figs) do
+    local rows = read_tsv(fig_path(fig, "claims.tsv"))
+    if not rows then
+      absent[#absent + 1] = fig
+    else
+      for _, r in ipairs(rows) do
+        local res = r[5] or "?"
+        if res == "PASS" then npass = npass + 1 elseif res == "FAIL" then nfail = nfail + 1 end
+        out[#out + 1] = { cell({ pandoc.Link({ pandoc.Code(r[1] or "") }, "#fig:" .. fig) }),
+          cell(words(r[2] or "")), cell(words(r[3] or "")), cell(words(r[4] or "")), cell({ result_inline(res) }) }
+      end
+    end
+  end
+  local text = string.format("Every claim checked on the data of this report: %d pass, %d fail.", npass, nfail)
+  if #absent > 0 then text = text .. " No claims file (not reproduced, or data not generated): " .. table.concat(absent, ", ") .. "." end
+  text = text .. " Check one with make claim ID=<claim>."
+  return make_table(words(text), { "claim", "statement", "measured", "criterion", "result" },
+    { 0.18, 0.33, 0.26, 0.15, 0.08 }, out)
+end
+
+local function shell_line(cmd)
+  local p = io.popen(cmd .. " 2>/dev/null")
+  if not p then return nil end
+  local s = p:read("l")
+  p:close()
+  return s
+end
+
+-- "2026-11-30T07:08:25Z" -> seconds (UTC; only differences are used)
+local function iso_seconds(t)
+  local y, mo, d, h, mi, se = (t or ""):match("^(%d+)-(%d+)-(%d+)T(%d+):(%d+):(%d+)")
+  if not y then return nil end
+  return os.time({ year = tonumber(y), month = tonumber(mo), day = tonumber(d), hour = tonumber(h),
+    min = tonumber(mi), sec = tonumber(se), isdst = false })
+end
+
+-- Where the data of `fig` come from: the committed reference data, or this tree's runs.
+local function data_origin(fig)
+  local dir = fig_path(fig, "")
+  if not shell_line("git ls-files --error-unmatch " .. dir .. "summary.tsv") then return "computed here" end
+  if shell_line("git status --porcelain -- " .. dir) then return "computed here (differs from the shipped data)" end
+  return "shipped reference data"
+end
+
+local function environment_table()
+  local rows, facts = {}, {}
+  local function fact(key, v) if v and v ~= "" and not facts[key] then facts[key] = v end end
+  for _, fig in ipairs(report_figs) do
+    local list = io.popen("ls " .. fig_path(fig, "runs") .. "/*.json 2>/dev/null")
+    local n, core, t0, t1, commit, dirty = 0, 0.0, nil, nil, nil, nil
+    for path in list:lines() do
+      local rec = read_all(path)
+      if rec then
+        local is_merge = path:match("/merge%.json$")
+        if not is_merge then
+          n = n + 1
+          core = core + (tonumber(json_field(rec, "elapsed_s") or "") or 0)
+        else
+          commit = json_field(rec, "git_commit")
+          dirty = json_field(rec, "git_dirty")
+        end
+        local a, b = iso_seconds(json_field(rec, "start")), iso_seconds(json_field(rec, "end"))
+        if a and (not t0 or a < t0) then t0 = a end
+        if b and (not t1 or b > t1) then t1 = b end
+        fact("compiler", json_field(rec, "compiler"))
+        fact("GSL", json_field(rec, "gsl_version"))
+        fact("BLAS", json_field(rec, "openblas_config") or json_field(rec, "blas"))
+        fact("BLAS core", json_field(rec, "blas_core"))
+        fact("vector path", json_field(rec, "simd"))
+        fact("CPU", json_field(rec, "cpu"))
+        fact("host", json_field(rec, "host"))
+        fact("precision", json_field(rec, "precision"))
+      end
+    end
+    list:close()
+    if n > 0 or commit then
+      local c = (commit or "?"):sub(1, 12) .. ((dirty == "true") and " (uncommitted changes)" or "")
+      rows[#rows + 1] = { cell({ pandoc.Link({ pandoc.Str(fig) }, "#fig:" .. fig) }), cell(words(tostring(n))),
+        cell(words(string.format("%.0f", core))), cell(words((t0 and t1) and string.format("%d", t1 - t0) or "?")),
+        cell({ pandoc.Code(c) }), cell(words(data_origin(fig))) }
+    end
+  end
+  local blocks = {}
+  local items = {}
+  local keys = { "compiler", "GSL", "BLAS", "BLAS core", "vector path", "precision", "CPU", "host" }
+  for _, k in ipairs(keys) do
+    if facts[k] then items[#items + 1] = { pandoc.Plain({ pandoc.Str(k .. ":"), pandoc.Space(), pandoc.Code(facts[k]) }) } end
+  end
+  items[#items + 1] = { pandoc.Plain({ pandoc.Str("report built with:"), pandoc.Space(),
+    pandoc.Code("pandoc " .. tostring(PANDOC_VERSION)), pandoc.Str(","), pandoc.Space(),
+    pandoc.Code(shell_line("gnuplot --version") or "gnuplot ?"), pandoc.Str(", report commit"), pandoc.Space(),
+    pandoc.Code((shell_line("git rev-parse --short=12 HEAD") or "?") ..
+      ((shell_line("git status --porcelain --untracked-files=no") and " (uncommitted changes)") or "")) }) }
+  blocks[1] = pandoc.BulletList(items)
+  blocks[2] = make_table(words("Runs behind each figure, from its run records (runs/*.json): units, core-seconds"
+      .. " summed over units, wall seconds from the first start to the last end, the commit of the merge, and"
+      .. " where the data come from."), { "figure", "units", "core-s", "wall s", "commit", "data" },
+    { 0.1, 0.08, 0.1, 0.1, 0.3, 0.32 }, rows)
+  return pandoc.Div(blocks, pandoc.Attr("environment", { "environment" }))
 end
 
 local function summary_table(fig)
@@ -493,6 +614,8 @@ end
 
 local function block_placeholder(para)
   if #para.content ~= 1 or para.content[1].t ~= "Str" then return nil end
+  if para.content[1].text == "{{allclaims}}" then return all_claims_table() end
+  if para.content[1].text == "{{environment}}" then return environment_table() end
   local kind, fig = para.content[1].text:match("^{{(%a+):([%w_%-]+)}}$")
   if kind == "claims" then return claims_table(fig) end
   if kind == "summary" then return summary_table(fig) end
@@ -537,6 +660,7 @@ return {
       figdir = figdir:gsub("/+$", "")
     end,
   },
+  { Pandoc = collect_figs },
   { Div = reproduction_div },
   { Div = figure_div, Para = function(p) return block_placeholder(p) or figure_para(p) end },
   { Cite = crossref },

@@ -2,6 +2,7 @@
 # tests/check_claims.sh: print the claims of each figure and count them.
 #
 #   tests/check_claims.sh data/fig2/claims.tsv data/fig3/claims.tsv ...
+#   tests/check_claims.sh --claim fig2.acquisition data/fig2/claims.tsv   (that claim only)
 #
 # Each claims.tsv is written by a driver's --merge: '#' lines are comments, every other line
 # has five tab-separated columns
@@ -11,6 +12,18 @@
 # Exit status 1 if any claim FAILs, or if a file is missing or has a malformed line (each of
 # these counts as one failure). Not here: deciding a claim (the driver does, at merge).
 set -uo pipefail
+
+# --claim ID: only that claim (one file expected); an unknown id lists the valid ones, exit 2.
+only=""
+if [ "${1:-}" = "--claim" ]; then
+    only=${2:-}
+    shift 2
+    ids=$(awk -F'\t' '!/^#/ && NF == 5 { print $1 }' "$@" 2>/dev/null)
+    if ! grep -qxF -- "$only" <<<"$ids"; then
+        echo "unknown claim '$only'; the claims of $* are: $(echo $ids)" >&2
+        exit 2
+    fi
+fi
 
 passed=0
 failed=0
@@ -23,8 +36,9 @@ for file in "$@"; do
     fi
     echo "== $fig ($file)"
     # awk prints the claim lines and, last, "<passed> <failed>" for this file.
-    counts=$(awk -F'\t' -v fig="$fig" '
+    counts=$(awk -F'\t' -v fig="$fig" -v only="$only" '
         /^#/ || /^[[:space:]]*$/ { next }
+        only != "" && $1 != only { next }
         NF != 5 || ($5 != "PASS" && $5 != "FAIL") {
             printf "BAD      %s line %d: expected 5 tab-separated columns ending in PASS or FAIL: %s\n", fig, NR, $0
             bad++

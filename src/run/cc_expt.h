@@ -41,13 +41,17 @@ typedef struct {
     CC_SPEC_DOUBLE("model.lr_readout", &(M).lr_readout, 0, 1, "Adam learning rate of the readout"),      \
     CC_SPEC_DOUBLE("model.lr_cereb", &(M).lr_cereb, 0, 1, "Adam learning rate of the cerebellum")
 
-/* Training protocol and seeds. */
+/* Training protocol and seeds; and the tolerance of `make verify` (tests/compare_data.sh), which
+ * compares a fresh computation of the figure with its shipped tables: a number passes when
+ * |new - shipped| <= atol + rtol |shipped|. The driver only records them. */
 typedef struct {
     int epochs, n_train, batch, n_val, n_test, keep_best, seeds, seed0;
+    double verify_rtol, verify_atol;
 } cc_train_keys;
 
-#define CC_TRAIN_KEYS_DEFAULT \
-    {.epochs = 50, .n_train = 0, .batch = 10, .n_val = 200, .n_test = 1000, .keep_best = 1, .seeds = 5, .seed0 = 1}
+#define CC_TRAIN_KEYS_DEFAULT                                                                                 \
+    {.epochs = 50, .n_train = 0, .batch = 10, .n_val = 200, .n_test = 1000, .keep_best = 1, .seeds = 5, .seed0 = 1, \
+     .verify_rtol = 0, .verify_atol = 0}
 
 #define CC_SPECS_TRAIN(T)                                                                              \
     CC_SPEC_INT("train.epochs", &(T).epochs, 0, 100000, "training epochs"),                            \
@@ -57,7 +61,9 @@ typedef struct {
     CC_SPEC_INT("train.n_test", &(T).n_test, 1, 1000000, "test trials"),                                \
     CC_SPEC_BOOL("train.keep_best", &(T).keep_best, "restore the best-validation weights before testing"), \
     CC_SPEC_INT("run.seeds", &(T).seeds, 1, 1000, "independent seeds per condition"),                   \
-    CC_SPEC_INT("run.seed0", &(T).seed0, 0, 1000000000, "seed of the first run; seed i is seed0 + i")
+    CC_SPEC_INT("run.seed0", &(T).seed0, 0, 1000000000, "seed of the first run; seed i is seed0 + i"),   \
+    CC_SPEC_DOUBLE("verify.rtol", &(T).verify_rtol, 0, 1e6, "make verify: relative tolerance against the shipped tables"), \
+    CC_SPEC_DOUBLE("verify.atol", &(T).verify_atol, 0, 1e6, "make verify: absolute tolerance against the shipped tables")
 
 /* Model config for `task` with the given architecture and cortical plasticity. */
 cc_config cc_expt_config(const cc_model_keys *k, const cc_task *task, cc_arch arch, cc_plasticity plasticity);
