@@ -17,7 +17,7 @@ strip(i) = sprintf("set title 'b  %s' offset 0,-0.5; plot for [k=0:5] f('fig4b_t
 do for [fmt in "pdf png"] {
     eval terminal(fmt)
     set multiplot
-    set border 3; set xtics autofreq; set ytics autofreq; set tics nomirror out scale 0.5
+    set border 3; set autoscale xy; set xtics autofreq; set ytics autofreq; set tics nomirror out scale 0.5
 
     # a: learning curves, mean +- SEM over seeds
     set origin 0.0, 0.62; set size 0.55, 0.38
