@@ -13,6 +13,8 @@ and, for each function found in the note's files,
   - PDF (metadata target=pdf): links the name to its entry in the appendix and adds the file
     and line after it ("run_forward (src/model/cc_model.c:300)").
 
+  {{include:FILE}}    (alone in a paragraph) the text of FILE as a code block, read when the
+                      report is built (the worked example of "Adding an experiment").
   {{code-appendix}}   (alone in a paragraph) every function so linked, in order of first
                       mention, with its leading comment and its body as they are in src/ when
                       the report is built: text and code cannot drift apart.
@@ -112,6 +114,19 @@ local function impl_div(div)
   })
 end
 
+local function include(para)
+  if #para.content ~= 1 or para.content[1].t ~= "Str" then return nil end
+  local path = para.content[1].text:match("^{{include:([^{}]+)}}$")
+  if not path then return nil end
+  local lines = file_lines(path)
+  if not lines then
+    warn("no file " .. path)
+    return pandoc.Para({ pandoc.Strong({ pandoc.Str("[missing: " .. path .. "]") }) })
+  end
+  local lang = path:match("%.c$") and "c" or (path:match("%.ini$") and "ini" or "")
+  return { pandoc.Para({ pandoc.Code(path) }), pandoc.CodeBlock(table.concat(lines, "\n"), pandoc.Attr("", { lang })) }
+end
+
 local function appendix(doc)
   for i, b in ipairs(doc.blocks) do
     if b.t == "Para" and #b.content == 1 and b.content[1].t == "Str" and b.content[1].text == "{{code-appendix}}" then
@@ -137,6 +152,6 @@ end
 
 return {
   { Meta = function(meta) if meta.target then target = pandoc.utils.stringify(meta.target) end end },
-  { Div = impl_div },
+  { Div = impl_div, Para = include },
   { Pandoc = appendix },
 }

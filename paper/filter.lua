@@ -17,6 +17,7 @@ What it understands in report.md, and what it turns it into:
   {{allclaims}}                 (alone in a paragraph) every claim of every figure of the report
                                 (the figures of its .reproduction divs, in order), each linked
                                 to its figure
+  {{failedclaims}}              (alone in a paragraph) the claims that FAIL, linked to their figures
   {{environment}}               (alone in a paragraph) the environment of the runs, read from
                                 the run records: commit, compiler, libraries, BLAS core, CPU,
                                 seeds, core-seconds and wall time per figure, and whether the
@@ -229,7 +230,9 @@ end
 
 -- One placeholder body "a:b" or "a:b:c" -> inlines.
 local function expand(body)
-  if body == "toc" or body == "code-appendix" then return { pandoc.Str("{{" .. body .. "}}") } end -- left for later passes
+  if body == "toc" or body == "code-appendix" or body:match("^include:") then -- left for later passes
+    return { pandoc.Str("{{" .. body .. "}}") }
+  end
   local parts = {}
   for p in (body .. ":"):gmatch("([^:]*):") do parts[#parts + 1] = p end
   if parts[1] == "config" then
@@ -359,6 +362,26 @@ local function all_claims_table()
   text = text .. " Check one with make claim ID=<claim>."
   return make_table(words(text), { "claim", "statement", "measured", "criterion", "result" },
     { 0.18, 0.33, 0.26, 0.15, 0.08 }, out)
+end
+
+-- The claims that did not reproduce: id (linked to the figure, whose section says what was
+-- investigated), statement, measured, criterion. A note when every claim passed.
+local function failed_claims_table()
+  local out = {}
+  for _, fig in ipairs(report_figs) do
+    for _, r in ipairs(read_tsv(fig_path(fig, "claims.tsv")) or {}) do
+      if r[5] == "FAIL" then
+        out[#out + 1] = { cell({ pandoc.Link({ pandoc.Code(r[1] or "") }, "#fig:" .. fig) }), cell(words(r[2] or "")),
+          cell(words(r[3] or "")), cell(words(r[4] or "")) }
+      end
+    end
+  end
+  if #out == 0 then
+    return note_para(words("Every claim checked on the data of this report holds."), "no-claims")
+  end
+  return make_table(words("Claims that did not reproduce on the data of this report; the section of each"
+      .. " figure says what was measured and investigated."), { "claim", "statement", "measured", "criterion" },
+    { 0.18, 0.37, 0.28, 0.17 }, out)
 end
 
 local function shell_line(cmd)
@@ -616,6 +639,7 @@ local function block_placeholder(para)
   if #para.content ~= 1 or para.content[1].t ~= "Str" then return nil end
   if para.content[1].text == "{{allclaims}}" then return all_claims_table() end
   if para.content[1].text == "{{environment}}" then return environment_table() end
+  if para.content[1].text == "{{failedclaims}}" then return failed_claims_table() end
   local kind, fig = para.content[1].text:match("^{{(%a+):([%w_%-]+)}}$")
   if kind == "claims" then return claims_table(fig) end
   if kind == "summary" then return summary_table(fig) end

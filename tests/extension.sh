@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# tests/extension.sh: the recipe of the report's chapter "Adding an experiment", run as written.
+#
+#   tests/extension.sh BUILD_DIR
+#
+# Copies the package (its tracked files, and BUILD_DIR so that nothing is compiled twice) into
+# a scratch directory, adds the three files of the worked example (paper/example/figext1.c,
+# .ini, .gp) as experiments/figext1.c, experiments/figext1.ini and figures/figext1.gp, and
+# runs `make QUICK=1 figext1` there without editing any other file. Passes when the example's
+# table, claims file and figure exist. The scratch copy is removed at the end.
+set -euo pipefail
+build=${1:-build}
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git ls-files -z | xargs -0 cp --parents -t "$scratch"
+else
+    cp -r Makefile src experiments figures tests paper env data "$scratch"
+fi
+[ -d "$build" ] && cp -a "$build" "$scratch/$build"
+cp paper/example/figext1.c paper/example/figext1.ini "$scratch/experiments/"
+cp paper/example/figext1.gp "$scratch/figures/"
+
+echo "extension: make QUICK=1 figext1 in a copy of the package with the example's three files added"
+if ! (cd "$scratch" && make --no-print-directory -s QUICK=1 ENV_CHECK=0 BUILD="$build" figext1 >"$scratch/log" 2>&1); then
+    tail -n 20 "$scratch/log" >&2
+    echo "extension: FAIL (make figext1 failed; log above)"
+    exit 1
+fi
+ok=1
+for f in "$build/quick/data/figext1/figext1_granule.tsv" "$build/quick/data/figext1/claims.tsv" \
+         "$build/quick/figures/figext1.pdf" "$build/quick/figures/figext1.png"; do
+    if [ ! -s "$scratch/$f" ]; then echo "extension: missing $f" >&2; ok=0; fi
+done
+if [ $ok -eq 1 ] && grep -q '^# end' "$scratch/$build/quick/data/figext1/figext1_granule.tsv"; then
+    echo "extension: 1 passed, 0 failed"
+else
+    echo "extension: 0 passed, 1 failed"
+    exit 1
+fi
