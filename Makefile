@@ -110,7 +110,7 @@ PLOTTED := $(FIG_NAMES) $(TASKS)
 ALL_PLOTS := $(foreach f,$(PLOTTED),$(FIGS)/$(f).pdf $(FIGS)/$(f).png)
 ALL_COMPLETE := $(foreach f,$(PLOTTED),$(DATA)/$(f)/.complete)
 
-.PHONY: compile help test unit test-san test-slurm smoke all report check-claims claims claim verify times tasks bench clean FORCE \
+.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify times tasks bench clean FORCE \
         $(FIG_NAMES:%=verify-%) \
         $(FIG_NAMES) $(FIG_NAMES:%=%-data)
 FORCE:
@@ -200,9 +200,12 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
          $(EXP_BINS:$(BUILD)/%=$(BUILD)/obj/experiments/%.d) $(BUILD)/obj/bench/bench.d
 
 # ---------------------------------------------------------------- tests
-test: unit ## unit tests, the quick pipeline (make smoke), its determinism, and Fig. 1 against its shipped data
+# The quick pipeline's numbers (summary.tsv of every figure) are compared with tests/quick_reference.tsv
+# within tests/quick_tolerance.tsv; after an intended change, `make quick-reference` rewrites the reference.
+test: unit ## unit tests, the quick pipeline (make smoke), its determinism, its numbers, and Fig. 1 against its shipped data
 	@$(MAKE) --no-print-directory smoke
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
+	@tests/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
 	@$(MAKE) --no-print-directory verify-fig1
 	@tests/extension.sh $(BUILD)
 
@@ -214,6 +217,10 @@ test-san: ## make test with address and undefined-behaviour sanitizers (in build
 
 smoke: ## every figure and the report on quick settings, under build/quick/
 	@$(MAKE) --no-print-directory QUICK=1 all
+
+quick-reference: ## after an intended change of numbers: make smoke, then rewrite tests/quick_reference.tsv
+	@$(MAKE) --no-print-directory smoke
+	@tests/quick_reference.sh write $(BUILD)/quick/data $(FIG_NAMES)
 
 # ---------------------------------------------------------------- engine
 # ENGINE=local (default): make runs the units, in parallel under -j. ENGINE=slurm: the units of

@@ -6,6 +6,7 @@
  *     static const cc_test_case CASES[] = { {"something", test_something}, {0, 0} };
  *     CC_TEST_MAIN("suite name", CASES)
  *
+ * Loops over many values count the wrong ones and assert once (CC_ASSERT_NONE_WRONG).
  * The program exits 1 if any assertion failed. GSL errors raised by the library do not
  * abort: they are recorded, so that tests can assert that a bad call was refused
  * (cc_test_expect_error).
@@ -48,6 +49,23 @@ static inline double cc_test_rel_err(double a, double b, double floor_)
     double s = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
     if (s < floor_) s = floor_;
     return fabs(a - b) / s;
+}
+
+/* Many values, one assertion: a loop counts in `bad` the values that are wrong, then
+ *     CC_ASSERT_NONE_WRONG(bad, "what was compared");
+ * prints the count (when not 0) and asserts once, so that a broken generator fails in a
+ * second instead of CUnit recording and printing every wrong value. */
+#define CC_ASSERT_NONE_WRONG(bad, what)                                             \
+    do {                                                                            \
+        const long cc_bad_ = (long)(bad);                                           \
+        if (cc_bad_) printf("\n    %s: %ld values wrong", (what), cc_bad_);         \
+        CU_ASSERT_EQUAL(cc_bad_, 0);                                                \
+    } while (0)
+
+/* 1 unless |a - b| <= tol (NaN counts as wrong): the counting form of CU_ASSERT_DOUBLE_EQUAL. */
+static inline int cc_test_differ(double a, double b, double tol)
+{
+    return !(fabs(a - b) <= tol);
 }
 
 #define CC_TEST_MAIN(SUITE, CASES)                                                  \

@@ -195,6 +195,65 @@ static void test_output_noise(void)
     cc_model_free(m);
 }
 
+/* Temporal basis inside the model: block j (j = 0..tau) of p_t is trained on y_{t-1+j}, for
+ * t + tau <= T and targets that exist and carry loss. Each trained prediction's loss is the
+ * mean over trials, outputs and its trained blocks (the original's MSELoss over the target
+ * cut to its length): sum_j sum_b |p_t^j - y_{t-1+j}|^2 / (B O n_t), n_t = trained blocks of
+ * p_t, and cereb_loss is its mean over the trained predictions. All by hand here: the
+ * schedule function is not called. */
+static void test_temporal_basis_in_model(void)
+{
+    const int B = 3, T = 9, tau = 3;
+    for (int hole = 0; hole <= 1; hole++) {
+        cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+        c.temporal_basis = 1;
+        c.tau = tau;
+        cc_model *m = cc_model_alloc(&c, 41);
+        const int O = c.O, C = m->C;
+        CU_ASSERT_EQUAL_FATAL(C, O * (tau + 1));
+        cc_batch *b = tm_batch(B, T, c.D, O, 0, 0, 42);
+        if (hole) b->mask_train[4] = 0; /* step 4 carries no loss: no block may train on y_4 */
+        cc_stats st;
+        cc_model_grad_batch(m, b, &st);
+        double worst = 0.0, total = 0.0;
+        int calls = 0, bad_zero = 0;
+        for (int t = 0; t <= T; t++) {
+            int n = 0; /* trained blocks of p_t */
+            for (int j = 0; j <= tau; j++) {
+                const int s = t - 1 + j;
+                n += t + tau <= T && s >= 0 && s <= T - 1 && b->mask_train[s];
+            }
+            double loss = 0.0;
+            for (int j = 0; j <= tau; j++) {
+                const int s = t - 1 + j, on = n > 0 && t + tau <= T && s >= 0 && s <= T - 1 && b->mask_train[s];
+                for (int bb = 0; bb < B; bb++)
+                    for (int o = 0; o < O; o++) {
+                        const long i = ((long)t * B + bb) * C + j * O + o;
+                        if (!on) {
+                            bad_zero += m->ws.dp[i] != 0.0;
+                            continue;
+                        }
+                        const double e = m->ws.p[i] - b->y[((long)s * B + bb) * O + o];
+                        loss += e * e / ((double)B * O * n);
+                        worst = fmax(worst, fabs(m->ws.dp[i] - 2.0 * e / ((double)B * O * n)));
+                    }
+            }
+            if (n > 0) {
+                total += loss;
+                calls++;
+            }
+        }
+        printf("\n    hole %d: %d trained predictions, max |dp - hand| %.1e, cereb_loss %.6f (hand %.6f)", hole,
+               calls, worst, st.cereb_loss, total / calls);
+        CU_ASSERT_EQUAL(calls, T - tau + 1); /* p_0 .. p_{T-tau} */
+        CU_ASSERT(worst < 1e-15);
+        CU_ASSERT_EQUAL(bad_zero, 0);
+        CU_ASSERT_DOUBLE_EQUAL(st.cereb_loss, total / calls, 1e-14 * total / calls);
+        tm_batch_free(b);
+        cc_model_free(m);
+    }
+}
+
 static const cc_test_case CASES[] = {
     {"delayed-target schedule: tau, end of trial, final learning, masks", test_schedule_values},
     {"schedule inside the model: dE^C/dp on exactly the scheduled steps", test_schedule_in_model},
@@ -202,6 +261,7 @@ static const cc_test_case CASES[] = {
     {"softmax feedback in classification", test_softmax_feedback},
     {"readout feedback: z_{t-1} or softmax(z_{t-1}), 1/O at t = 0", test_readout_feedback},
     {"output noise: variance sigma^2, added after silencing", test_output_noise},
+    {"temporal basis in the model: block j of p_t against y_{t-1+j}, loss / (B O blocks)", test_temporal_basis_in_model},
     {0, 0}};
 
 CC_TEST_MAIN("cerebellar delay", CASES)

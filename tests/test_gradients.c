@@ -2,7 +2,8 @@
  *
  * For each tensor the analytic gradient from cc_model_grad_batch is compared entry by
  * entry with (f(w + h) - f(w - h)) / 2h of the loss that trains it: the task loss for
- * the readout, the cortex (BPTT) and the cerebellar readout; the cerebellar
+ * the readout, the cortex (BPTT) and the cerebellar readout (with dropout too, its masks held
+ * fixed); the cerebellar
  * delayed-target loss (summed over trained predictions) for W_PF and W_MF. Where a
  * feedback path would let one loss reach weights it does not train, the feedback
  * columns of W_ih are zeroed (tm_cut_feedback), exactly as the original detaches it.
@@ -22,6 +23,16 @@ static double task_objective(cc_model *m, const cc_batch *b)
     cc_stats s;
     cc_model_grad_batch(m, b, &s);
     return s.loss;
+}
+
+/* The task loss with the dropout masks of the cerebellar readout held fixed: every
+ * evaluation restarts the mask stream from the same state, so draws the same masks. */
+static unsigned long long held_dropout_state;
+
+static double task_objective_held_masks(cc_model *m, const cc_batch *b)
+{
+    m->dropout_state = held_dropout_state;
+    return task_objective(m, b);
 }
 
 /* Number of predictions the schedule trains (each contributes its own mean loss). */
@@ -49,7 +60,7 @@ static double cereb_objective(cc_model *m, const cc_batch *b)
 static double fd_check(cc_model *m, const cc_batch *b, cc_tensor k, objective f, const char *what)
 {
     const double h = 1e-5;
-    cc_model_grad_batch(m, b, NULL);
+    f(m, b); /* the analytic gradient, from the same objective as the differences */
     size_t n = cc_params_count(m->w, k);
     double *analytic = malloc(n * sizeof(double)), worst = 0.0, gmax = 0.0;
     memcpy(analytic, m->grad->data + m->grad->off[k], n * sizeof(double));
@@ -193,6 +204,18 @@ static void test_cereb_readout(void)
     CU_ASSERT(fd_check(m, b, CC_W_PF, task_objective, "cerebellar readout, cross-entropy, masked") < TOL);
     CU_ASSERT(fd_check(m, b, CC_W_MF, task_objective, "cerebellar readout, cross-entropy, masked") < TOL);
     CU_ASSERT(fd_check(m, b, CC_W_HH, task_objective, "BPTT through it, cross-entropy, masked") < TOL);
+    tm_batch_free(b);
+    cc_model_free(m);
+    /* dropout p = 0.3 on the granule cells, masks held fixed: g = relu(a) keep / (1 - p) */
+    c.classification = 0;
+    c.O = 2;
+    c.dropout = 0.3;
+    m = cc_model_alloc(&c, 10);
+    held_dropout_state = m->dropout_state;
+    b = tm_batch(4, 6, c.D, c.O, 0, 0, 20);
+    CU_ASSERT(fd_check(m, b, CC_W_PF, task_objective_held_masks, "cerebellar readout, dropout 0.3") < TOL);
+    CU_ASSERT(fd_check(m, b, CC_W_MF, task_objective_held_masks, "cerebellar readout, dropout 0.3") < TOL);
+    CU_ASSERT(fd_check(m, b, CC_W_HH, task_objective_held_masks, "BPTT through it, dropout 0.3") < TOL);
     tm_batch_free(b);
     cc_model_free(m);
 }

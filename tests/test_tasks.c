@@ -54,10 +54,10 @@ static void test_line_straight_exact(void)
     CU_ASSERT_DOUBLE_EQUAL(y[3], (1.0 - cos(M_PI / 19.0)) / 2.0, TOL);
     CU_ASSERT_DOUBLE_EQUAL(y[38], 0.0, TOL);
     CU_ASSERT_DOUBLE_EQUAL(y[39], 1.0, TOL);
-    for (int k = 0; k < 20; k++) {
-        CU_ASSERT_DOUBLE_EQUAL(y[2 * k], 0.0, TOL);
-        CU_ASSERT_DOUBLE_EQUAL(y[2 * k + 1], (1.0 - cos(M_PI * k / 19.0)) / 2.0, TOL);
-    }
+    long bad = 0;
+    for (int k = 0; k < 20; k++)
+        bad += cc_test_differ(y[2 * k], 0.0, TOL) + cc_test_differ(y[2 * k + 1], (1.0 - cos(M_PI * k / 19.0)) / 2.0, TOL);
+    CC_ASSERT_NONE_WRONG(bad, "line to (0, 1)");
     /* the digest's printed values: 0, .0068, .0271, .0603, ..., .9932, 1 */
     CU_ASSERT_DOUBLE_EQUAL(y[3], 0.0068, 5e-5);
     CU_ASSERT_DOUBLE_EQUAL(y[5], 0.0271, 5e-5);
@@ -65,7 +65,9 @@ static void test_line_straight_exact(void)
     CU_ASSERT_DOUBLE_EQUAL(y[37], 0.9932, 5e-5);
     /* target 0 stays at the origin */
     CU_ASSERT_EQUAL_FATAL(cc_task_template(y, &task, 0), GSL_SUCCESS);
-    for (int i = 0; i < 40; i++) CU_ASSERT_DOUBLE_EQUAL(y[i], 0.0, 0.0);
+    bad = 0;
+    for (int i = 0; i < 40; i++) bad += y[i] != 0.0;
+    CC_ASSERT_NONE_WRONG(bad, "target 0 at the origin");
 }
 
 static void test_line_endpoints(void)
@@ -92,6 +94,7 @@ static void test_line_endpoints(void)
 static void test_line_arc_closed_form(void)
 {
     const double arcs[3] = {0.0, 0.5, 1.0};
+    long bad = 0;
     for (int ia = 0; ia < 3; ia++)
         for (int T = 5; T <= 40; T += 15) {
             cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
@@ -103,11 +106,12 @@ static void test_line_arc_closed_form(void)
                 double th = 2 * M_PI * (k - 1) / 5, ex = sin(th), ey = cos(th);
                 for (int n = 0; n < T; n++) {
                     double s = M_PI * n / (T - 1), f = (1 - cos(s)) / 2, g = task.arc * 0.5 * sin(s);
-                    CU_ASSERT_DOUBLE_EQUAL(y[2 * n], ex * f + g * ey, 1e-12);
-                    CU_ASSERT_DOUBLE_EQUAL(y[2 * n + 1], ey * f - g * ex, 1e-12);
+                    bad += cc_test_differ(y[2 * n], ex * f + g * ey, 1e-12);
+                    bad += cc_test_differ(y[2 * n + 1], ey * f - g * ex, 1e-12);
                 }
             }
         }
+    CC_ASSERT_NONE_WRONG(bad, "arc points against the closed form");
 }
 
 static void test_line_arc_semicircle(void)
@@ -123,11 +127,12 @@ static void test_line_arc_semicircle(void)
     CU_ASSERT_DOUBLE_EQUAL(y[38], 0.0, 1e-12);
     CU_ASSERT(y[2 * 9] > 0.0);
     /* every point of every arc lies on the circle of radius 1/2 around e/2 */
+    long bad = 0;
     for (int k = 1; k < 6; k++) {
         CU_ASSERT_EQUAL_FATAL(cc_task_template(y, &task, k), GSL_SUCCESS);
-        for (int n = 0; n < 20; n++)
-            CU_ASSERT_DOUBLE_EQUAL(hypot(y[2 * n] - y[38] / 2, y[2 * n + 1] - y[39] / 2), 0.5, 1e-12);
+        for (int n = 0; n < 20; n++) bad += cc_test_differ(hypot(y[2 * n] - y[38] / 2, y[2 * n + 1] - y[39] / 2), 0.5, 1e-12);
     }
+    CC_ASSERT_NONE_WRONG(bad, "arc points off the circle");
 }
 
 /* ---- digits ---- */
@@ -147,23 +152,23 @@ static void test_digit_segment_lengths(void)
     check_lengths(8, 20, (const int[]){3, 3, 3, 3, 3, 2, 2}, 7);
     check_lengths(11, 20, (const int[]){2, 2, 2, 2, 2, 2, 2, 2, 2, 1}, 10);
     /* any feasible (P, T): P-1 segments of >= 1 point summing to T-1 (the last point is the end) */
+    long bad = 0;
     for (int P = 2; P <= 12; P++)
         for (int T = 2; T <= 60; T++) {
             int len[32], sum = 0;
             cc_test_reset_error();
             int status = cc_digit_segment_lengths(len, P, T);
-            if (status) {
-                CU_ASSERT_EQUAL(status, GSL_EINVAL);
-                CU_ASSERT_NOT_EQUAL(cc_test_last_errno, 0);
-                CU_ASSERT(T <= 2 * (P - 1)); /* only short trials can fail */
+            if (status) { /* only short trials can fail, and they fail with an error */
+                bad += status != GSL_EINVAL || cc_test_last_errno == 0 || T > 2 * (P - 1);
                 continue;
             }
             for (int j = 0; j < P - 1; j++) {
-                CU_ASSERT(len[j] >= 1);
+                bad += len[j] < 1;
                 sum += len[j];
             }
-            CU_ASSERT_EQUAL(sum, T - 1);
+            bad += sum != T - 1;
         }
+    CC_ASSERT_NONE_WRONG(bad, "segment allocations over (P, T)");
     /* 11 waypoints in 10 steps: q = 1, r = 0, the last segment would get 0 points */
     int len[16];
     cc_test_reset_error();
@@ -186,7 +191,9 @@ static void test_digit_waypoints(void)
             CU_ASSERT_DOUBLE_EQUAL(y[1], first[d][1], TOL);
             CU_ASSERT_DOUBLE_EQUAL(y[2 * (T - 1)], last[d][0], TOL);
             CU_ASSERT_DOUBLE_EQUAL(y[2 * (T - 1) + 1], last[d][1], TOL);
-            for (int i = 0; i < 2 * T; i++) CU_ASSERT(y[i] >= 0.0 && y[i] <= 1.0);
+            long out = 0;
+            for (int i = 0; i < 2 * T; i++) out += !(y[i] >= 0.0 && y[i] <= 1.0);
+            CC_ASSERT_NONE_WRONG(out, "digit points outside the unit square");
         }
     }
     cc_task task = cc_task_defaults(CC_TASK_DIGITDRAW);
@@ -203,10 +210,9 @@ static void test_digit_waypoints(void)
     CU_ASSERT_DOUBLE_EQUAL(y[20], 0.75, TOL); /* second of the two points of (.5,0)->(1,0) */
     /* digit 1: uniform line (.5, 1) -> (.5, 0) */
     CU_ASSERT_EQUAL_FATAL(cc_task_template(y, &task, 1), GSL_SUCCESS);
-    for (int n = 0; n < 20; n++) {
-        CU_ASSERT_DOUBLE_EQUAL(y[2 * n], 0.5, TOL);
-        CU_ASSERT_DOUBLE_EQUAL(y[2 * n + 1], 1.0 - n / 19.0, TOL);
-    }
+    long bad = 0;
+    for (int n = 0; n < 20; n++) bad += cc_test_differ(y[2 * n], 0.5, TOL) + cc_test_differ(y[2 * n + 1], 1.0 - n / 19.0, TOL);
+    CC_ASSERT_NONE_WRONG(bad, "digit 1 points");
     /* digit 2, segments 4,3,3,3,3,3: waypoint (1,1) at point 7, (.5,.5) at 10, (0,0) at 13 */
     CU_ASSERT_EQUAL_FATAL(cc_task_template(y, &task, 2), GSL_SUCCESS);
     CU_ASSERT_DOUBLE_EQUAL(y[2], 0.125, TOL);
@@ -262,21 +268,29 @@ static void test_cued_batches(void)
         CU_ASSERT_EQUAL(batch->O, O);
         CU_ASSERT_PTR_NULL(batch->puffs);
         int seen[6] = {0};
-        double tmpl[20 * 2], cue[10];
+        double tmpl[6][20 * 2], cue[6][10];
+        for (int k = 0; k < n_cond; k++) {
+            CU_ASSERT_EQUAL_FATAL(cc_task_template(tmpl[k], &task, k), GSL_SUCCESS);
+            cc_task_cue(cue[k], k);
+        }
+        long bad_k = 0, bad_x = 0, bad_y = 0;
         for (int b = 0; b < B; b++) {
             int k = batch->cond[b];
-            CU_ASSERT_FATAL(k >= 0 && k < n_cond);
-            seen[k]++;
-            cc_task_cue(cue, k);
-            for (int d = 0; d < D; d++) {
-                CU_ASSERT_DOUBLE_EQUAL(batch->x[(size_t)b * D + d], cue[d], 0.0); /* t = 0 */
-                for (int t = 1; t < T; t++) CU_ASSERT_DOUBLE_EQUAL(batch->x[((size_t)t * B + b) * D + d], 0.0, 0.0);
+            if (k < 0 || k >= n_cond) {
+                bad_k++;
+                continue;
             }
-            CU_ASSERT_EQUAL_FATAL(cc_task_template(tmpl, &task, k), GSL_SUCCESS);
+            seen[k]++;
+            for (int d = 0; d < D; d++) {
+                bad_x += batch->x[(size_t)b * D + d] != cue[k][d]; /* t = 0: the cue */
+                for (int t = 1; t < T; t++) bad_x += batch->x[((size_t)t * B + b) * D + d] != 0.0;
+            }
             for (int t = 0; t < T; t++)
-                for (int o = 0; o < O; o++)
-                    CU_ASSERT_DOUBLE_EQUAL(batch->y[((size_t)t * B + b) * O + o], tmpl[t * O + o], 0.0);
+                for (int o = 0; o < O; o++) bad_y += batch->y[((size_t)t * B + b) * O + o] != tmpl[k][t * O + o];
         }
+        CC_ASSERT_NONE_WRONG(bad_k, "conditions out of range");
+        CC_ASSERT_NONE_WRONG(bad_x, "inputs other than the cue at t = 0");
+        CC_ASSERT_NONE_WRONG(bad_y, "targets other than the condition's template");
         /* every condition drawn, with a share near 1/n_cond (5 standard errors) */
         for (int k = 0; k < n_cond; k++) {
             double p = 1.0 / n_cond;
@@ -293,20 +307,23 @@ static void test_delass_targets_and_masks(void)
     CU_ASSERT_EQUAL(cc_task_n_conditions(&task), 2);
     CU_ASSERT(cc_task_is_classification(&task));
     cc_batch *batch = draw(&task, 50, 3, 4);
+    long bad = 0;
     for (int t = 0; t < 15; t++) {
         CU_ASSERT_EQUAL(batch->mask_train[t], t >= 10);
         CU_ASSERT_EQUAL(batch->mask_eval[t], t == 14);
         for (int b = 0; b < 50; b++)
-            for (int o = 0; o < 2; o++)
-                CU_ASSERT_DOUBLE_EQUAL(batch->y[((size_t)t * 50 + b) * 2 + o], o == batch->cond[b], 0.0);
+            for (int o = 0; o < 2; o++) bad += batch->y[((size_t)t * 50 + b) * 2 + o] != (o == batch->cond[b]);
     }
+    CC_ASSERT_NONE_WRONG(bad, "delayed-association targets other than the one-hot label");
     cc_batch_free(batch);
 
     task = cc_task_defaults(CC_TASK_SLEEP);
     batch = draw(&task, 50, 3, 4);
     CU_ASSERT(batch->classification);
     for (int t = 0; t < 15; t++) CU_ASSERT(!batch->mask_train[t] && !batch->mask_eval[t]);
-    for (int i = 0; i < 15 * 50 * 2; i++) CU_ASSERT_DOUBLE_EQUAL(batch->y[i], 0.0, 0.0);
+    bad = 0;
+    for (int i = 0; i < 15 * 50 * 2; i++) bad += batch->y[i] != 0.0;
+    CC_ASSERT_NONE_WRONG(bad, "sleep targets other than 0");
     /* sleep inputs are the delayed-association inputs, seed for seed */
     cc_task del = cc_task_defaults(CC_TASK_DELASS);
     cc_batch *ref = draw(&del, 50, 3, 4);
@@ -358,26 +375,29 @@ static void test_evacc_statistics(void)
     CU_ASSERT_EQUAL(batch->O, 3);
     CU_ASSERT(batch->classification);
     CU_ASSERT_PTR_NOT_NULL_FATAL(batch->puffs);
-    long steps_with_puff = 0, puffs_side0 = 0, puffs = 0, ties = 0;
+    long steps_with_puff = 0, puffs_side0 = 0, puffs = 0, ties = 0, bad_puffs = 0, bad_labels = 0, bad_y = 0;
     for (int b = 0; b < B; b++) {
         int count[2] = {0, 0};
         for (int t = 0; t < T; t++) {
             double p0 = batch->puffs[((size_t)t * B + b) * 2], p1 = batch->puffs[((size_t)t * B + b) * 2 + 1];
-            CU_ASSERT((p0 == 0.0 || p0 == 1.0) && (p1 == 0.0 || p1 == 1.0));
-            CU_ASSERT(p0 + p1 <= 1.0); /* one side per step */
-            if (t >= Tcue) CU_ASSERT(p0 == 0.0 && p1 == 0.0); /* the delay is empty */
+            bad_puffs += !((p0 == 0.0 || p0 == 1.0) && (p1 == 0.0 || p1 == 1.0));
+            bad_puffs += p0 + p1 > 1.0;                            /* one side per step */
+            bad_puffs += t >= Tcue && !(p0 == 0.0 && p1 == 0.0); /* the delay is empty */
             count[0] += (int)p0;
             count[1] += (int)p1;
             steps_with_puff += (p0 + p1 > 0);
         }
         int label = count[0] == count[1] ? 0 : (count[0] > count[1] ? 1 : 2);
-        CU_ASSERT_EQUAL(batch->cond[b], label);
+        bad_labels += batch->cond[b] != label;
         ties += label == 0;
         puffs += count[0] + count[1];
         puffs_side0 += count[0];
         for (int t = 0; t < T; t++)
-            for (int o = 0; o < 3; o++) CU_ASSERT_DOUBLE_EQUAL(batch->y[((size_t)t * B + b) * 3 + o], o == label, 0.0);
+            for (int o = 0; o < 3; o++) bad_y += batch->y[((size_t)t * B + b) * 3 + o] != (o == label);
     }
+    CC_ASSERT_NONE_WRONG(bad_puffs, "puffs not 0/1, on both sides, or in the delay");
+    CC_ASSERT_NONE_WRONG(bad_labels, "labels against the puff counts");
+    CC_ASSERT_NONE_WRONG(bad_y, "targets other than the one-hot label");
     /* puff rate per cue step ~ 0.3, n = B Tcue steps: 5 standard errors */
     double n = (double)B * Tcue, rate = steps_with_puff / n;
     CU_ASSERT(fabs(rate - 0.3) < 5 * sqrt(0.3 * 0.7 / n));
@@ -407,15 +427,18 @@ static void test_evacc_statistics(void)
     /* other cue durations: the delay is still empty and labels are still consistent */
     task.T = 20;
     batch = draw(&task, 100, 5, 6);
+    bad_puffs = bad_labels = 0;
     for (int b = 0; b < 100; b++) {
         double c0 = 0, c1 = 0;
         for (int t = 0; t < 20; t++) {
             c0 += batch->puffs[((size_t)t * 100 + b) * 2];
             c1 += batch->puffs[((size_t)t * 100 + b) * 2 + 1];
-            if (t >= 15) CU_ASSERT(batch->puffs[((size_t)t * 100 + b) * 2] + batch->puffs[((size_t)t * 100 + b) * 2 + 1] == 0);
+            bad_puffs += t >= 15 && batch->puffs[((size_t)t * 100 + b) * 2] + batch->puffs[((size_t)t * 100 + b) * 2 + 1] != 0;
         }
-        CU_ASSERT_EQUAL(batch->cond[b], c0 == c1 ? 0 : (c0 > c1 ? 1 : 2));
+        bad_labels += batch->cond[b] != (c0 == c1 ? 0 : (c0 > c1 ? 1 : 2));
     }
+    CC_ASSERT_NONE_WRONG(bad_puffs, "puffs in the delay, T = 20");
+    CC_ASSERT_NONE_WRONG(bad_labels, "labels against the puff counts, T = 20");
     cc_batch_free(batch);
 
     /* puff_prob 1 with an odd number of cue steps: a puff every step, never a tie */
@@ -423,7 +446,9 @@ static void test_evacc_statistics(void)
     task.delay = 5;
     task.puff_prob = 1.0;
     batch = draw(&task, 200, 7, 8);
-    for (int b = 0; b < 200; b++) CU_ASSERT_NOT_EQUAL(batch->cond[b], 0);
+    bad_labels = 0;
+    for (int b = 0; b < 200; b++) bad_labels += batch->cond[b] == 0;
+    CC_ASSERT_NONE_WRONG(bad_labels, "ties with a puff every step");
     cc_batch_free(batch);
 }
 

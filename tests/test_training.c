@@ -223,6 +223,114 @@ static void test_protocol_best_epoch(void)
     }
 }
 
+/* Fixed mossy fibres (plastic_mf off): W_MF keeps its initial bytes through training, with
+ * a plastic cortex and a plastic W_PF around it; with plastic_mf on it moves. */
+static void test_fixed_mossy_fibres(void)
+{
+    for (int plastic = 0; plastic <= 1; plastic++) {
+        cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_INPUT_REC, CC_RULE_EPROP);
+        c.plastic_mf = plastic;
+        cc_model *m = cc_model_alloc(&c, 13);
+        cc_batch *b = tm_batch(4, 8, c.D, c.O, 0, 0, 46);
+        const size_t nmf = cc_params_count(m->w, CC_W_MF), npf = cc_params_count(m->w, CC_W_PF);
+        double *mf0 = malloc(nmf * sizeof(double)), *pf0 = malloc(npf * sizeof(double));
+        memcpy(mf0, m->w->W_MF, nmf * sizeof(double));
+        memcpy(pf0, m->w->W_PF, npf * sizeof(double));
+        for (int k = 0; k < 5; k++) cc_model_train_batch(m, b, NULL);
+        long mf_moved = 0, pf_moved = 0;
+        for (size_t i = 0; i < nmf; i++) mf_moved += memcmp(&mf0[i], &m->w->W_MF[i], sizeof(double)) != 0;
+        for (size_t i = 0; i < npf; i++) pf_moved += memcmp(&pf0[i], &m->w->W_PF[i], sizeof(double)) != 0;
+        printf("\n    plastic_mf %d: %ld of %zu W_MF entries moved, %ld of %zu W_PF", plastic, mf_moved, nmf, pf_moved,
+               npf);
+        CU_ASSERT(pf_moved > 0);
+        CU_ASSERT_EQUAL(mf_moved > 0, plastic); /* fixed: not one bit of W_MF changed */
+        free(mf0);
+        free(pf0);
+        tm_batch_free(b);
+        cc_model_free(m);
+    }
+}
+
+/* Dropout of the cerebellar readout, z_t = W_PF g_t: in training the granule rates are
+ * g = relu(a) keep / (1 - p) with a = W_MF r_t and keep the step's 0/1 mask; at evaluation
+ * g = relu(a). Checked on the last step of a batch, the one the workspace keeps. */
+static void test_dropout_granule_rates(void)
+{
+    cc_config c = tm_config(CC_ARCH_CEREB_READOUT, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    c.G = 200;
+    c.dropout = 0.3;
+    cc_model *m = cc_model_alloc(&c, 14);
+    const int B = 5, T = 4, N = c.N, G = c.G;
+    cc_batch *b = tm_batch(B, T, c.D, c.O, 0, 0, 47);
+    for (int learn = 1; learn >= 0; learn--) {
+        if (learn) cc_model_grad_batch(m, b, NULL);
+        else cc_model_eval_batch(m, b, NULL);
+        const double *r = m->ws.r + (long)T * B * N; /* r_{T-1} */
+        long dropped = 0, active = 0, bad = 0;
+        for (int bb = 0; bb < B; bb++)
+            for (int i = 0; i < G; i++) {
+                double s = 0.0; /* a = W_MF r, W_MF stored transposed (N, G) */
+                for (int j = 0; j < N; j++) s += r[(long)bb * N + j] * m->w->W_MF[(long)j * G + i];
+                const double keep = learn ? m->ws.keep[(long)bb * G + i] : 1.0;
+                const double want = fmax(s, 0.0) * keep / (learn ? 1.0 - c.dropout : 1.0);
+                bad += !(fabs(m->ws.g[(long)bb * G + i] - want) <= 1e-13 * (1.0 + fabs(want)));
+                dropped += keep == 0.0;
+                active += want > 0.0;
+            }
+        printf("\n    %s: %ld of %d granule cells dropped, %ld active, %ld differ from the hand value",
+               learn ? "training" : "evaluation", dropped, B * G, active, bad);
+        CU_ASSERT(active > 0);
+        CU_ASSERT(learn ? dropped > 0 : dropped == 0);
+        CU_ASSERT_EQUAL(bad, 0);
+    }
+    tm_batch_free(b);
+    cc_model_free(m);
+}
+
+/* Learning-rate groups: with three different rates, the first Adam step of each tensor is
+ * lr_k g / (|g| + eps) (m/(1-b1) = g, sqrt(v/(1-b2)) = |g|) with lr_k its group's rate:
+ * cortex W_ih, W_hh at lr_rnn; readout W_ro, b_ro at lr_readout; W_MF, W_PF at lr_cereb for
+ * cerebellar feedback, and at lr_readout for the cerebellar readout, which is the readout
+ * (the authors build it from the readout's parameters). The table is written out here. */
+static void test_learning_rate_groups(void)
+{
+    const double lr_rnn = 1e-3, lr_ro = 2e-3, lr_cb = 5e-3;
+    const cc_arch archs[2] = {CC_ARCH_CEREB_FB, CC_ARCH_CEREB_READOUT};
+    for (int ia = 0; ia < 2; ia++) {
+        const int readout = archs[ia] == CC_ARCH_CEREB_READOUT;
+        const double want_lr[CC_NTENSOR] = {lr_rnn, lr_rnn, lr_ro, lr_ro, readout ? lr_ro : lr_cb,
+                                            readout ? lr_ro : lr_cb};
+        cc_config c = tm_config(archs[ia], CC_CORTEX_INPUT_REC, CC_RULE_BPTT);
+        c.lr_rnn = lr_rnn;
+        c.lr_readout = lr_ro;
+        c.lr_cereb = lr_cb;
+        c.dropout = 0.0;
+        cc_model *m = cc_model_alloc(&c, 15);
+        cc_batch *b = tm_batch(4, 6, c.D, c.O, 0, 0, 48);
+        cc_params *w0 = cc_params_alloc(&c);
+        cc_params_copy(w0, m->w);
+        cc_model_train_batch(m, b, NULL); /* m->grad keeps the gradient of the step */
+        for (int k = 0; k < CC_NTENSOR; k++) {
+            const size_t n = cc_params_count(m->w, k), o = m->w->off[k];
+            if (n == 0) continue;
+            long bad = 0, moved = 0;
+            for (size_t i = 0; i < n; i++) {
+                const double g = m->grad->data[o + i], step = w0->data[o + i] - m->w->data[o + i];
+                const double want = want_lr[k] * g / (fabs(g) + c.eps);
+                bad += !(fabs(step - want) <= 1e-9 * fabs(want) + 1e-18);
+                moved += step != 0.0;
+            }
+            printf("\n    %s %s: %ld of %zu entries moved, %ld off lr %.0e", readout ? "cerebellar readout" : "cerebellar feedback",
+                   cc_tensor_name(k), moved, n, bad, want_lr[k]);
+            CU_ASSERT(moved > 0);
+            CU_ASSERT_EQUAL(bad, 0);
+        }
+        cc_params_free(w0);
+        tm_batch_free(b);
+        cc_model_free(m);
+    }
+}
+
 static const cc_test_case CASES[] = {
     {"dropout drops the configured fraction", test_dropout_rate},
     {"Adam step against hand-computed values", test_adam_by_hand},
@@ -233,6 +341,9 @@ static const cc_test_case CASES[] = {
     {"bad configurations and batches are refused", test_bad_config},
     {"training lowers the loss", test_learns},
     {"best checkpoint among trained epochs only; restored or last weights", test_protocol_best_epoch},
+    {"fixed mossy fibres stay bit-identical; plastic ones move", test_fixed_mossy_fibres},
+    {"dropout: granule rates relu(a) keep/(1-p) in training, relu(a) at evaluation", test_dropout_granule_rates},
+    {"learning-rate groups: each tensor's first Adam step at its group's rate", test_learning_rate_groups},
     {0, 0}};
 
 CC_TEST_MAIN("training", CASES)

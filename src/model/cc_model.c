@@ -228,7 +228,8 @@ static void cereb_range(const cc_model *m, const cc_batch *bt, int *lo, int *hi)
 
 /* Cerebellar delayed-target loss of the prediction p (B, C) made at step t, and its
  * gradient added into dp (B, C), which is zero on entry (run_forward clears it per batch);
- * returns 0 if no block of p_t is trained. */
+ * returns 0 if no block of p_t is trained. Scale: squared error / (B O nv) over the nv trained
+ * blocks (the original's mean over its target, cut to the blocks it has), cross-entropy / B. */
 static int cereb_target_at(const cc_model *m, const cc_batch *bt, int t, const double *p, double *dp, double *loss)
 {
     const cc_config *cf = &m->cfg;
