@@ -139,7 +139,15 @@ $(ENV_STAMP): env/packages.txt env/setup.sh
 endif
 
 # ---------------------------------------------------------------- compiling
-compile: $(LIB) $(TEST_BINS) $(EXP_BINS) | $(ENV_STAMP) ## (default) the library, the test programs and the drivers
+compile: $(LIB) $(TEST_BINS) $(EXP_BINS) $(BUILD)/blas.txt | $(ENV_STAMP) ## (default) the library, the test programs and the drivers
+
+# The BLAS linked and the OpenBLAS kernels ("core") a program runs on this machine and why, as a
+# test program reports it (CC_BLAS_REPORT, src/run/cc_blas.h); rewritten only when it changes.
+BLAS_PROBE := $(firstword $(filter %/test_blas,$(TEST_BINS)))
+$(BUILD)/blas.txt: $(BLAS_PROBE) FORCE
+	@mkdir -p $(@D)
+	@{ echo '$(BLAS)'; $(if $(BLAS_PROBE),CC_BLAS_REPORT=1 $(BLAS_PROBE),true); } > $@.tmp \
+	  && if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 
 # $(call cc_if_changed,FILE,TEXT): rewrite FILE only when its content differs from TEXT,
 # so that its date tells make when flags or the set of sources changed.
@@ -150,7 +158,6 @@ cc_if_changed = mkdir -p $(dir $(1)) && if [ ! -f $(1) ] || [ "$$(cat $(1) 2>/de
 # Everything compiled depends on the compile and link lines: BLAS=... rebuilds everything.
 $(BUILD)/.flags: FORCE
 	@$(call cc_if_changed,$@,$(CC) $(ALL_CFLAGS) | $(ALL_LDFLAGS) $(LDLIBS))
-	@$(call cc_if_changed,$(BUILD)/blas.txt,$(BLAS))
 
 # The archive is remade when a source file is added or removed.
 $(BUILD)/.lib-members: FORCE
@@ -209,7 +216,7 @@ test: unit ## unit tests, the quick pipeline (make smoke), its determinism, its 
 	@$(MAKE) --no-print-directory verify-fig1
 	@tests/extension.sh $(BUILD)
 
-unit: $(TEST_BINS) | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
+unit: $(TEST_BINS) $(BUILD)/blas.txt | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
 	@tests/run_tests.sh $(TEST_BINS)
 
 test-san: ## make test with address and undefined-behaviour sanitizers (in build-san/)
@@ -353,6 +360,24 @@ endif
 ifneq ($(ENGINE),slurm)
 include $(filter-out $(REUSED:%=$(GENMK)/%.mk),$(MK_FIGS:%=$(GENMK)/%.mk))
 endif
+
+# ---------------------------------------------------------------- figures built on other figures
+# experiments/figN.needs names the figures whose data figN reads, one a line ('#' starts a
+# comment): Fig. 8 starts from the models that Fig. 6 saves. Every unit of figN then waits for
+# their merge ($(DATA)/figM/.complete): `make figN` on a clean checkout builds figM first, and a
+# rerun of figM reruns figN's units. The driver finds figM's data beside its own output
+# directory ($(DATA)/figM). One level: a needed figure's own needs are not followed. With
+# ENGINE=slurm the job array of figN (its .units rule) waits for the same stamps.
+cc_needs = $(if $(wildcard experiments/$(1).needs),$(shell sed 's/\#.*//' experiments/$(1).needs))
+NEED_FIGS := $(sort $(foreach f,$(MK_FIGS),$(call cc_needs,$(f))))
+$(foreach f,$(FIG_NAMES),$(if $(call cc_reused,$(f)),,$(foreach n,$(call cc_needs,$(f)),\
+  $(eval $(DATA)/$(f)/.units: $(DATA)/$(n)/.complete))))
+ifneq ($(ENGINE),slurm)
+include $(filter-out $(REUSED:%=$(GENMK)/%.mk) $(MK_FIGS:%=$(GENMK)/%.mk),$(NEED_FIGS:%=$(GENMK)/%.mk))
+$(foreach f,$(MK_FIGS),$(foreach n,$(call cc_needs,$(f)),$(if $($(f)_UNITS),\
+  $(eval $(foreach u,$($(f)_UNITS),$(DATA)/$(f)/units/$(u).done): $(DATA)/$(n)/.complete))))
+endif
+# ---------------------------------------------------------------- (end of: figures built on other figures)
 
 ifneq ($(TASKS),)
 $(DATA)/tasks/.complete: $(BUILD)/tasks

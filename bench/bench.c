@@ -18,12 +18,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
 
+#include "cc_blas.h"
 #include "cc_cerebellum.h"
 #include "cc_model.h"
 #include "cc_rng.h"
@@ -72,6 +74,15 @@ static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* CPU seconds of this process: on a machine shared with more jobs than cores the wall time also
+ * counts the time other jobs hold the core; the comparisons below report both. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
@@ -192,7 +203,7 @@ static double epoch_flops(const workload *w, const cc_batch *b, int n_batches, i
 
 /* Seconds of one epoch, split into sampling, training and validation. */
 typedef struct {
-    double total, sample, train, val;
+    double total, sample, train, val, cpu;
 } epoch_time;
 
 /* One epoch of cc_train's loop (without its checkpoint copy). */
@@ -201,7 +212,7 @@ static epoch_time run_epoch(cc_model *m, const workload *w, cc_batch *b, cc_batc
 {
     epoch_time e = {0};
     cc_stats s;
-    const double t0 = now();
+    const double t0 = now(), c0 = cpu_now();
     for (int k = 0; k < n_batches; k++) {
         const double a = now();
         cc_task_sample(b, &w->task, tr, no);
@@ -217,19 +228,22 @@ static epoch_time run_epoch(cc_model *m, const workload *w, cc_batch *b, cc_batc
     e.sample += c - a;
     e.val = now() - c;
     e.total = now() - t0;
+    e.cpu = cpu_now() - c0;
     return e;
 }
 
 typedef struct {
     const workload *w;
     int n_batches, n_val, repeats;
-    double sec, sec_min, sec_max, sample, train, val, flops;
+    double sec, sec_min, sec_max, sample, train, val, flops, cpu;
+    double cpu_ratio; /* the same as ratio in CPU seconds, epoch and dgemm alike */
     double ratio; /* median over repeats of epoch time / (flops / dgemm rate measured just before it) */
 } result;
 
 /* The reference product timed for a moment right before each epoch, so that each epoch is
  * compared with the machine's rate at that time: a shared machine's speed drifts. */
 static double paired_rate(void);
+static double paired_cpu_rate_last;
 
 static void bench_workload(result *r, const workload *w, int repeats, int quick)
 {
@@ -246,18 +260,23 @@ static void bench_workload(result *r, const workload *w, int repeats, int quick)
         exit(1);
     }
     if (!quick) run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches); /* warm-up: workspace, caches */
-    double tot[MAX_REPEATS], smp[MAX_REPEATS], trn[MAX_REPEATS], val[MAX_REPEATS], rat[MAX_REPEATS];
+    double tot[MAX_REPEATS], smp[MAX_REPEATS], trn[MAX_REPEATS], val[MAX_REPEATS], rat[MAX_REPEATS], cpu[MAX_REPEATS],
+        crat[MAX_REPEATS];
     r->flops = epoch_flops(w, b, r->n_batches, r->n_val);
     for (int i = 0; i < repeats; i++) {
-        const double rate = paired_rate(); /* flop/s now */
+        const double rate = paired_rate(), crate = paired_cpu_rate_last; /* flop/s now */
         epoch_time e = run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches);
         tot[i] = e.total;
+        cpu[i] = e.cpu;
         smp[i] = e.sample;
         trn[i] = e.train;
         val[i] = e.val;
         rat[i] = e.total / (r->flops / rate);
+        crat[i] = e.cpu / (r->flops / crate);
     }
     r->ratio = median(rat, repeats);
+    r->cpu_ratio = median(crat, repeats);
+    r->cpu = median(cpu, repeats);
     r->sec = median(tot, repeats);
     r->sec_min = tot[0];
     r->sec_max = tot[repeats - 1];
@@ -345,9 +364,13 @@ static int bench_gemm(gemm_rate *g, int repeats, int quick)
 static double *PA, *PW, *PWt, *PC;
 static long paired_calls = 1000;
 
+static double paired_cpu_rate_last; /* the same calls' rate in CPU seconds */
+
 static double paired_rate(void)
 {
-    return paired_calls * 2.0 * GM * GN * GK / gemm_calls(1, paired_calls, PA, PW, PWt, PC);
+    const double c0 = cpu_now(), s = gemm_calls(1, paired_calls, PA, PW, PWt, PC);
+    paired_cpu_rate_last = paired_calls * 2.0 * GM * GN * GK / (cpu_now() - c0);
+    return paired_calls * 2.0 * GM * GN * GK / s;
 }
 
 /* Arrays for paired_rate, and a call count that takes about `seconds`. */
@@ -364,6 +387,141 @@ static void paired_setup(double seconds)
     for (int i = 0; i < GN * GK; i++) PWt[i] = PW[i] = 1e-3 * (i % 97);
     for (int i = 0; i < GM * GK; i++) PA[i] = 1e-2 * (i % 13);
     paired_calls = (long)(seconds * paired_rate() / (2.0 * GM * GN * GK)) + 1;
+}
+
+/* ---------------------------------------------------------------- OpenBLAS cores
+ * OpenBLAS reads OPENBLAS_CORETYPE when it loads, so each core runs in a child process of
+ * this program (--core-child): the reference workload, after its warm-up epoch, prints its
+ * median epoch and paired ratio. The cores alternate, round after round, and each round gives
+ * one ratio of times taken moments apart: the machine's drift mostly cancels in it. */
+
+typedef struct {
+    char label[24]; /* "default" (OpenBLAS's own choice, OPENBLAS_CORETYPE unset) or "in use" */
+    char asked[32]; /* OPENBLAS_CORETYPE given to the child, "" for unset */
+    char core[64];  /* what the child ran */
+    double sec[MAX_REPEATS], paired[MAX_REPEATS], cpu[MAX_REPEATS], cpu_paired[MAX_REPEATS];
+} core_run;
+
+static int run_core_child(const char *self, core_run *c, int round, int repeats, int quick)
+{
+    char cmd[4800];
+    if (c->asked[0])
+        snprintf(cmd, sizeof cmd, "env OPENBLAS_CORETYPE=%s '%s' --core-child --repeats %d%s", c->asked, self, repeats,
+                 quick ? " --quick" : "");
+    else
+        snprintf(cmd, sizeof cmd, "env -u OPENBLAS_CORETYPE CC_BLAS_CHOOSE=0 '%s' --core-child --repeats %d%s", self,
+                 repeats, quick ? " --quick" : "");
+    FILE *p = popen(cmd, "r");
+    if (!p) return 1;
+    const int got = fscanf(p, "%63s %lf %lf %lf %lf", c->core, &c->sec[round], &c->paired[round], &c->cpu[round],
+                           &c->cpu_paired[round]);
+    return (pclose(p) != 0) | (got != 5);
+}
+
+/* The reference epoch with OpenBLAS's default core and with the core in use (and the best the
+ * CPU flags allow, if neither), `rounds` rounds of alternating children. */
+static void compare_cores(int rounds, int repeats, int quick)
+{
+#ifdef CC_BLAS_OPENBLAS
+    char self[4096];
+    const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0 || strchr(self, '\'')) {
+        printf("cores: cannot find this program's path; comparison skipped\n\n");
+        return;
+    }
+    self[n] = '\0';
+    core_run c[3];
+    int nc = 0;
+    const char *best = cc_blas_core_for_flags(cc_blas_cpu_flags());
+    memset(c, 0, sizeof c);
+    snprintf(c[nc++].label, sizeof c[0].label, "default");
+    snprintf(c[nc].label, sizeof c[0].label, "in use");
+    snprintf(c[nc++].asked, sizeof c[0].asked, "%s", cc_blas_core());
+    if (best && strcasecmp(best, cc_blas_core())) {
+        snprintf(c[nc].label, sizeof c[0].label, "CPU's best");
+        snprintf(c[nc++].asked, sizeof c[0].asked, "%s", best);
+    }
+    printf("reference epoch (linedraw) by OpenBLAS core: %d rounds, each core in its own process, %d epoch%s after a "
+           "warm-up\n", rounds, repeats, repeats > 1 ? "s (median)" : "");
+    for (int r = 0; r < rounds; r++)
+        for (int i = 0; i < nc; i++)
+            if (run_core_child(self, &c[i], r, repeats, quick)) {
+                printf("  the child for core %s failed; comparison stopped\n\n", c[i].asked[0] ? c[i].asked : "default");
+                return;
+            }
+    printf("  %-11s %-11s %8s %7s %8s %6s %6s %8s %7s %8s %6s %6s\n", "", "core", "s/epoch", "paired", "vs dflt", "min",
+           "max", "cpu s", "paired", "cpu vs", "min", "max");
+    for (int i = 0; i < nc; i++) {
+        double ratio[MAX_REPEATS], sec[MAX_REPEATS], pr[MAX_REPEATS], cr[MAX_REPEATS], cs[MAX_REPEATS],
+            cp[MAX_REPEATS];
+        for (int r = 0; r < rounds; r++) {
+            ratio[r] = c[i].sec[r] / c[0].sec[r];
+            cr[r] = c[i].cpu[r] / c[0].cpu[r];
+            sec[r] = c[i].sec[r];
+            cs[r] = c[i].cpu[r];
+            pr[r] = c[i].paired[r];
+            cp[r] = c[i].cpu_paired[r];
+        }
+        const double med = median(ratio, rounds), cmed = median(cr, rounds);
+        printf("  %-11s %-11s %8.4f %7.2f %8.3f %6.2f %6.2f %8.4f %7.2f %8.3f %6.2f %6.2f\n", c[i].label, c[i].core,
+               median(sec, rounds), median(pr, rounds), med, ratio[0], ratio[rounds - 1], median(cs, rounds),
+               median(cp, rounds), cmed, cr[0], cr[rounds - 1]);
+    }
+    printf("  vs dflt = the round's epoch time over the default core's in the same round (median, min and max\n"
+           "  over rounds: their spread is the machine's noise); cpu: the same with the process's CPU seconds\n"
+           "  (what remains when other jobs hold the core); paired = epoch time over the time its flops take\n"
+           "  at the dgemm rate measured just before it, in that core's process (1 = at the limit), in wall\n"
+           "  and in CPU seconds\n\n");
+#else
+    (void)rounds;
+    (void)repeats;
+    (void)quick;
+#endif
+}
+
+/* Validation of the reference (200 trials) and a test set (1000 trials): all trials step after
+ * step against chunks of trials through all steps (cc_model_eval_batch), alternately; the two
+ * give the same bits (tests/test_eval_chunks.c). */
+static void compare_chunks(const workload *w, int repeats, int quick)
+{
+    const int sizes[2] = {quick ? 20 : w->n_val, quick ? 40 : 1000};
+    cc_model *m = cc_model_alloc(&w->cfg, SEED);
+    gsl_rng *tr = cc_rng_stream(SEED, CC_STREAM_EVAL_TRIALS), *no = cc_rng_stream(SEED, CC_STREAM_EVAL_NOISE);
+    if (!m || !tr || !no) exit(1);
+    printf("evaluation of the reference model: all trials step after step, then in chunks of %d trials through "
+           "all steps\n", cc_model_eval_rows(m));
+    const int pairs = quick ? 1 : (4 * repeats < MAX_REPEATS ? 4 * repeats : MAX_REPEATS);
+    printf("  %-7s %9s %9s %7s %6s %6s %9s %9s %7s %6s %6s\n", "trials", "all ms", "chunk ms", "ratio", "min", "max",
+           "all cpu", "chunk cpu", "ratio", "min", "max");
+    for (int k = 0; k < 2; k++) {
+        cc_batch *v = cc_batch_alloc(&w->task, sizes[k]);
+        if (!v) exit(1);
+        cc_task_sample(v, &w->task, tr, no);
+        double ta[MAX_REPEATS], tc[MAX_REPEATS], ratio[MAX_REPEATS], ca[MAX_REPEATS], cc[MAX_REPEATS],
+            cratio[MAX_REPEATS];
+        cc_model_eval_batch(m, v, NULL); /* warm-up: workspace */
+        for (int i = 0; i < pairs; i++) {
+            for (int j = 0; j < 2; j++) { /* all, chunks; then chunks, all: no order favoured */
+                const int chunked = (i + j) % 2;
+                m->eval_chunk = chunked ? 0 : -1;
+                const double t0 = now(), c0 = cpu_now();
+                cc_model_eval_batch(m, v, NULL);
+                (chunked ? tc : ta)[i] = now() - t0;
+                (chunked ? cc : ca)[i] = cpu_now() - c0;
+            }
+            ratio[i] = tc[i] / ta[i];
+            cratio[i] = cc[i] / ca[i];
+        }
+        const double med = median(ratio, pairs), cmed = median(cratio, pairs);
+        printf("  %-7d %9.3f %9.3f %7.3f %6.3f %6.3f %9.3f %9.3f %7.3f %6.3f %6.3f\n", sizes[k], 1e3 * median(ta, pairs),
+               1e3 * median(tc, pairs), med, ratio[0], ratio[pairs - 1], 1e3 * median(ca, pairs), 1e3 * median(cc, pairs),
+               cmed, cratio[0], cratio[pairs - 1]);
+        cc_batch_free(v);
+    }
+    printf("  ratio = chunks / all, pair by pair (median, min, max over %d pairs), in wall and in CPU time\n\n", pairs);
+    gsl_rng_free(tr);
+    gsl_rng_free(no);
+    cc_model_free(m);
 }
 
 /* ---------------------------------------------------------------- output */
@@ -383,6 +541,7 @@ static void usage(FILE *f)
             "  --quick      smoke run: 1 repeat, no warm-up, 5 batches and 20 validation trials\n"
             "  --out FILE   write the TSV to FILE (default: print it after the table)\n"
             "  --workload W only workload W: linedraw (the reference), linedraw_mf, delass, evacc\n"
+            "  --rounds R   rounds of the comparison of OpenBLAS cores (default 5; 0: none)\n"
             "  --help       this text\n"
             "\n"
             "Never fails on a time: exit 0 unless an argument or the library fails.\n",
@@ -415,7 +574,8 @@ static void write_tsv(FILE *f, const char *machine, const result *r, int nr, con
 
 int main(int argc, char **argv)
 {
-    int repeats = 5, quick = 0;
+    cc_blas_setup(argc, argv); /* the OpenBLAS core, as the drivers (cc_blas.h) */
+    int repeats = 5, quick = 0, rounds = 5, child = 0;
     const char *out = NULL, *only = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -424,7 +584,10 @@ int main(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "--quick")) {
             quick = 1;
-        } else if (!strcmp(a, "--repeats") || !strcmp(a, "--out") || !strcmp(a, "--workload")) {
+        } else if (!strcmp(a, "--core-child")) { /* internal: one core's reference epochs (compare_cores) */
+            child = 1;
+        } else if (!strcmp(a, "--repeats") || !strcmp(a, "--out") || !strcmp(a, "--workload") ||
+                   !strcmp(a, "--rounds")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "bench: error: %s needs a value\n", a);
                 return 2;
@@ -435,14 +598,16 @@ int main(int argc, char **argv)
             } else if (!strcmp(a, "--workload")) {
                 only = val;
             } else {
+                const int lo = !strcmp(a, "--rounds") ? 0 : 1;
                 char *end;
                 errno = 0;
                 long n = strtol(val, &end, 10);
-                if (errno || *end || n < 1 || n > MAX_REPEATS) {
-                    fprintf(stderr, "bench: error: --repeats '%s': want an integer in 1..%d\n", val, MAX_REPEATS);
+                if (errno || *end || n < lo || n > MAX_REPEATS) {
+                    fprintf(stderr, "bench: error: %s '%s': want an integer in %d..%d\n", a, val, lo, MAX_REPEATS);
                     return 2;
                 }
-                repeats = (int)n;
+                if (lo) repeats = (int)n;
+                else rounds = (int)n;
             }
         } else {
             fprintf(stderr, "bench: error: unknown argument '%s'\n", a);
@@ -450,10 +615,20 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (quick) repeats = 1;
+    if (quick) repeats = 1, rounds = rounds ? 1 : 0;
     gsl_set_error_handler(die_on_gsl_error);
     workload w[8];
     int nw = make_workloads(w);
+    if (child) { /* the reference workload only: "core median_s paired" */
+#ifdef CC_BLAS_OPENBLAS
+        openblas_set_num_threads(1);
+#endif
+        result r;
+        paired_setup(quick ? 0.002 : 0.02);
+        bench_workload(&r, &w[0], repeats, quick);
+        printf("%s %.6f %.4f %.6f %.4f\n", cc_blas_core(), r.sec, r.ratio, r.cpu, r.cpu_ratio);
+        return 0;
+    }
     if (only) { /* keep the one asked for */
         int k = 0;
         while (k < nw && strcmp(w[k].name, only)) k++;
@@ -479,7 +654,7 @@ int main(int argc, char **argv)
     openblas_set_num_threads(1);
     const char *env = getenv("OPENBLAS_NUM_THREADS");
     snprintf(blas, sizeof blas, "%s (%s; core %s), %d thread (OPENBLAS_NUM_THREADS=%s)", CC_BLAS_NAME,
-             openblas_get_config(), openblas_get_corename(), openblas_get_num_threads(), env ? env : "unset");
+             openblas_get_config(), cc_blas_summary(), openblas_get_num_threads(), env ? env : "unset");
 #else
     snprintf(blas, sizeof blas, "%s, single-threaded", CC_BLAS_NAME);
 #endif
@@ -488,6 +663,9 @@ int main(int argc, char **argv)
     snprintf(machine, sizeof machine, "host %s (%s); blas %s", host, cpu, blas);
     printf("%s\n%s; repeats %d%s\n\n", machine, quick ? "QUICK: reduced epochs, no warm-up" : "full epochs", repeats,
            quick ? "" : " after 1 warm-up epoch");
+    if (cc_blas_could_do_better())
+        printf("warning: OpenBLAS runs its generic core %s (%s) on a CPU that can run %s: expect several times "
+               "slower products\n\n", cc_blas_core(), cc_blas_why(), cc_blas_core_for_flags(cc_blas_cpu_flags()));
 
     gemm_rate g[3];
     const int ng = bench_gemm(g, repeats, quick);
@@ -518,6 +696,10 @@ int main(int argc, char **argv)
            "  limit s = GEMM flops / limit rate; ratio = s/epoch / limit s (1 = at the limit);\n"
            "  paired = median over repeats of each epoch's time over the time its flops take at the\n"
            "  cblas_NN rate measured just before it (robust to a shared machine's drifting speed)\n\n");
+    if (!strcmp(w[0].name, "linedraw")) { /* the reference workload is among those run */
+        compare_chunks(&w[0], quick ? 1 : repeats, quick);
+        if (rounds) compare_cores(rounds, quick ? 1 : 3, quick);
+    }
 
     write_tsv(tsv, machine, r, nw, g, ng, limit, quick);
     if (out) {

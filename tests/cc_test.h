@@ -20,6 +20,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cc_blas.h"
+
 typedef struct {
     const char *name;
     void (*fn)(void);
@@ -69,8 +71,9 @@ static inline int cc_test_differ(double a, double b, double tol)
 }
 
 #define CC_TEST_MAIN(SUITE, CASES)                                                  \
-    int main(void)                                                                  \
+    int main(int argc, char **argv)                                                 \
     {                                                                               \
+        cc_blas_setup(argc, argv); /* the OpenBLAS core, as the drivers (cc_blas.h) */ \
         gsl_set_error_handler(cc_test_error_handler);                               \
         if (CU_initialize_registry() != CUE_SUCCESS) return 2;                      \
         CU_pSuite s = CU_add_suite(SUITE, NULL, NULL);                              \

@@ -6,16 +6,25 @@
 # For each driver, reruns it serially on quick settings (every unit in one process, then the
 # merge) into a fresh directory and compares every data file with the ones the Makefile wrote
 # in DATA/figN (units run as separate processes, possibly in parallel under make -j).
-# Run records (runs/*.json) hold times and hosts and are not compared.
+# Run records (runs/*.json) hold times and hosts and are not compared. A figure that reads
+# another figure's data (experiments/figN.needs) finds it beside its output directory, as in
+# DATA: the fresh directory gets a link to each needed DATA/figM.
 set -uo pipefail
 build=$1 data=$2
 shift 2
 passed=0 failed=0
 for fig in "$@"; do
-    tmp=$(mktemp -d)
+    top=$(mktemp -d)
+    tmp=$top/$fig
+    mkdir "$tmp"
+    if [ -f "experiments/$fig.needs" ]; then
+        for need in $(sed 's/#.*//' "experiments/$fig.needs"); do
+            ln -s "$(cd "$data/$need" && pwd)" "$top/$need"
+        done
+    fi
     if ! OPENBLAS_NUM_THREADS=1 "$build/$fig" --config "experiments/$fig.ini" --quick --out "$tmp" >/dev/null; then
         echo "FAIL     $fig: the serial rerun failed"
-        failed=$((failed + 1)); rm -rf "$tmp"; continue
+        failed=$((failed + 1)); rm -rf "$top"; continue
     fi
     n=0 bad=0
     while IFS= read -r f; do
@@ -32,7 +41,7 @@ for fig in "$@"; do
     else
         failed=$((failed + 1))
     fi
-    rm -rf "$tmp"
+    rm -rf "$top"
 done
 echo "determinism: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -25,7 +25,7 @@ static void work_list(cc_work *w, double **list[CC_WORK_NARRAYS])
 {
     double **l[CC_WORK_NARRAYS] = {&w->h, &w->r, &w->xt, &w->z, &w->dz, &w->c, &w->g, &w->keep,
                                    &w->p, &w->dp, &w->L, &w->delta, &w->eps_in, &w->eps_rec, &w->scratch,
-                                   &w->u, &w->W_cortex};
+                                   &w->u, &w->W_cortex, &w->noise};
     memcpy(list, l, sizeof l);
 }
 
@@ -54,7 +54,8 @@ static int work_reserve(cc_model *m, int B, int T, int learn)
     const long need[CC_WORK_NARRAYS] = {
         bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? B * G : 1,
         m->cfg.arch == CC_ARCH_CEREB_READOUT && learn ? B * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
-        has_g && learn ? bt1 * G : 1, (long)B * (Din + N), N * (Din + N)};
+        has_g && learn ? bt1 * G : 1, (long)B * (Din + N), N * (Din + N),
+        !learn && m->cfg.arch == CC_ARCH_CEREB_FB && m->cereb_noise > 0 ? bt * C : 1};
     double **a[CC_WORK_NARRAYS];
     work_list(w, a);
     for (int i = 0; i < CC_WORK_NARRAYS; i++) {
@@ -132,9 +133,10 @@ void cc_model_free(cc_model *m)
     free(m);
 }
 
-/* The cerebellar signal sent to the cortex at step t: softmax, silencing, then noise (the
- * authors' order: a silenced cerebellum still emits its output noise). */
-static void cereb_signal(cc_model *m, double *c, const double *p, int t, int B)
+/* The cerebellar signal sent to the cortex at step t for B trials: softmax, silencing, then
+ * noise (the authors' order: a silenced cerebellum still emits its output noise). The noise is
+ * drawn here, or read from `noise` (B, C) when an evaluation drew it beforehand. */
+static void cereb_signal(cc_model *m, double *c, const double *p, int t, int B, const double *noise)
 {
     const int C = m->C;
     if (m->cfg.classification) cc_softmax_rows(c, p, B, C);
@@ -144,7 +146,7 @@ static void cereb_signal(cc_model *m, double *c, const double *p, int t, int B)
     if (off > 0)
         for (int b = 0; b < B; b++) memset(c + (long)b * C, 0, (size_t)off * sizeof(double));
     if (m->cereb_noise > 0) /* c += sigma N(0, 1) */
-        for (long i = 0; i < (long)B * C; i++) c[i] += gsl_ran_gaussian(m->rng_cnoise, m->cereb_noise);
+        for (long i = 0; i < (long)B * C; i++) c[i] += noise ? noise[i] : gsl_ran_gaussian(m->rng_cnoise, m->cereb_noise);
 }
 
 /* Copy rows (B, k) into columns [col, col+k) of a (B, ld) array. */
@@ -297,82 +299,130 @@ static void dropout_mask(double *keep, long n, unsigned long long drop_below, un
     }
 }
 
+/* What every step of one pass needs. */
+typedef struct {
+    int eprop, dropout, cereb_learn, readout_learn, n_loss;
+    int step_readout;              /* 1: z_t of every architecture at its step (evaluation) */
+    double gain;                   /* dropout's 1 / (1 - p) */
+    unsigned long long drop_below; /* a unit is dropped when a 32-bit draw u < p 2^32 */
+    const double *noise;           /* (T, B, C) cerebellar noise drawn beforehand, or NULL */
+    double cereb_total;            /* sum of the cerebellar losses, and their number */
+    int cereb_calls;
+} pass;
+
+/* Step t of the time loop for the trials b0 .. b0+n-1 of the batch (all of them when
+ * learning): cortex, feedback, readout, e-prop traces, cerebellar learning. Every array is
+ * indexed in the whole batch's (t, trial) layout; g and u hold the n rows of this step only. */
+static void forward_step(cc_model *m, const cc_batch *bt, pass *k, int t, int b0, int n)
+{
+    const cc_config *cf = &m->cfg;
+    cc_work *w = &m->ws;
+    const int B = bt->B, D = cf->D, N = cf->N, O = cf->O, G = cf->G, C = m->C, Din = m->Din;
+    const long row = (long)t * B + b0; /* row of (t, b0); index 0 of h and r is t = -1 */
+    const cc_params *P = m->w;
+    const double *h_prev = w->h + row * N, *r_prev = w->r + row * N;
+    double *h = w->h + (row + B) * N, *r = w->r + (row + B) * N;
+    double *xt = w->xt + row * Din, *z = w->z + row * O;
+    put_cols(xt, Din, 0, bt->x + row * D, n, D);
+    if (cf->arch == CC_ARCH_CEREB_FB) {
+        double *p = w->p + row * C, *c = w->c + row * C;
+        /* p_t = C(r_{t-1}) */
+        cc_cereb_forward(w->g, p, t ? r_prev : NULL, P->W_MF, P->W_PF, NULL, 1.0, n, N, G, C);
+        if (k->cereb_learn) cereb_learn_step(m, bt, t, w->g, &k->cereb_total, &k->cereb_calls);
+        cereb_signal(m, c, p, t, n, k->noise ? k->noise + row * C : NULL);
+        put_cols(xt, Din, D, c, n, C);
+    } else if (cf->arch == CC_ARCH_READOUT_FB) {
+        double *fb = w->c + row * O; /* reuse c for z_{t-1} as fed back */
+        if (t == 0) /* z_{-1} = 0: fed back as 0, or softmax(0) = 1/O in classification */
+            for (long i = 0; i < (long)n * O; i++) fb[i] = cf->classification ? 1.0 / O : 0.0;
+        else if (cf->classification) cc_softmax_rows(fb, w->z + (row - B) * O, n, O);
+        else memcpy(fb, w->z + (row - B) * O, (size_t)n * O * sizeof(double));
+        put_cols(xt, Din, D, fb, n, O);
+    }
+    put_cols(w->u, Din + N, 0, xt, n, Din);                                  /* u = [xt_t | r_{t-1}] */
+    put_cols(w->u, Din + N, Din, r_prev, n, N);
+    cc_cortex_step(h, r, h_prev, w->u, w->W_cortex, cf->alpha, n, N, Din, m->cortex_silenced);
+    if (cf->arch == CC_ARCH_CEREB_READOUT) {
+        double *keep = k->dropout ? w->keep : NULL;
+        if (keep) dropout_mask(keep, (long)n * G, k->drop_below, &m->dropout_state);
+        cc_cereb_forward(w->g, z, r, P->W_MF, P->W_PF, keep, k->gain, n, N, G, O); /* z_t = C(r_t) */
+        if (k->readout_learn) readout_learn_step(m, bt, t, k->n_loss, k->gain);
+    } else if (cf->arch == CC_ARCH_READOUT_FB || k->step_readout) { /* readout feedback needs z_t at t + 1 */
+        cc_gemm(CblasNoTrans, CblasTrans, 1.0, r, n, N, P->W_ro, O, N, 0.0, z, n, O); /* z_t = W_ro r_t */
+        cc_add_row(z, P->b_ro, n, O);                                                    /*     + b_ro */
+    }
+    if (k->eprop) {
+        cc_eprop_trace(w->eps_in + row * Din, t ? w->eps_in + (row - B) * Din : NULL, xt, cf->alpha, (long)n * Din);
+        if (cf->plasticity == CC_CORTEX_INPUT_REC)
+            cc_eprop_trace(w->eps_rec + row * N, t ? w->eps_rec + (row - B) * N : NULL, r_prev, cf->alpha,
+                           (long)n * N);
+    }
+}
+
 /* Time loop: fills h, r, xt, z, c, g, p and, when learning, the e-prop traces and the
- * cerebellar gradients (cereb_learn_step); returns the mean loss of the cerebellar calls. */
+ * cerebellar gradients (cereb_learn_step); returns the mean loss of the cerebellar calls.
+ * Learning runs every step over the whole batch. Evaluation runs the trials in chunks through
+ * all steps, each step in blocks of cc_model_eval_rows() trials: the same products on the same
+ * rows whatever the chunk, so the same bits as all trials step after step (eval_chunk < 0),
+ * with a chunk's rates in cache. */
 static double run_forward(cc_model *m, const cc_batch *bt, int learn)
 {
     const cc_config *cf = &m->cfg;
     cc_work *w = &m->ws;
-    const int B = bt->B, T = bt->T, D = cf->D, N = cf->N, O = cf->O, G = cf->G, C = m->C, Din = m->Din;
+    const int B = bt->B, T = bt->T, N = cf->N, O = cf->O, G = cf->G, C = m->C;
     const long BN = (long)B * N;
     const cc_params *P = m->w;
-    const int eprop = learn && cf->rule == CC_RULE_EPROP && cf->plasticity != CC_CORTEX_FIXED;
-    const int dropout = learn && cf->arch == CC_ARCH_CEREB_READOUT && cf->dropout > 0;
-    const double gain = dropout ? 1.0 / (1.0 - cf->dropout) : 1.0;
+    pass k = {0};
+    k.eprop = learn && cf->rule == CC_RULE_EPROP && cf->plasticity != CC_CORTEX_FIXED;
+    k.dropout = learn && cf->arch == CC_ARCH_CEREB_READOUT && cf->dropout > 0;
+    k.gain = k.dropout ? 1.0 / (1.0 - cf->dropout) : 1.0;
     /* a unit is dropped when a 32-bit draw u < p 2^32: P = p to within 2^-32 */
-    const unsigned long long drop_below = (unsigned long long)ceil(cf->dropout * 4294967296.0);
-    const int cereb_learn = learn && cf->arch == CC_ARCH_CEREB_FB;
-    const int readout_learn = learn && cf->arch == CC_ARCH_CEREB_READOUT;
-    const int n_loss = count_steps(bt->mask_train, T);
-    double cereb_total = 0.0;
-    int cereb_calls = 0;
-    if (cereb_learn) { /* dp of untrained steps stays 0: no value of an earlier batch remains */
+    k.drop_below = (unsigned long long)ceil(cf->dropout * 4294967296.0);
+    k.cereb_learn = learn && cf->arch == CC_ARCH_CEREB_FB;
+    k.readout_learn = learn && cf->arch == CC_ARCH_CEREB_READOUT;
+    k.n_loss = count_steps(bt->mask_train, T);
+    k.step_readout = !learn;
+    if (k.cereb_learn) { /* dp of untrained steps stays 0: no value of an earlier batch remains */
         cereb_range(m, bt, &w->cereb_lo, &w->cereb_hi);
         memset(w->dp, 0, (size_t)(T + 1) * B * C * sizeof(double));
     }
-    cc_cortex_concat(w->W_cortex, P->W_ih, P->W_hh, N, Din); /* the weights may have changed */
+    cc_cortex_concat(w->W_cortex, P->W_ih, P->W_hh, N, m->Din); /* the weights may have changed */
     memset(w->h, 0, BN * sizeof(double)); /* h_{-1} = r_{-1} = 0 */
     memset(w->r, 0, BN * sizeof(double));
-    for (int t = 0; t < T; t++) {
-        const double *h_prev = w->h + t * BN, *r_prev = w->r + t * BN;
-        double *h = w->h + (t + 1) * BN, *r = w->r + (t + 1) * BN;
-        double *xt = w->xt + (long)t * B * Din, *z = w->z + (long)t * B * O;
-        put_cols(xt, Din, 0, bt->x + (long)t * B * D, B, D);
-        if (cf->arch == CC_ARCH_CEREB_FB) {
-            double *p = w->p + (long)t * B * C, *c = w->c + (long)t * B * C;
-            /* p_t = C(r_{t-1}) */
-            cc_cereb_forward(w->g, p, t ? r_prev : NULL, P->W_MF, P->W_PF, NULL, 1.0, B, N, G, C);
-            if (cereb_learn) cereb_learn_step(m, bt, t, w->g, &cereb_total, &cereb_calls);
-            cereb_signal(m, c, p, t, B);
-            put_cols(xt, Din, D, c, B, C);
-        } else if (cf->arch == CC_ARCH_READOUT_FB) {
-            double *fb = w->c + (long)t * B * O; /* reuse c for z_{t-1} as fed back */
-            if (t == 0) /* z_{-1} = 0: fed back as 0, or softmax(0) = 1/O in classification */
-                for (long i = 0; i < (long)B * O; i++) fb[i] = cf->classification ? 1.0 / O : 0.0;
-            else if (cf->classification) cc_softmax_rows(fb, w->z + (long)(t - 1) * B * O, B, O);
-            else memcpy(fb, w->z + (long)(t - 1) * B * O, (size_t)B * O * sizeof(double));
-            put_cols(xt, Din, D, fb, B, O);
+    if (!learn) {
+        if (cf->arch == CC_ARCH_CEREB_FB && m->cereb_noise > 0) { /* in the order of the steps, then trials */
+            for (long i = 0; i < (long)T * B * C; i++) w->noise[i] = gsl_ran_gaussian(m->rng_cnoise, m->cereb_noise);
+            k.noise = w->noise;
         }
-        put_cols(w->u, Din + N, 0, xt, B, Din);                                  /* u = [xt_t | r_{t-1}] */
-        put_cols(w->u, Din + N, Din, r_prev, B, N);
-        cc_cortex_step(h, r, h_prev, w->u, w->W_cortex, cf->alpha, B, N, Din, m->cortex_silenced);
-        if (cf->arch == CC_ARCH_CEREB_READOUT) {
-            double *keep = dropout ? w->keep : NULL;
-            if (keep) dropout_mask(keep, (long)B * G, drop_below, &m->dropout_state);
-            cc_cereb_forward(w->g, z, r, P->W_MF, P->W_PF, keep, gain, B, N, G, O); /* z_t = C(r_t) */
-            if (readout_learn) readout_learn_step(m, bt, t, n_loss, gain);
-        } else if (cf->arch == CC_ARCH_READOUT_FB) { /* z_t is needed at step t + 1 */
-            cc_gemm(CblasNoTrans, CblasTrans, 1.0, r, B, N, P->W_ro, O, N, 0.0, z, B, O); /* z_t = W_ro r_t */
-            cc_add_row(z, P->b_ro, B, O);                                                    /*     + b_ro */
+        const int R = cc_model_eval_rows(m);
+        int chunk = m->eval_chunk < 0 || m->eval_chunk >= B ? B : m->eval_chunk > 0 ? m->eval_chunk : R;
+        chunk = (chunk + R - 1) / R * R; /* whole blocks: the same products as any other chunk size */
+        for (int c0 = 0; c0 < B; c0 += chunk) {
+            const int c1 = B - c0 < chunk ? B : c0 + chunk;
+            for (int t = 0; t < T; t++)
+                for (int b = c0; b < c1; b += R) forward_step(m, bt, &k, t, b, c1 - b < R ? c1 - b : R);
         }
-        if (eprop) {
-            cc_eprop_trace(w->eps_in + (long)t * B * Din, t ? w->eps_in + (long)(t - 1) * B * Din : NULL, xt,
-                           cf->alpha, (long)B * Din);
-            if (cf->plasticity == CC_CORTEX_INPUT_REC)
-                cc_eprop_trace(w->eps_rec + t * BN, t ? w->eps_rec + (t - 1) * BN : NULL, r_prev, cf->alpha, BN);
-        }
+        return 0.0;
     }
+    for (int t = 0; t < T; t++) forward_step(m, bt, &k, t, 0, B);
     if (cf->arch == CC_ARCH_NONE || cf->arch == CC_ARCH_CEREB_FB) { /* no step reads z: all steps at once */
         cc_gemm(CblasNoTrans, CblasTrans, 1.0, w->r + BN, T * B, N, P->W_ro, O, N, 0.0, w->z, T * B, O);
         cc_add_row(w->z, P->b_ro, T * B, O);
     }
-    if (cereb_learn && cf->tau == 0) { /* extra call: p_T = C(r_{T-1}) trains on y_{T-1} */
+    if (k.cereb_learn && cf->tau == 0) { /* extra call: p_T = C(r_{T-1}) trains on y_{T-1} */
         cc_cereb_forward(w->g, w->p + (long)T * B * C, w->r + T * BN, P->W_MF, P->W_PF, NULL, 1.0, B, N, G, C);
-        cereb_learn_step(m, bt, T, w->g, &cereb_total, &cereb_calls);
+        cereb_learn_step(m, bt, T, w->g, &k.cereb_total, &k.cereb_calls);
     }
-    if (cereb_learn) cereb_learn_mf(m, B);
-    if (readout_learn) readout_learn_mf(m, B, T);
-    return cereb_calls ? cereb_total / cereb_calls : 0.0;
+    if (k.cereb_learn) cereb_learn_mf(m, B);
+    if (k.readout_learn) readout_learn_mf(m, B, T);
+    return k.cereb_calls ? k.cereb_total / k.cereb_calls : 0.0;
+}
+
+int cc_model_eval_rows(const cc_model *m)
+{
+    if (m->eval_rows > 0) return m->eval_rows;
+    const long per = CC_GEMM_BLOCK_MNK / ((long)m->cfg.N * m->cfg.G);
+    return per < 1 ? 1 : per > 1000000 ? 1000000 : (int)per;
 }
 
 static int check_batch(const cc_model *m, const cc_batch *b)

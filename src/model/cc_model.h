@@ -35,7 +35,7 @@ typedef struct {
     double acc;        /* classification: fraction correct on the evaluation steps */
 } cc_stats;
 
-#define CC_WORK_NARRAYS 17
+#define CC_WORK_NARRAYS 18
 
 /* Per-batch arrays, time-major; valid after a forward pass until the next one. */
 typedef struct {
@@ -55,6 +55,7 @@ typedef struct {
     double *scratch;   /* (T+1, B, G) granule errors da, when learning */
     double *u;         /* (B, Din + N) input of one cortical step, [xt_t | r_{t-1}] */
     double *W_cortex;  /* (N, Din + N) [W_ih | W_hh], refreshed at the start of each pass */
+    double *noise;     /* (T, B, C) cerebellar output noise of an evaluation, drawn before its chunks */
 } cc_work;
 
 typedef struct {
@@ -69,6 +70,10 @@ typedef struct {
     double silence_fraction;  /* fraction of cerebellar outputs silenced (the first floor(f C)) */
     double cereb_noise;       /* std of Gaussian noise added to the cerebellar output */
     int cortex_silenced;      /* the first k cortical units have rate 0 (Fig. S15) */
+    /* evaluation in cache-sized pieces (cc_model_eval_batch); the results do not depend on them */
+    int eval_rows;            /* rows of every product of an evaluation step; 0: cc_model_eval_rows() */
+    int eval_chunk;           /* trials run through all steps before the next ones (rounded up to a
+                               * multiple of the rows); 0: the rows; < 0: all trials, step after step */
     unsigned long long dropout_state; /* SplitMix64 stream of the dropout masks */
     gsl_rng *rng_cnoise;
     cc_work ws;
@@ -83,8 +88,15 @@ void cc_model_free(cc_model *m);
 int cc_model_grad_batch(cc_model *m, const cc_batch *b, cc_stats *st);
 /* cc_model_grad_batch, then one Adam step. */
 int cc_model_train_batch(cc_model *m, const cc_batch *b, cc_stats *st);
-/* Run without learning or dropout; scores in *st. */
+/* Run without learning or dropout; scores in *st. The trials go in chunks (eval_chunk) through
+ * all T steps, each step's products over blocks of eval_rows trials, so that a chunk's arrays stay
+ * in cache; every product is the same call on the same rows whatever the chunk size, so the
+ * results (scores and every array of m->ws, in the whole batch's layout) are the same bits. */
 int cc_model_eval_batch(cc_model *m, const cc_batch *b, cc_stats *st);
+
+/* Rows per product in evaluation: eval_rows if set, else the rows of the cerebellar forward's
+ * blocks, CC_GEMM_BLOCK_MNK / (N G) (20 at N = 50, G = 1000; at least 1). */
+int cc_model_eval_rows(const cc_model *m);
 
 /* Copy the cerebellum's tensors (W_MF, W_PF) between parameter blocks of the same layout. */
 int cc_model_copy_cerebellum(cc_params *dst, const cc_params *src);

@@ -6,6 +6,8 @@
 #endif
 #include "cc_driver.h"
 
+#include "cc_blas.h"
+
 #include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <stdarg.h>
@@ -411,6 +413,7 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
 {
     char err[CC_DRIVER_ERRLEN] = "", outdir[CC_OUT_PATH_MAX], config_id[17] = "";
     int code = 0, status, index = -1;
+    cc_blas_setup(argc, argv); /* may restart the program once with a better OpenBLAS core (cc_blas.h) */
     cc_driver_name = exp->name ? exp->name : (argc > 0 ? argv[0] : "driver");
     gsl_set_error_handler(cc_driver_gsl_handler);
 

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cc_blas.h"
 #include "cc_linalg.h"
 #include "cc_out.h"
 
@@ -375,6 +376,9 @@ static int cc_record_write(cc_record *r, const char *status, const char *error)
 #ifdef CC_BLAS_OPENBLAS
     cc_record_kv_str(f, "openblas_config", openblas_get_config());
 #endif
+    cc_record_kv_str(f, "blas_core", cc_blas_core());        /* the kernels in use (cc_blas.h) */
+    cc_record_kv_str(f, "blas_core_why", cc_blas_why());     /* detected, chosen, forced, fallback, ... */
+    cc_record_kv_str(f, "blas_core_note", cc_blas_summary());
     cc_record_kv_str(f, "precision", "double"); /* every array and product is IEEE binary64 */
     cc_record_kv_str(f, "simd", cc_simd_on() ? "avx2" : "scalar"); /* the same bits either way */
     cc_record_kv_str(f, "host", r->host);

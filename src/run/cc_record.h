@@ -7,7 +7,8 @@
  * quick, config_id, config (every key with its typed value), seeds, git commit and dirty flag
  * ("unknown"/null outside a repository), compiler, cflags (if CC_CFLAGS is
  * defined), GSL version, BLAS name (CC_BLAS_NAME, "unknown" if undefined) and, when
- * CC_BLAS_OPENBLAS is defined, openblas_get_config(), host, pid, start and end
+ * CC_BLAS_OPENBLAS is defined, openblas_get_config(); the OpenBLAS core in use, why it is
+ * used and a one-line note (blas_core, blas_core_why, blas_core_note: cc_blas.h), host, pid, start and end
  * time (ISO 8601 UTC), elapsed seconds, and the summary metrics that the driver
  * adds (non-finite values are written as null).
  *

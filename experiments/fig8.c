@@ -1,0 +1,409 @@
+/* fig8.c: Fig. 8, systems consolidation: "sleep" hands the cerebellar drive to the cortex.
+ *
+ * Every unit takes the trained cerebellar model of one Fig. 6 seed (experiments/fig6_models.h;
+ * the Makefile builds Fig. 6 first, experiments/fig8.needs) and runs the sleep sessions with
+ * one rule (src/model/cc_sleep.h): each session draws trials of the task without targets, runs
+ * the model (nothing learns by gradient), pairs the cortical rates f(h_k) with the cerebellar
+ * drive W_Ch c_{k+1} of the next step, moves that drive into W_hh (least squares, or the local
+ * rule) and shrinks W_Ch. Before the first session and after each one, the model is tested on
+ * the Fig. 6 test trials of its seed, with the cerebellum and with its output silenced from
+ * t = 0. The merge averages the seeds into the panels:
+ *   a  accuracy per session, control and cerebellum silenced
+ *   b  norm of W_Ch per session
+ *   c  mean cosine similarity of the original total input and the new recurrent-only input
+ *   d  selectivity over the trial, before sleep with the cerebellum, after sleep without it
+ * and checks the claim of the figure (claims.tsv).
+ * A model file that is missing, stale (another checksum than the one Fig. 6 listed) or
+ * corrupt stops the driver before anything is written: one line, exit status 2.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cc_expt.h"
+#include "cc_io.h"
+#include "cc_rng.h"
+#include "cc_sleep.h"
+#include "fig6_models.h"
+
+enum { RULE_LSTSQ = 0, RULE_BIO, NRULES };
+static const char *const RULE_NAMES[NRULES] = {"lstsq", "bio"};
+
+static struct {
+    char models[1024];
+    int seeds, sessions, trials, k0, k1, n_test;
+    double rate, rcond, bio_h, margin, chance_hi, control_drop_max;
+} P = {.models = "../fig6/models",
+       .seeds = 5,
+       .sessions = 50,
+       .trials = 10,
+       .k0 = 0,
+       .k1 = 12,
+       .n_test = 1000,
+       .rate = 0.1,
+       .rcond = 1e-10,
+       .bio_h = 1.5,
+       .margin = 0.05,
+       .chance_hi = 0.6,
+       .control_drop_max = 0.05};
+
+static const cc_spec SPECS[] = {
+    CC_SPEC_STRING("input.models", P.models, "directory of the Fig. 6 models; a relative path is relative to --out"),
+    CC_SPEC_INT("run.seeds", &P.seeds, 1, 1000, "Fig. 6 models used: seed indices 0..seeds-1"),
+    CC_SPEC_INT("sleep.sessions", &P.sessions, 0, 100000, "sleep sessions"),
+    CC_SPEC_INT("sleep.trials", &P.trials, 1, 100000, "trials per session"),
+    CC_SPEC_INT("sleep.k0", &P.k0, 0, 1000, "first step k of the pairs (f(h_k), W_Ch c_{k+1})"),
+    CC_SPEC_INT("sleep.k1", &P.k1, 0, 1000, "last step k of the pairs"),
+    CC_SPEC_DOUBLE("sleep.rate", &P.rate, 0, 1, "W_hh += rate dW; W_Ch *= 1 - rate"),
+    CC_SPEC_DOUBLE("sleep.rcond", &P.rcond, 0, 1, "least squares: singular values below rcond s_max count as 0"),
+    CC_SPEC_DOUBLE("sleep.bio_h", &P.bio_h, 1e-9, 1e9, "local rule: W_hh += rate dW / (steps / bio_h)"),
+    CC_SPEC_INT("test.n", &P.n_test, 1, 1000000, "test trials after each session (the Fig. 6 test trials of the seed)"),
+    CC_SPEC_DOUBLE("claims.margin", &P.margin, 0, 1, "after sleep: silenced accuracy >= control accuracy - margin"),
+    CC_SPEC_DOUBLE("claims.chance_hi", &P.chance_hi, 0, 1, "before sleep: silenced accuracy <= chance_hi (near chance)"),
+    CC_SPEC_DOUBLE("claims.control_drop_max", &P.control_drop_max, 0, 1,
+                   "control accuracy after sleep >= before - control_drop_max"),
+    CC_SPEC_END};
+
+static int units(cc_unit_list *out, const cc_run_ctx *ctx)
+{
+    (void)ctx;
+    for (int r = 0; r < NRULES; r++)
+        for (int s = 0; s < P.seeds; s++)
+            if (cc_unit_list_add(out, "%s-s%d", RULE_NAMES[r], s)) return GSL_ENOMEM;
+    return GSL_SUCCESS;
+}
+
+/* ---------------------------------------------------------------- the Fig. 6 models */
+
+/* Errors raised while checking the input are caught here and become one line (exit 2). */
+static char caught[1024];
+static void catch_error(const char *reason, const char *file, int line, int gsl_errno)
+{
+    (void)file;
+    (void)line;
+    (void)gsl_errno;
+    snprintf(caught, sizeof caught, "%s", reason);
+}
+
+/* Drop every "NAME/../" of a path, lexically (NAME not ".."): OUT need not exist yet. */
+static void drop_dotdot(char *p)
+{
+    for (char *s = p; (s = strstr(s, "/../")) != NULL;) {
+        char *a = s; /* start of the component before "/../" */
+        while (a > p && a[-1] != '/') a--;
+        if ((s - a == 2 && a[0] == '.' && a[1] == '.') || s == a) {
+            s += 3;
+            continue;
+        }
+        memmove(a, s + 4, strlen(s + 4) + 1);
+        s = p;
+    }
+}
+
+/* OUT/<input.models>/<file>, or <input.models>/<file> if absolute. */
+static void model_path(char *buf, size_t n, const cc_run_ctx *ctx, const char *file)
+{
+    if (P.models[0] == '/') snprintf(buf, n, "%s/%s", P.models, file);
+    else snprintf(buf, n, "%s/%s/%s", ctx->out, P.models, file);
+    drop_dotdot(buf);
+}
+
+/* Check and load the model of seed index si: listed in the manifest, present, with the listed
+ * checksum, readable, a delayed-association cerebellar model. The model (or NULL with a one-line
+ * reason in err); its seed in *seed. Raises nothing. */
+static cc_model *load_model(const cc_run_ctx *ctx, int si, unsigned long *seed, char *err, size_t n)
+{
+    char man[CC_OUT_PATH_MAX], path[CC_OUT_PATH_MAX], file[64];
+    model_path(man, sizeof man, ctx, FIG6_MANIFEST);
+    snprintf(file, sizeof file, FIG6_MODEL_FMT, si);
+    model_path(path, sizeof path, ctx, file);
+    gsl_error_handler_t *old = gsl_set_error_handler(catch_error);
+    cc_table t = {0};
+    cc_model *m = NULL;
+    double hi, lo;
+    caught[0] = '\0';
+    if (cc_table_read(&t, man) != GSL_SUCCESS) {
+        snprintf(err, n, "%s: the list of the Fig. 6 models is missing or unreadable (run make fig6): %s", man, caught);
+    } else if (cc_table_col(&t, "checksum_lo") != 3 || cc_table_col(&t, "seed") != 1 || t.nrow <= si ||
+               t.v[(long)si * t.ncol] != si) {
+        snprintf(err, n, "%s lists no model of seed index %d (run.seeds = %d; rerun make fig6 with as many seeds)", man, si,
+                 P.seeds);
+    } else if (!(m = cc_model_load(path, *seed = (unsigned long)t.v[(long)si * t.ncol + 1]))) {
+        snprintf(err, n, "%s (run make fig6)", caught); /* missing, truncated, corrupt, other version */
+    } else if (fig6_model_checksum(path, &hi, &lo) || hi != t.v[(long)si * t.ncol + 2] || lo != t.v[(long)si * t.ncol + 3]) {
+        snprintf(err, n, "%s: not the model that Fig. 6 listed in %s (stale or replaced): rerun make fig6", path, man);
+    } else if (m->cfg.arch != CC_ARCH_CEREB_FB || m->cfg.D != 10 || m->cfg.O != 2 || !m->cfg.classification) {
+        snprintf(err, n, "%s: not a delayed-association model with cerebellar feedback", path);
+    } else {
+        cc_table_free(&t);
+        gsl_set_error_handler(old);
+        return m;
+    }
+    cc_model_free(m);
+    m = NULL;
+    cc_table_free(&t);
+    gsl_set_error_handler(old);
+    return m;
+}
+
+/* ---------------------------------------------------------------- one unit */
+
+typedef struct {
+    double acc, acc_sil, xent, xent_sil, norm, cosine;
+} session_stats;
+
+/* Test on the seed's test trials with the cerebellum and silenced from t = 0; selectivity of
+ * both into sel_c, sel_s (T) if not NULL. The cosine is taken on the control pass. */
+static int measure(cc_model *m, const cc_task *task, unsigned long seed, const double *Wh0, const double *Wi0,
+                   session_stats *ss, double *sel_c, double *sel_s)
+{
+    cc_stats st;
+    cc_batch *b = NULL;
+    for (int k = 0; k < 2; k++) {
+        m->silence_from = k ? 0 : -1;
+        int s = cc_test(m, task, P.n_test, seed, &st, &b);
+        m->silence_from = -1;
+        if (s) return s;
+        if (k == 0) {
+            ss->acc = st.acc;
+            ss->xent = st.xent;
+            ss->cosine = cc_sleep_cosine(m, Wh0, Wi0);
+        } else {
+            ss->acc_sil = st.acc;
+            ss->xent_sil = st.xent;
+        }
+        double *sel = k ? sel_s : sel_c;
+        if (sel) /* z_correct - z_other, mean over trials */
+            for (int t = 0; t < b->T; t++) {
+                double sum = 0.0;
+                for (int i = 0; i < b->B; i++) {
+                    const double *z = m->ws.z + ((long)t * b->B + i) * 2;
+                    sum += z[b->cond[i]] - z[1 - b->cond[i]];
+                }
+                sel[t] = sum / b->B;
+            }
+        cc_batch_free(b);
+        b = NULL;
+    }
+    ss->norm = cc_sleep_wch_norm(m);
+    return GSL_SUCCESS;
+}
+
+static int run_unit(const char *id, const cc_run_ctx *ctx)
+{
+    (void)id;
+    const int rule = ctx->unit_index / P.seeds, si = ctx->unit_index % P.seeds;
+    char err[1200];
+    unsigned long seed = 0;
+    cc_model *m = load_model(ctx, si, &seed, err, sizeof err);
+    if (!m) return CC_ERRORF(GSL_EINVAL, "%s", err);
+    if (ctx->rec) cc_record_seed(ctx->rec, (long)seed);
+    const cc_task task = cc_task_defaults(CC_TASK_DELASS), sleep = cc_task_defaults(CC_TASK_SLEEP);
+    const int N = m->cfg.N, Din = m->Din, T = task.T, rows = (P.k1 - P.k0 + 1) * P.trials;
+    double *Wh0 = malloc((size_t)N * N * sizeof(double)), *Wi0 = malloc((size_t)N * Din * sizeof(double));
+    double *R = malloc((size_t)rows * N * sizeof(double)), *U = malloc((size_t)rows * N * sizeof(double));
+    double *X = malloc((size_t)N * N * sizeof(double)), *dW = malloc((size_t)N * N * sizeof(double));
+    double *sel = calloc((size_t)4 * T, sizeof(double));
+    gsl_rng *tr = cc_rng_stream(seed, CC_STREAM_USER), *no = cc_rng_stream(seed, CC_STREAM_USER + 1);
+    cc_batch *b = cc_batch_alloc(&sleep, P.trials);
+    session_stats *ss = calloc((size_t)P.sessions + 1, sizeof *ss);
+    int s = GSL_ENOMEM;
+    if (!Wh0 || !Wi0 || !R || !U || !X || !dW || !sel || !tr || !no || !b || !ss) goto done;
+    memcpy(Wh0, m->w->W_hh, (size_t)N * N * sizeof(double));
+    memcpy(Wi0, m->w->W_ih, (size_t)N * Din * sizeof(double));
+    if ((s = measure(m, &task, seed, Wh0, Wi0, &ss[0], sel, sel + T))) goto done; /* before sleep */
+    for (int k = 1; k <= P.sessions; k++) {
+        if ((s = cc_task_sample(b, &sleep, tr, no))) goto done;
+        if ((s = cc_model_eval_batch(m, b, NULL))) goto done; /* no targets, no learning */
+        if ((s = cc_sleep_pairs(R, U, m, P.k0, P.k1))) goto done;
+        if (rule == RULE_LSTSQ) { /* X = argmin ||R X - U||, dW = X^T */
+            if ((s = cc_sleep_lstsq(X, R, U, rows, N, N, P.rcond))) goto done;
+            for (int i = 0; i < N; i++)
+                for (int j = 0; j < N; j++) dW[(long)i * N + j] = X[(long)j * N + i];
+            cc_sleep_apply(m, dW, P.rate, P.rate);
+        } else { /* local rule, scaled as the original: rate dW / (steps / 1.5) */
+            cc_sleep_bio(dW, R, U, rows, N, N, P.trials);
+            cc_sleep_apply(m, dW, P.rate * P.bio_h / (P.k1 - P.k0 + 1), P.rate);
+        }
+        if ((s = measure(m, &task, seed, Wh0, Wi0, &ss[k], k == P.sessions ? sel + 2 * T : NULL,
+                         k == P.sessions ? sel + 3 * T : NULL)))
+            goto done;
+    }
+    if (P.sessions == 0) memcpy(sel + 2 * T, sel, (size_t)2 * T * sizeof(double));
+    cc_tsv t;
+    cc_tsv_head h = {.title = "sleep sessions of one Fig. 6 model: test after each session (0: before sleep)",
+                     .columns = "session acc acc_silenced xent xent_silenced wch_norm cosine",
+                     .units = "accuracy and cross-entropy on the last step of the test trials; silenced: cerebellar output 0 from t = 0; wch_norm: Frobenius norm of W_Ch",
+                     .runs = ctx->unit};
+    if ((s = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.sessions.tsv", ctx->unit))) goto done;
+    for (int k = 0; !s && k <= P.sessions; k++) {
+        double row[7] = {k, ss[k].acc, ss[k].acc_sil, ss[k].xent, ss[k].xent_sil, ss[k].norm, ss[k].cosine};
+        s = cc_tsv_row(&t, row);
+    }
+    if (s) {
+        cc_tsv_abort(&t);
+        goto done;
+    }
+    if ((s = cc_tsv_commit(&t))) goto done;
+    cc_tsv_head hs = {.title = "selectivity z_correct - z_other per step, mean over the test trials, before and after sleep",
+                      .columns = "t before_control before_silenced after_control after_silenced", .runs = ctx->unit};
+    if ((s = cc_ctx_tsv_open(ctx, &t, &hs, "units/%s.sel.tsv", ctx->unit))) goto done;
+    for (int k = 0; !s && k < T; k++) {
+        double row[5] = {k, sel[k], sel[T + k], sel[2 * T + k], sel[3 * T + k]};
+        s = cc_tsv_row(&t, row);
+    }
+    if (s) {
+        cc_tsv_abort(&t);
+        goto done;
+    }
+    if ((s = cc_tsv_commit(&t))) goto done;
+    cc_record_metric(ctx->rec, "acc_before", ss[0].acc);
+    cc_record_metric(ctx->rec, "acc_silenced_before", ss[0].acc_sil);
+    cc_record_metric(ctx->rec, "acc_after", ss[P.sessions].acc);
+    cc_record_metric(ctx->rec, "acc_silenced_after", ss[P.sessions].acc_sil);
+done:
+    free(Wh0); free(Wi0); free(R); free(U); free(X); free(dW); free(sel); free(ss);
+    if (tr) gsl_rng_free(tr);
+    if (no) gsl_rng_free(no);
+    cc_batch_free(b);
+    cc_model_free(m);
+    return s;
+}
+
+/* ---------------------------------------------------------------- merge */
+
+/* Mean and SEM over seeds of column col, row r of units/<rule>-s*.<file>.tsv. */
+static int rule_stat(const cc_run_ctx *ctx, int rule, const char *file, int r, const char *col, double *mean, double *sem)
+{
+    double v[1000];
+    int s = cc_expt_collect(ctx, ctx->units->id + (long)rule * P.seeds, P.seeds, file, r, col, v);
+    if (!s) cc_mean_sem(v, P.seeds, mean, sem);
+    return s;
+}
+
+/* One panel: rows r = 0..n-1, then for each rule and each column mean and SEM. */
+static int panel(const cc_run_ctx *ctx, const char *out, const char *title, const char *columns, const char *units_doc,
+                 const char *file, int n, int ncols, const char *const *cols)
+{
+    char runs[128];
+    snprintf(runs, sizeof runs, "units/{lstsq,bio}-s0..s%d: the Fig. 6 models of seed indices 0..%d", P.seeds - 1, P.seeds - 1);
+    cc_tsv t;
+    cc_tsv_head h = {.title = title, .columns = columns, .units = units_doc, .runs = runs};
+    int s = cc_ctx_tsv_open(ctx, &t, &h, "%s", out);
+    for (int r = 0; !s && r < n; r++) {
+        double row[32] = {r};
+        int c = 1;
+        for (int rule = 0; !s && rule < NRULES; rule++)
+            for (int k = 0; !s && k < ncols; k++, c += 2) s = rule_stat(ctx, rule, file, r, cols[k], &row[c], &row[c + 1]);
+        if (!s) s = cc_tsv_row(&t, row);
+    }
+    if (s) {
+        cc_tsv_abort(&t);
+        return s;
+    }
+    return cc_tsv_commit(&t);
+}
+
+static int merge(const cc_run_ctx *ctx)
+{
+    const int S = P.sessions, T = cc_task_defaults(CC_TASK_DELASS).T;
+    const char *ca[2] = {"acc", "acc_silenced"}, *cb[1] = {"wch_norm"}, *cc[1] = {"cosine"},
+               *cd[4] = {"before_control", "before_silenced", "after_control", "after_silenced"};
+    int s = panel(ctx, "fig8a_accuracy.tsv", "Fig. 8a: test accuracy per sleep session, mean and SEM over the Fig. 6 seeds",
+                  "session lstsq lstsq_sem lstsq_silenced lstsq_silenced_sem bio bio_sem bio_silenced bio_silenced_sem",
+                  "accuracy on the last step of the test trials; silenced: cerebellar output 0 from t = 0; session 0 is before sleep",
+                  "sessions", S + 1, 2, ca);
+    if (!s)
+        s = panel(ctx, "fig8b_norm.tsv", "Fig. 8b: norm of W_Ch per sleep session, mean and SEM over seeds",
+                  "session lstsq lstsq_sem bio bio_sem", "Frobenius norm of the cerebellar columns of W_ih", "sessions", S + 1, 1, cb);
+    if (!s)
+        s = panel(ctx, "fig8c_cosine.tsv",
+                  "Fig. 8c: mean cosine similarity of the original total input W_hh,orig f(h) + W_Ch,orig c and the recurrent input W_hh f(h)",
+                  "session lstsq lstsq_sem bio bio_sem", "mean over test trials and steps of the control pass after each session",
+                  "sessions", S + 1, 1, cc);
+    if (!s)
+        s = panel(ctx, "fig8d_selectivity.tsv", "Fig. 8d: selectivity z_correct - z_other per step, before and after sleep",
+                  "t lstsq_before_control lstsq_before_control_sem lstsq_before_silenced lstsq_before_silenced_sem lstsq_after_control lstsq_after_control_sem lstsq_after_silenced lstsq_after_silenced_sem bio_before_control bio_before_control_sem bio_before_silenced bio_before_silenced_sem bio_after_control bio_after_control_sem bio_after_silenced bio_after_silenced_sem",
+                  "readout difference (logits), mean over the test trials; silenced: cerebellar output 0 from t = 0", "sel", T, 4, cd);
+    if (s) return s;
+    double v[NRULES][8], e[NRULES][8];
+    for (int r = 0; !s && r < NRULES; r++) {
+        const int rowsel[8] = {0, 0, S, S, 0, S, 0, S};
+        const char *col[8] = {"acc", "acc_silenced", "acc", "acc_silenced", "wch_norm", "wch_norm", "cosine", "cosine"};
+        for (int k = 0; !s && k < 8; k++) s = rule_stat(ctx, r, "sessions", rowsel[k], col[k], &v[r][k], &e[r][k]);
+    }
+    /* first session after which the mean silenced accuracy is within the margin of the control */
+    int first[NRULES] = {-1, -1};
+    for (int r = 0; !s && r < NRULES; r++)
+        for (int k = 0; !s && k <= S && first[r] < 0; k++) {
+            double a, as, c, cs;
+            s = rule_stat(ctx, r, "sessions", k, "acc", &c, &cs);
+            if (!s) s = rule_stat(ctx, r, "sessions", k, "acc_silenced", &a, &as);
+            if (!s && a >= c - P.margin) first[r] = k;
+        }
+    if (s) return s;
+    cc_summary sm;
+    if ((s = cc_summary_open(&sm, ctx, "Fig. 8: numbers quoted in the report"))) return s;
+    cc_summary_add(&sm, "seeds", P.seeds, "Fig. 6 models (seeds)");
+    cc_summary_add(&sm, "sessions", S, "sleep sessions");
+    cc_summary_add(&sm, "trials", P.trials, "trials per session");
+    for (int r = 0; r < NRULES; r++) {
+        char key[64], doc[160];
+        const char *what[8] = {"acc_before", "acc_silenced_before", "acc_after", "acc_silenced_after", "norm_before", "norm_after", "cos_before", "cos_after"};
+        const char *desc[8] = {"test accuracy before sleep, with the cerebellum", "test accuracy before sleep, cerebellum silenced",
+                               "test accuracy after the last session, with the cerebellum", "test accuracy after the last session, cerebellum silenced",
+                               "norm of W_Ch before sleep", "norm of W_Ch after the last session", "mean cosine similarity before sleep",
+                               "mean cosine similarity after the last session"};
+        for (int k = 0; k < 8; k++) {
+            snprintf(key, sizeof key, "%s_%s", RULE_NAMES[r], what[k]);
+            snprintf(doc, sizeof doc, "%s (%s)", desc[k], r == RULE_LSTSQ ? "least squares" : "local rule");
+            cc_summary_add(&sm, key, v[r][k], doc);
+            if (k < 4) {
+                snprintf(key, sizeof key, "%s_%s_sem", RULE_NAMES[r], what[k]);
+                cc_summary_add(&sm, key, e[r][k], "its SEM over seeds");
+            }
+        }
+    }
+    cc_summary_add(&sm, "lstsq_first_session", first[RULE_LSTSQ] >= 0 ? first[RULE_LSTSQ] : NAN,
+                   "first session after which the mean silenced accuracy is within claims.margin of the control (least squares)");
+    cc_summary_add(&sm, "bio_first_session", first[RULE_BIO] >= 0 ? first[RULE_BIO] : NAN,
+                   "the same for the local rule");
+    if ((s = cc_summary_commit(&sm))) return s;
+    cc_claims cl;
+    if ((s = cc_claims_open(&cl, ctx, "Fig. 8 claim, from the test means over the Fig. 6 seeds (least squares, the authors' rule)"))) return s;
+    const double *L = v[RULE_LSTSQ];
+    char crit[256];
+    snprintf(crit, sizeof crit, "silenced before <= %g; silenced after >= control after - %g; control after >= control before - %g",
+             P.chance_hi, P.margin, P.control_drop_max);
+    cc_claims_add(&cl, "fig8.consolidation",
+                  "After sleep the cortex alone solves the task (silenced accuracy rises from near chance to near the control) while the control accuracy stays high",
+                  crit, L[1] <= P.chance_hi && L[3] >= L[2] - P.margin && L[2] >= L[0] - P.control_drop_max,
+                  "silenced %.3f -> %.3f, control %.3f -> %.3f", L[1], L[3], L[0], L[2]);
+    return cc_claims_commit(&cl);
+}
+
+static int validate(const cc_run_ctx *ctx, char *err, size_t n)
+{
+    const int T = cc_task_defaults(CC_TASK_DELASS).T;
+    if (P.k1 < P.k0 || P.k1 > T - 2) return snprintf(err, n, "sleep.k0..k1 = %d..%d: need k0 <= k1 <= T - 2 = %d", P.k0, P.k1, T - 2), GSL_EINVAL;
+    if (!ctx->out) return GSL_SUCCESS; /* listing the units reads no model */
+    for (int si = 0; si < P.seeds; si++) { /* every model, before anything is written */
+        unsigned long seed;
+        cc_model *m = load_model(ctx, si, &seed, err, n);
+        if (!m) return GSL_EINVAL;
+        cc_model_free(m);
+    }
+    return GSL_SUCCESS;
+}
+
+static const cc_experiment EXPERIMENT = {
+    .name = "fig8",
+    .summary = "Fig. 8: systems consolidation: sleep sessions move the cerebellar drive of the Fig. 6 models into W_hh",
+    .specs = SPECS,
+    .validate = validate,
+    .units = units,
+    .run_unit = run_unit,
+    .merge = merge};
+
+int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }
