@@ -209,7 +209,8 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
 # ---------------------------------------------------------------- tests
 # The quick pipeline's numbers (summary.tsv of every figure) are compared with tests/quick_reference.tsv
 # within tests/quick_tolerance.tsv; after an intended change, `make quick-reference` rewrites the reference.
-test: unit ## unit tests, the quick pipeline (make smoke), its determinism, its numbers, and Fig. 1 against its shipped data
+test: unit $(EXP_BINS) ## unit tests, bad input and faults, the quick pipeline (make smoke), its determinism, its numbers, and Fig. 1 against its shipped data
+	@tests/bad_input.sh $(BUILD)
 	@$(MAKE) --no-print-directory smoke
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
 	@tests/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
@@ -497,4 +498,5 @@ clean: ## remove build dirs and every generated file (data/*/, figures/*.pdf|png
 	rm -rf data/*/
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then git checkout -q -- data && echo 'data/: back to the shipped reference data'; fi
 	rm -f figures/*.pdf figures/*.png paper/report.html paper/report.pdf
+	rm -f paper/report.tmp.* figures/*.tmp.* # temporaries of killed runs (those under data/ went above)
 	rm -rf paper/listings

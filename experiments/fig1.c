@@ -126,10 +126,18 @@ static int merge(const cc_run_ctx *ctx)
     return cc_claims_commit(&cl);
 }
 
+static int validate(const cc_run_ctx *ctx, char *err, size_t n)
+{
+    (void)ctx;
+    const cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
+    return cc_expt_check(&P.model, &P.train, &task, CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, err, n);
+}
+
 static const cc_experiment EXPERIMENT = {
     .name = "fig1",
     .summary = "Fig. 1: the three architectures and one trained cerebellar-feedback trial",
     .specs = SPECS,
+    .validate = validate,
     .units = units,
     .run_unit = run_unit,
     .merge = merge};

@@ -351,6 +351,13 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     cond c[MAX_COND];
     if (P.n_taus > 16 || conditions(c) > MAX_COND) return snprintf(err, n, "too many conditions"), GSL_EINVAL;
     if (P.train.seeds > 1000) return snprintf(err, n, "run.seeds: at most 1000"), GSL_EINVAL;
+    const cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
+    for (int i = 0, nc = conditions(c); i < nc; i++) {
+        cc_model_keys mk = P.model;
+        mk.tau = c[i].tau;
+        mk.plastic_mf = c[i].plastic_mf;
+        if (cc_expt_check(&mk, &P.train, &task, c[i].arch, c[i].plast, err, n)) return GSL_EINVAL;
+    }
     return GSL_SUCCESS;
 }
 

@@ -584,7 +584,7 @@ static void test_out_atomic(void)
     char dir[64], path[256], tmp[320];
     make_tmpdir(dir, sizeof dir);
     snprintf(path, sizeof path, "%s/a/b/c.txt", dir);
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+    snprintf(tmp, sizeof tmp, "%s.tmp.%s", path, cc_out_owner());
     cc_out o;
     FILE *f = cc_out_open(&o, path);
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
@@ -1169,7 +1169,7 @@ static void test_driver_failures(void)
         free(s);
         const char *b[] = {"--seeds", "1", "--quick", "--set", "model.alpha=0.2", "--out", out4, "--merge", NULL};
         r = run_driver(b);
-        CU_ASSERT_EQUAL(r.code, 1);
+        CU_ASSERT_EQUAL(r.code, 2); /* refused before anything is written */
         CU_ASSERT(r.err && strstr(r.err, "other parameters") && count_lines(r.err) == 1);
         free_result(&r);
         const char *c[] = {"--seeds", "1", "--out", out4, "--merge", NULL};
@@ -1177,19 +1177,16 @@ static void test_driver_failures(void)
         CU_ASSERT_EQUAL(r.code, 0);
         free_result(&r);
     }
-    /* merge with a unit file missing fails (exit 1), naming the file */
+    /* a merge before its units is refused (exit 2), naming the unit, and writes nothing */
     {
         char out3[160];
         snprintf(out3, sizeof out3, "%s/m", root);
         const char *a[] = {"--out", out3, "--merge", NULL};
         run_result r = run_driver(a);
-        CU_ASSERT_EQUAL(r.code, 1);
-        CU_ASSERT(r.err && strstr(r.err, "units/ep-5_seed-0.tsv"));
+        CU_ASSERT_EQUAL(r.code, 2);
+        CU_ASSERT(r.err && strstr(r.err, "unit ep-5_seed-0 has not run") && count_lines(r.err) == 1);
         free_result(&r);
-        snprintf(p, sizeof p, "%s/runs/merge.json", out3);
-        char *s = read_all(p);
-        CU_ASSERT(s && strstr(s, "\"status\": \"FAILED\""));
-        free(s);
+        CU_ASSERT(!file_exists(out3));
     }
     rm_tree(root);
 }

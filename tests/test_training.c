@@ -138,6 +138,33 @@ static void test_bad_config(void)
     cc_model_free(m);
 }
 
+/* The protocol's checks before training: sizes against each other, and a tau that leaves
+ * the cerebellum without any target in a trial (line drawing: T = 20 steps). */
+static void test_protocol_check(void)
+{
+    cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
+    cc_config c = cc_config_default();
+    cc_protocol p = cc_protocol_default(&task, 1);
+    cc_test_reset_error();
+    CU_ASSERT_EQUAL(cc_protocol_check(&p, &task, &c), GSL_SUCCESS);
+    CU_ASSERT_EQUAL(cc_test_last_errno, 0);
+    p.batch = p.n_train + 1;
+    CU_ASSERT_EQUAL(cc_protocol_check(&p, &task, &c), GSL_EINVAL);
+    p = cc_protocol_default(&task, 1);
+    c.tau = 19; /* C(f(h_0)) learns y_19: the last target of the trial */
+    CU_ASSERT_EQUAL(cc_protocol_check(&p, &task, &c), GSL_SUCCESS);
+    c.tau = 21;
+    CU_ASSERT_EQUAL(cc_protocol_check(&p, &task, &c), GSL_EINVAL);
+    c.arch = CC_ARCH_NONE; /* no cerebellum: tau means nothing */
+    CU_ASSERT_EQUAL(cc_protocol_check(&p, &task, &c), GSL_SUCCESS);
+    /* the memory estimate grows at least by the W_MF, W_PF of 9 G more granule cells, held
+     * five times (weights, gradient, two Adam moments, best checkpoint) */
+    c = cc_config_default();
+    double small = cc_protocol_memory(&p, &task, &c);
+    c.G *= 10;
+    CU_ASSERT(small > 0 && cc_protocol_memory(&p, &task, &c) - small >= 5.0 * (c.N + c.O) * (0.9 * c.G) * 8);
+}
+
 /* Learning works end to end: a cerebellar-feedback model lowers its task loss on a
  * fixed batch, with a fixed cortex (only readout and cerebellum learn). */
 static void test_learns(void)
@@ -339,6 +366,7 @@ static const cc_test_case CASES[] = {
     {"copying a cerebellum and PF overlap", test_copy_cerebellum},
     {"sparse mossy fibres stay sparse", test_sparse_mossy_fibres},
     {"bad configurations and batches are refused", test_bad_config},
+    {"protocol checks: batch, tau against the trial, memory", test_protocol_check},
     {"training lowers the loss", test_learns},
     {"best checkpoint among trained epochs only; restored or last weights", test_protocol_best_epoch},
     {"fixed mossy fibres stay bit-identical; plastic ones move", test_fixed_mossy_fibres},

@@ -69,6 +69,8 @@ int cc_config_validate(const cc_config *c)
         CC_FAIL(GSL_EINVAL, "model: the temporal basis is defined for regression tasks only");
     if (c->temporal_basis && c->final_learning)
         CC_FAIL(GSL_EINVAL, "model: final learning with the temporal basis is not defined by the original model");
+    if (c->temporal_basis && c->tau > 63)
+        CC_FAIL(GSL_EINVAL, "model: tau = %d with the temporal basis: at most 63 (tau + 1 predictions per step)", c->tau);
     if (c->mf_inputs < 0 || c->mf_inputs > c->N) CC_FAIL(GSL_EINVAL, "model: mf_inputs = %d out of range [0, N = %d]", c->mf_inputs, c->N);
     if (!(c->dropout >= 0.0 && c->dropout < 1.0)) CC_FAIL(GSL_EINVAL, "model: dropout = %g out of range [0, 1)", c->dropout);
     if (!(c->lr_rnn >= 0 && c->lr_readout >= 0 && c->lr_cereb >= 0)) CC_FAIL(GSL_EINVAL, "model: learning rates must be >= 0");

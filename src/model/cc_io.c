@@ -2,12 +2,14 @@
 #include "cc_io.h"
 
 #include "cc_error.h"
+#include "cc_params.h"
 
 #include <gsl/gsl_errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char MAGIC[8] = {'C', 'C', 'L', 'O', 'O', 'P', 'S', '\0'};
@@ -121,6 +123,20 @@ cc_model *cc_model_load(const char *path, unsigned long seed)
     cc_config cfg = unpack_config(iv, dv);
     if (cc_config_validate(&cfg) != GSL_SUCCESS) {
         CC_ERRORF(GSL_EINVAL, "%s: the stored configuration is invalid", path);
+        goto fail;
+    }
+    /* the stored size against the configuration and the file's length, before allocating */
+    if ((double)n * sizeof(double) != cc_params_bytes(&cfg)) {
+        CC_ERRORF(GSL_EINVAL, "%s: %llu weights stored, the configuration needs %.0f", path, (unsigned long long)n,
+                  cc_params_bytes(&cfg) / sizeof(double));
+        goto fail;
+    }
+    struct stat st;
+    const double header = 8 + 4 + 4 + sizeof iv + sizeof dv + 8 + 8;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (double)st.st_size != header + (double)n * 8 + 8) {
+        CC_ERRORF(GSL_EINVAL, "%s: %s model file (%lld bytes, the header says %.0f)", path,
+                  (double)st.st_size < header + (double)n * 8 + 8 ? "truncated" : "corrupt", (long long)st.st_size,
+                  header + (double)n * 8 + 8);
         goto fail;
     }
     m = cc_model_alloc(&cfg, seed);

@@ -43,19 +43,40 @@ static void work_free(cc_work *w)
 /* Make room for B trials of T steps. Granule rates and dropout masks are kept for the
  * current step only (the cerebellum learns within the step); the granule errors of every
  * step (scratch) exist only to learn. */
+static void work_need(const cc_config *cfg, long B, long T, int learn, int noise, double need[CC_WORK_NARRAYS])
+{
+    const double bt = (double)B * T, bt1 = (double)B * (T + 1);
+    const int Cw = cc_config_cereb_outputs(cfg);
+    const double N = cfg->N, O = cfg->O, G = cfg->G, C = Cw ? Cw : 1, Din = cfg->D + cc_config_feedback_dim(cfg);
+    const int has_g = cfg->arch == CC_ARCH_CEREB_FB || cfg->arch == CC_ARCH_CEREB_READOUT;
+    const double n[CC_WORK_NARRAYS] = {
+        bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? B * G : 1,
+        cfg->arch == CC_ARCH_CEREB_READOUT && learn ? B * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
+        has_g && learn ? bt1 * G : 1, (double)B * (Din + N), N * (Din + N),
+        !learn && cfg->arch == CC_ARCH_CEREB_FB && noise ? bt * C : 1};
+    memcpy(need, n, sizeof n);
+}
+
+double cc_model_memory(const cc_config *cfg, long B_learn, long B_eval, int T)
+{
+    double a[CC_WORK_NARRAYS], b[CC_WORK_NARRAYS], bytes = 0.0;
+    work_need(cfg, B_learn, T, 1, 1, a); /* with cerebellar output noise: the larger */
+    work_need(cfg, B_eval, T, 0, 1, b);
+    for (int i = 0; i < CC_WORK_NARRAYS; i++) bytes += (a[i] > b[i] ? a[i] : b[i]) * sizeof(double);
+    bytes += 4.0 * cc_params_bytes(cfg); /* weights, gradient, Adam's two moments */
+    if (cfg->mf_inputs > 0 && cfg->arch == CC_ARCH_CEREB_FB) bytes += (double)cfg->N * cfg->G * sizeof(double);
+    return bytes;
+}
+
 static int work_reserve(cc_model *m, int B, int T, int learn)
 {
     cc_work *w = &m->ws;
     w->B = B;
     w->T = T;
-    const long bt = (long)B * T, bt1 = (long)B * (T + 1);
-    const long N = m->cfg.N, O = m->cfg.O, G = m->cfg.G, C = m->C ? m->C : 1, Din = m->Din;
-    const int has_g = m->cfg.arch == CC_ARCH_CEREB_FB || m->cfg.arch == CC_ARCH_CEREB_READOUT;
-    const long need[CC_WORK_NARRAYS] = {
-        bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? B * G : 1,
-        m->cfg.arch == CC_ARCH_CEREB_READOUT && learn ? B * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
-        has_g && learn ? bt1 * G : 1, (long)B * (Din + N), N * (Din + N),
-        !learn && m->cfg.arch == CC_ARCH_CEREB_FB && m->cereb_noise > 0 ? bt * C : 1};
+    double nd[CC_WORK_NARRAYS];
+    work_need(&m->cfg, B, T, learn, m->cereb_noise > 0, nd);
+    long need[CC_WORK_NARRAYS];
+    for (int i = 0; i < CC_WORK_NARRAYS; i++) need[i] = (long)nd[i];
     double **a[CC_WORK_NARRAYS];
     work_list(w, a);
     for (int i = 0; i < CC_WORK_NARRAYS; i++) {

@@ -82,6 +82,10 @@ typedef struct {
 /* Allocate a model for `cfg` with weights U(+-1/sqrt(fan_in)) from the stream
  * CC_STREAM_WEIGHTS of `seed`; NULL (and gsl_error) on a bad config. */
 cc_model *cc_model_alloc(const cc_config *cfg, unsigned long seed);
+/* Bytes a model of cfg holds once it has learned on batches of B_learn trials and been
+ * evaluated on B_eval trials of T steps (weights, gradient, Adam, workspace), without
+ * allocating anything: checked against the memory available before a run starts. */
+double cc_model_memory(const cc_config *cfg, long B_learn, long B_eval, int T);
 void cc_model_free(cc_model *m);
 
 /* Zero the gradients, run the batch with learning, add the gradients, no update. */

@@ -18,6 +18,16 @@ size_t cc_params_count(const cc_params *p, cc_tensor k)
     return (size_t)p->rows[k] * (size_t)p->cols[k];
 }
 
+double cc_params_bytes(const cc_config *cfg)
+{
+    const double N = cfg->N, G = cfg->G, C = cc_config_cereb_outputs(cfg), O = cfg->O;
+    const int has_cb = cfg->arch == CC_ARCH_CEREB_FB || cfg->arch == CC_ARCH_CEREB_READOUT;
+    const int has_ro = cfg->arch != CC_ARCH_CEREB_READOUT;
+    double n = N * (cfg->D + cc_config_feedback_dim(cfg)) + N * N + (has_ro ? O * (N + 1) : 0) +
+               (has_cb ? (N + C) * G : 0);
+    return n * sizeof(double);
+}
+
 cc_params *cc_params_alloc(const cc_config *cfg)
 {
     if (cc_config_validate(cfg) != GSL_SUCCESS) return NULL;

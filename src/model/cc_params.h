@@ -37,6 +37,8 @@ const char *cc_tensor_name(cc_tensor k); /* "W_ih", "W_hh", "W_ro", "b_ro", "W_M
 
 /* Allocate a zeroed block shaped for `cfg`; NULL (and gsl_error) on a bad config. */
 cc_params *cc_params_alloc(const cc_config *cfg);
+/* Bytes of the parameter block of cfg, without allocating it. */
+double cc_params_bytes(const cc_config *cfg);
 void cc_params_free(cc_params *p);
 
 /* Number of doubles in tensor k. */

@@ -1,6 +1,9 @@
 /* cc_train.c: epochs, validation, best-checkpoint restore and testing (cc_train.h). */
 #include "cc_train.h"
 
+#include "cc_cerebellum.h"
+#include "cc_error.h"
+
 #include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -12,6 +15,50 @@ cc_protocol cc_protocol_default(const cc_task *task, int epochs)
 {
     cc_protocol p = {epochs, task->kind == CC_TASK_EVACC ? 800 : 1000, 10, 200, 1000, 1};
     return p;
+}
+
+int cc_protocol_check(const cc_protocol *p, const cc_task *task, const cc_config *cfg)
+{
+    if (p->epochs < 0) CC_FAIL(GSL_EINVAL, "train.epochs = %d: must be >= 0", p->epochs);
+    if (p->batch < 1) CC_FAIL(GSL_EINVAL, "train.batch = %d: must be >= 1", p->batch);
+    if (p->n_train < p->batch)
+        CC_FAIL(GSL_EINVAL, "train.batch = %d is larger than train.n_train = %d (trials per epoch)", p->batch,
+                p->n_train);
+    if (p->n_val < 1) CC_FAIL(GSL_EINVAL, "train.n_val = %d: must be >= 1", p->n_val);
+    if (p->n_test < 1) CC_FAIL(GSL_EINVAL, "train.n_test = %d: must be >= 1", p->n_test);
+    int bad = cc_task_validate(task);
+    if (!bad) bad = cc_config_validate(cfg);
+    if (bad) return bad;
+    if (cfg->arch != CC_ARCH_CEREB_FB) return GSL_SUCCESS;
+    /* the cerebellum must receive at least one target in a trial: C(f(h_k)) learns y_{k+tau} */
+    cc_batch *b = cc_batch_alloc(task, 1);
+    if (!b) return GSL_ENOMEM;
+    int targets = 0;
+    for (int t = 0; t <= b->T; t++)
+        for (int j = 0; j <= cfg->tau; j++)
+            if ((cfg->temporal_basis || j == cfg->tau) &&
+                cc_cereb_target_step(t, j, cfg->tau, b->T, cfg->final_learning, b->mask_train) >= 0)
+                targets++;
+    const int T = b->T;
+    cc_batch_free(b);
+    if (!targets)
+        CC_FAIL(GSL_EINVAL, "model.tau = %d: the cerebellum never receives a target in a trial of %d steps (%s%s)",
+                cfg->tau, T, cc_task_name(task->kind), cfg->final_learning ? ", final learning" : "");
+    return GSL_SUCCESS;
+}
+
+/* Bytes of the training batches, the validation batch and the test batch. */
+static double batch_bytes(const cc_task *task, long B)
+{
+    return (double)B * task->T * (cc_task_input_dim(task) + cc_task_output_dim(task) + 2.0) * sizeof(double);
+}
+
+double cc_protocol_memory(const cc_protocol *p, const cc_task *task, const cc_config *cfg)
+{
+    const long eval = p->n_val > p->n_test ? p->n_val : p->n_test;
+    return cc_model_memory(cfg, p->batch, eval, task->T) + cc_params_bytes(cfg) /* best checkpoint */ +
+           batch_bytes(task, p->batch) + batch_bytes(task, p->n_val) + batch_bytes(task, p->n_test) +
+           2.0 * (double)p->n_test * task->T * cc_task_output_dim(task) * sizeof(double); /* outputs kept */
 }
 
 cc_curve *cc_curve_alloc(int epochs)
@@ -52,8 +99,10 @@ static double val_score(const cc_model *m, const cc_stats *st)
 int cc_train(cc_model *m, const cc_task *task, const cc_protocol *p, unsigned long seed, cc_curve *curve,
              cc_epoch_hook hook, void *ctx)
 {
-    if (p->epochs < 0 || p->batch < 1 || p->n_train < p->batch || p->n_val < 1 || curve->epochs < p->epochs)
-        GSL_ERROR("training protocol: bad sizes", GSL_EINVAL);
+    int bad = cc_protocol_check(p, task, &m->cfg);
+    if (bad) return bad;
+    if (curve->epochs < p->epochs)
+        CC_FAIL(GSL_EINVAL, "learning curve holds %d epochs, train.epochs = %d", curve->epochs, p->epochs);
     int status = GSL_ENOMEM;
     gsl_rng *tr = cc_rng_stream(seed, CC_STREAM_TRIALS), *no = cc_rng_stream(seed, CC_STREAM_NOISE);
     gsl_rng *vtr = cc_rng_stream(seed, CC_STREAM_EVAL_TRIALS), *vno = cc_rng_stream(seed, CC_STREAM_EVAL_NOISE);

@@ -29,6 +29,16 @@ typedef struct {
 /* The authors' protocol for `task` with `epochs` epochs. */
 cc_protocol cc_protocol_default(const cc_task *task, int epochs);
 
+/* Check p against the task and the model: sizes (train.batch <= train.n_train, ...),
+ * the task and the config themselves, and that a cerebellum in the loop receives at
+ * least one target in a trial (tau against the trial length and its loss steps).
+ * GSL_SUCCESS, or GSL_EINVAL with gsl_error naming the keys (train.batch, model.tau). */
+int cc_protocol_check(const cc_protocol *p, const cc_task *task, const cc_config *cfg);
+
+/* Bytes that training and testing a model of cfg on task under p will allocate
+ * (weights, gradients, Adam, checkpoint, workspace of the largest batch, batches). */
+double cc_protocol_memory(const cc_protocol *p, const cc_task *task, const cc_config *cfg);
+
 /* Learning curve: index 0 is before training, e = 1..epochs after epoch e. */
 typedef struct {
     int epochs;

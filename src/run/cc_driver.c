@@ -1,14 +1,19 @@
 /* cc_driver.c: command line, settings, validation and dispatch of a figure driver
  * (see cc_driver.h). The only place of the library that prints to the user.
  */
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* renameat2 (RENAME_EXCHANGE) */
 #endif
 #include "cc_driver.h"
 
 #include "cc_blas.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <sys/file.h>
 #include <gsl/gsl_errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,6 +25,7 @@
 #include "cc_ini.h"
 #include "cc_out.h"
 #include "cc_progress.h"
+#include "cc_train.h"
 
 #define CC_DRIVER_ERRLEN 2048
 #define CC_DRIVER_ID_MAX 200
@@ -224,15 +230,21 @@ static void cc_driver_error(const char *fmt, ...)
     fflush(stderr);
 }
 
+/* The staging folder of the merge in progress ("" if none): removed on an error. */
+static char cc_driver_staging[CC_OUT_PATH_MAX] = "";
+
 static void cc_driver_gsl_handler(const char *reason, const char *file, int line, int gsl_errno)
 {
     static int busy = 0;
-    (void)gsl_errno;
     cc_progress_break();
     cc_driver_error("%s (%s:%d)", reason, file, line);
     if (busy) _exit(1);
     busy = 1;
     cc_out_abort_all();
+    if (cc_driver_staging[0]) { /* a failed merge leaves no trace: its record goes with the staging folder */
+        cc_out_remove_tree(cc_driver_staging);
+        exit(gsl_errno == GSL_ENOMEM ? 1 : 2);
+    }
     if (cc_driver_current_record) {
         char msg[1200];
         snprintf(msg, sizeof msg, "%s (%s:%d)", reason, file, line);
@@ -241,10 +253,138 @@ static void cc_driver_gsl_handler(const char *reason, const char *file, int line
     exit(1);
 }
 
+/* ------------------------------------------------------------------ checks through gsl_error */
+
+static char cc_driver_captured[CC_DRIVER_ERRLEN];
+static int cc_driver_ncaptured = 0;
+static double cc_driver_memory = 0.0;
+
+static void cc_driver_capture_handler(const char *reason, const char *file, int line, int gsl_errno)
+{
+    (void)file, (void)line, (void)gsl_errno;
+    if (!cc_driver_ncaptured++) snprintf(cc_driver_captured, sizeof cc_driver_captured, "%s", reason);
+}
+
+void cc_driver_check_begin(void)
+{
+    cc_driver_ncaptured = 0;
+    cc_driver_captured[0] = '\0';
+    gsl_set_error_handler(cc_driver_capture_handler);
+}
+
+int cc_driver_check_end(char *err, size_t n)
+{
+    gsl_set_error_handler(cc_driver_gsl_handler);
+    if (!cc_driver_ncaptured) return GSL_SUCCESS;
+    snprintf(err, n, "%s", cc_driver_captured);
+    return GSL_EINVAL;
+}
+
+void cc_driver_note_memory(double bytes)
+{
+    if (bytes > cc_driver_memory) cc_driver_memory = bytes;
+}
+
+/* Integer value of key, or def if the driver has no such key. */
+static int cc_driver_key_int(const cc_spec *specs, const char *key, int def)
+{
+    const cc_spec *s = cc_spec_find(specs, key);
+    return s && (s->type == CC_SPEC_T_INT || s->type == CC_SPEC_T_BOOL || s->type == CC_SPEC_T_CHOICE) ? *s->ptr.i
+                                                                                                        : def;
+}
+
+/* Cross-key rules of the shared keys (cc_expt.h), for every driver that has them. */
+static int cc_driver_check_keys(const cc_spec *specs, const unsigned char *had_items, char *err, size_t n)
+{
+    const int batch = cc_driver_key_int(specs, "train.batch", 1), n_train = cc_driver_key_int(specs, "train.n_train", 0);
+    /* n_train 0 is the task's own: 1000, or 800 for evidence accumulation */
+    if (n_train > 0 && batch > n_train)
+        return snprintf(err, n, "train.batch = %d is larger than train.n_train = %d (trials per epoch)", batch,
+                        n_train), GSL_EINVAL;
+    if (n_train == 0 && batch > 800)
+        return snprintf(err, n, "train.batch = %d is larger than the task's trials per epoch (train.n_train = 0: "
+                        "1000, or 800 for evidence accumulation)", batch), GSL_EINVAL;
+    const int N = cc_driver_key_int(specs, "model.N", 0), mf = cc_driver_key_int(specs, "model.mf_inputs", 0);
+    if (N > 0 && mf > N)
+        return snprintf(err, n, "model.mf_inputs = %d is larger than model.N = %d (cortical units a granule cell "
+                        "can sample)", mf, N), GSL_EINVAL;
+    if (cc_driver_key_int(specs, "model.temporal_basis", 0) && cc_driver_key_int(specs, "model.final_learning", 0))
+        return snprintf(err, n, "model.temporal_basis and model.final_learning are both set: final learning is "
+                        "not defined with the temporal basis"), GSL_EINVAL;
+    for (const cc_spec *s = specs; s->key; s++) /* a sweep that has values by default may not be emptied */
+        if ((s->type == CC_SPEC_T_LIST_INT || s->type == CC_SPEC_T_LIST_DOUBLE) && strncmp(s->key, "sweep.", 6) == 0 &&
+            *s->count == 0 && had_items[s - specs])
+            return snprintf(err, n, "%s is an empty list: a sweep needs at least one value", s->key), GSL_EINVAL;
+    return GSL_SUCCESS;
+}
+
+/* Memory of one unit when the driver noted none: its shared keys on the longest trial
+ * of any task (50 steps), cerebellar feedback, plastic cortex. */
+static double cc_driver_memory_from_keys(const cc_spec *specs)
+{
+    cc_config c = cc_config_default();
+    c.N = cc_driver_key_int(specs, "model.N", c.N);
+    c.G = cc_driver_key_int(specs, "model.G", c.G);
+    c.O = 3;
+    c.tau = cc_driver_key_int(specs, "model.tau", c.tau);
+    c.temporal_basis = cc_driver_key_int(specs, "model.temporal_basis", 0);
+    c.mf_inputs = cc_driver_key_int(specs, "model.mf_inputs", 0);
+    c.plasticity = CC_CORTEX_INPUT_REC;
+    cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
+    task.T = 50;
+    cc_protocol p = cc_protocol_default(&task, 1);
+    p.batch = cc_driver_key_int(specs, "train.batch", p.batch);
+    p.n_val = cc_driver_key_int(specs, "train.n_val", p.n_val);
+    p.n_test = cc_driver_key_int(specs, "train.n_test", p.n_test);
+    return cc_protocol_memory(&p, &task, &c);
+}
+
+/* MemAvailable of /proc/meminfo in bytes, or -1 if unknown. */
+static double cc_driver_mem_available(void)
+{
+    FILE *f = fopen("/proc/meminfo", "r");
+    if (!f) return -1;
+    char line[256];
+    double kb = -1;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "MemAvailable: %lf kB", &kb) == 1) break;
+    fclose(f);
+    return kb < 0 ? -1 : kb * 1024.0;
+}
+
+/* "12.3 GB" */
+static void cc_driver_bytes(char *buf, size_t n, double b)
+{
+    const char *u[] = {"B", "kB", "MB", "GB", "TB"};
+    int k = 0;
+    while (b >= 1000 && k < 4) b /= 1000, k++;
+    snprintf(buf, n, "%.3g %s", b, u[k]);
+}
+
+/* --max-mem text: a positive number of bytes, optional K/M/G/T suffix (powers of 1024). */
+static int cc_driver_parse_size(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || errno || !(v > 0) || !isfinite(v) || *s == ' ') return -1;
+    const char *suf = "KMGT";
+    if (*end) {
+        const char *k = strchr(suf, *end == 'k' ? 'K' : *end == 'm' ? 'M' : *end == 'g' ? 'G' : *end == 't' ? 'T' : *end);
+        if (!k || !*k) return -1;
+        v *= pow(1024.0, (double)(k - suf + 1));
+        end++;
+        if (*end == 'B' || *end == 'b') end++;
+        if (*end) return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 /* ------------------------------------------------------------------ command line */
 
 typedef struct {
-    const char *config, *out, *unit;
+    const char *config, *out, *unit, *max_mem;
     int quick, help, list, merge;
     const char **sets;   /* (nsets) --set texts, or --seeds values */
     int *set_is_seeds;   /* (nsets) 1 for --seeds */
@@ -304,6 +444,14 @@ static int cc_driver_parse_cli(int argc, char **argv, cc_driver_cli *c, char *er
                 return GSL_EINVAL;
             }
             c->unit = v;
+        } else if (cc_driver_is_opt(a, "--max-mem")) {
+            if (!(v = cc_driver_optval(argc, argv, &i, "--max-mem", err, n))) return GSL_EINVAL;
+            double b;
+            if (cc_driver_parse_size(v, &b)) {
+                snprintf(err, n, "--max-mem \"%.80s\": not a size (bytes, or a number with K, M, G or T)", v);
+                return GSL_EINVAL;
+            }
+            c->max_mem = v;
         } else if (cc_driver_is_opt(a, "--set") || cc_driver_is_opt(a, "--seeds")) {
             int seeds = cc_driver_is_opt(a, "--seeds");
             if (!(v = cc_driver_optval(argc, argv, &i, seeds ? "--seeds" : "--set", err, n))) return GSL_EINVAL;
@@ -347,6 +495,8 @@ static void cc_driver_help(const cc_experiment *exp, FILE *f)
             "  --merge          merge the unit files into the panel TSVs, summary.tsv and\n"
             "                   claims.tsv (record DIR/runs/merge.json)\n"
             "                   with none of these three: run every unit, then merge\n"
+            "  --max-mem SIZE   refuse a unit that needs more memory than SIZE (bytes, or\n"
+            "                   with K, M, G, T); default: the memory available\n"
             "  --help           this text\n\n"
             "Settings apply in this order: defaults below, config file, [quick] (with\n"
             "--quick), --set/--seeds. Exit status: 0 done, 1 a run failed, 2 bad input\n"
@@ -354,10 +504,234 @@ static void cc_driver_help(const cc_experiment *exp, FILE *f)
     cc_spec_help(exp->specs, f);
 }
 
+/* 1 (errno set) if standard output could not be written. */
+static int cc_driver_stdout_failed(void)
+{
+    errno = 0;
+    int bad = fflush(stdout) != 0 || ferror(stdout);
+    if (bad && !errno) errno = EIO;
+    return bad;
+}
+
+/* ------------------------------------------------------------------ merge inputs */
+
+/* The value of the "# config: " header line of a TSV text into id ("" if none). */
+static void cc_driver_tsv_config(const char *text, char *id, size_t n)
+{
+    id[0] = '\0';
+    for (const char *p = text; p && *p == '#'; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+        if (strncmp(p, "# config: ", 10) == 0) {
+            size_t k = strcspn(p + 10, "\n");
+            snprintf(id, n, "%.*s", (int)k, p + 10);
+            return;
+        }
+}
+
+/* Before a merge writes anything: every unit has a COMPLETED record of these
+ * parameters, every units/ID.*.tsv is complete ("# end") and of these parameters. */
+static int cc_driver_merge_check(const cc_run_ctx *ctx, char *err, size_t n)
+{
+    char path[2 * CC_OUT_PATH_MAX], want[64];
+    snprintf(want, sizeof want, "\"config_id\": \"%s\"", ctx->config_id);
+    for (int i = 0; i < ctx->units->n; i++) {
+        const char *id = ctx->units->id[i], *why = NULL;
+        snprintf(path, sizeof path, "%s/runs/%s.json", ctx->out, id);
+        char *text;
+        size_t len;
+        if (cc_file_read_max(path, &text, &len, 1 << 24))
+            return snprintf(err, n, "merge refused: unit %s has not run (%.1000s: %s): run it first", id, path,
+                            strerror(errno)), GSL_EINVAL;
+        if (!strstr(text, "\"status\": \"COMPLETED\""))
+            why = strstr(text, "\"status\": \"RUNNING\"") ? "did not finish (RUNNING: killed?)" : "did not complete";
+        else if (!strstr(text, want))
+            why = "was made with other parameters";
+        free(text);
+        if (why) return snprintf(err, n, "merge refused: unit %s %s (%.1000s): rerun it", id, why, path), GSL_EINVAL;
+    }
+    snprintf(path, sizeof path, "%s/units", ctx->out);
+    DIR *d = opendir(path);
+    if (!d) return snprintf(err, n, "merge refused: cannot read %.1000s: %s", path, strerror(errno)), GSL_EINVAL;
+    struct dirent *e;
+    int status = GSL_SUCCESS;
+    while (!status && (e = readdir(d))) {
+        const char *name = e->d_name;
+        size_t L = strlen(name), best = 0;
+        if (L < 5 || strcmp(name + L - 4, ".tsv") != 0 || strstr(name, ".tmp.")) continue;
+        int owner = -1;
+        for (int i = 0; i < ctx->units->n; i++) {
+            size_t l = strlen(ctx->units->id[i]);
+            if (l > best && l < L && strncmp(name, ctx->units->id[i], l) == 0 && name[l] == '.') owner = i, best = l;
+        }
+        if (owner < 0) continue; /* not a file of this configuration's units: the merge does not read it */
+        char file[2 * CC_OUT_PATH_MAX], *text, id[64];
+        size_t len;
+        snprintf(file, sizeof file, "%s/units/%s", ctx->out, name);
+        if (cc_file_read(file, &text, &len)) {
+            status = GSL_EINVAL;
+            snprintf(err, n, "merge refused: cannot read %.1000s: %s", file, strerror(errno));
+            break;
+        }
+        cc_driver_tsv_config(text, id, sizeof id);
+        if (strlen(text) != len || len < 6 || strcmp(text + len - 6, "# end\n") != 0 ||
+            (len > 6 && text[len - 7] != '\n')) {
+            status = GSL_EINVAL;
+            snprintf(err, n, "merge refused: %.1000s is truncated or corrupt (no final \"# end\" line): rerun unit %s",
+                     file, ctx->units->id[owner]);
+        } else if (id[0] && strcmp(id, ctx->config_id) != 0) {
+            status = GSL_EINVAL;
+            snprintf(err, n, "merge refused: %.1000s was made with other parameters (config %s, this run %s): rerun unit %s",
+                     file, id, ctx->config_id, ctx->units->id[owner]);
+        }
+        free(text);
+    }
+    closedir(d);
+    return status;
+}
+
 /* ------------------------------------------------------------------ runs */
+
+static int cc_driver_run_rec(const cc_experiment *exp, cc_run_ctx *ctx, int index, int of, const char *rec_out);
 
 /* Run one unit (index >= 0) or the merge (index -1) with its run record. */
 static int cc_driver_run(const cc_experiment *exp, cc_run_ctx *ctx, int index, int of)
+{
+    return cc_driver_run_rec(exp, ctx, index, of, ctx->out);
+}
+
+/* Publish the staging folder stage as OUT/.merged, each of its entries as the link
+ * OUT/<name> -> .merged/<name>; the record stage/runs/merge.json to OUT/runs/. */
+static int cc_driver_publish(const char *out, const char *stage)
+{
+    char merged[2 * CC_OUT_PATH_MAX], p[3 * CC_OUT_PATH_MAX], q[3 * CC_OUT_PATH_MAX], t[CC_OUT_PATH_MAX], lk[CC_OUT_PATH_MAX];
+    snprintf(merged, sizeof merged, "%s/.merged", out);
+    snprintf(p, sizeof p, "%s/units", stage);
+    unlink(p);
+    DIR *d = opendir(stage);
+    if (!d) return CC_ERRORF(GSL_EFAILED, "cannot read %s: %s", stage, strerror(errno));
+    struct dirent *e;
+    int status = GSL_SUCCESS;
+    /* 1. a link OUT/<name> -> .merged/<name> for every output (it shows the old set until step 2) */
+    while (!status && (e = readdir(d))) {
+        const char *nm = e->d_name;
+        if (!strcmp(nm, ".") || !strcmp(nm, "..") || !strcmp(nm, "runs")) continue;
+        struct stat st;
+        snprintf(p, sizeof p, "%s/%s", stage, nm);
+        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) continue; /* a subfolder: moved in place in step 3 */
+        snprintf(p, sizeof p, "%s/%s", out, nm);
+        snprintf(t, sizeof t, ".merged/%s", nm);
+        if (lstat(p, &st) == 0) {
+            if (S_ISLNK(st.st_mode)) {
+                ssize_t k = readlink(p, lk, sizeof lk - 1);
+                if (k >= 0 && (lk[k] = '\0', strcmp(lk, t) == 0)) continue;
+            } else if (S_ISDIR(st.st_mode)) {
+                status = CC_ERRORF(GSL_EFAILED, "cannot publish the merge: %s is a directory", p);
+                break;
+            }
+        }
+        snprintf(q, sizeof q, "%s/.%s.link.tmp.%s", out, nm, cc_out_owner());
+        unlink(q);
+        if (symlink(t, q) != 0 || rename(q, p) != 0) {
+            status = CC_ERRORF(GSL_EFAILED, "cannot publish %s: %s", p, strerror(errno));
+            unlink(q);
+        }
+    }
+    closedir(d);
+    if (status) return status;
+    /* 2. the whole set at once */
+    struct stat st;
+    if (lstat(merged, &st) == 0) {
+        if (renameat2(AT_FDCWD, stage, AT_FDCWD, merged, RENAME_EXCHANGE) != 0) {
+            /* no atomic exchange on this file system: two renames */
+            snprintf(q, sizeof q, "%s.old", stage);
+            if (rename(merged, q) != 0 || rename(stage, merged) != 0 || rename(q, stage) != 0)
+                return CC_ERRORF(GSL_EFAILED, "cannot publish %s: %s", merged, strerror(errno));
+        }
+    } else if (rename(stage, merged) != 0) {
+        return CC_ERRORF(GSL_EFAILED, "cannot publish %s: %s", merged, strerror(errno));
+    }
+    /* 3. the record, links left dangling by outputs no longer written, the old set */
+    snprintf(p, sizeof p, "%s/runs/merge.json", merged);
+    snprintf(q, sizeof q, "%s/runs", out);
+    if (cc_out_mkdirs(q)) return GSL_EFAILED;
+    snprintf(q, sizeof q, "%s/runs/merge.json", out);
+    if (rename(p, q) != 0) return CC_ERRORF(GSL_EFAILED, "cannot move %s to %s: %s", p, q, strerror(errno));
+    snprintf(p, sizeof p, "%s/runs", merged);
+    rmdir(p);
+    /* subfolders the merge wrote into (e.g. models/manifest.tsv): their files are moved into
+     * the real OUT/<sub>/, each in one rename (they are not part of the set that switches at once) */
+    if ((d = opendir(merged))) {
+        while (!status && (e = readdir(d))) {
+            struct stat ss;
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+            snprintf(p, sizeof p, "%s/%s", merged, e->d_name);
+            if (lstat(p, &ss) != 0 || !S_ISDIR(ss.st_mode)) continue;
+            snprintf(q, sizeof q, "%s/%s", out, e->d_name);
+            if (cc_out_mkdirs(q)) return GSL_EFAILED;
+            DIR *sd = opendir(p);
+            struct dirent *f;
+            while (sd && (f = readdir(sd))) {
+                if (!strcmp(f->d_name, ".") || !strcmp(f->d_name, "..")) continue;
+                char a[4 * CC_OUT_PATH_MAX], b[4 * CC_OUT_PATH_MAX];
+                snprintf(a, sizeof a, "%s/%s", p, f->d_name);
+                snprintf(b, sizeof b, "%s/%s", q, f->d_name);
+                if (rename(a, b) != 0) status = CC_ERRORF(GSL_EFAILED, "cannot move %s to %s: %s", a, b, strerror(errno));
+            }
+            if (sd) closedir(sd);
+            rmdir(p);
+        }
+        closedir(d);
+        if (status) return status;
+    }
+    if ((d = opendir(out))) {
+        while ((e = readdir(d))) {
+            snprintf(p, sizeof p, "%s/%s", out, e->d_name);
+            ssize_t k = readlink(p, lk, sizeof lk - 1);
+            if (k < 0) continue;
+            lk[k] = '\0';
+            if (strncmp(lk, ".merged/", 8) == 0 && stat(p, &st) != 0) unlink(p);
+        }
+        closedir(d);
+    }
+    cc_out_remove_tree(stage);
+    int fd = open(out, O_RDONLY);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+    return GSL_SUCCESS;
+}
+
+/* The merge, written into OUT/.merge.<pid>@<host> and published together (cc_driver.h). */
+static int cc_driver_merge(const cc_experiment *exp, cc_run_ctx *ctx)
+{
+    char stage[CC_OUT_PATH_MAX], p[2 * CC_OUT_PATH_MAX];
+    if (cc_out_mkdirs(ctx->out)) return GSL_EFAILED;
+    int fd = open(ctx->out, O_RDONLY);
+    if (fd < 0) return CC_ERRORF(GSL_EFAILED, "cannot open %s: %s", ctx->out, strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        close(fd);
+        return CC_ERRORF(GSL_EFAILED, "another merge into %s is running", ctx->out);
+    }
+    snprintf(stage, sizeof stage, "%s/.merge.%s", ctx->out, cc_out_owner());
+    snprintf(p, sizeof p, "%s/units", stage);
+    cc_out_remove_tree(stage);
+    snprintf(cc_driver_staging, sizeof cc_driver_staging, "%s", stage);
+    if (mkdir(stage, 0777) != 0 || symlink("../units", p) != 0) {
+        int s = CC_ERRORF(GSL_EFAILED, "cannot create %s: %s", stage, strerror(errno));
+        close(fd);
+        return s;
+    }
+    cc_run_ctx sc = *ctx;
+    sc.out = stage;
+    int status = cc_driver_run_rec(exp, &sc, -1, 0, ctx->out);
+    if (!status) status = cc_driver_publish(ctx->out, stage);
+    if (status) cc_out_remove_tree(stage);
+    cc_driver_staging[0] = '\0';
+    close(fd); /* releases the lock */
+    return status;
+}
+
+static int cc_driver_run_rec(const cc_experiment *exp, cc_run_ctx *ctx, int index, int of, const char *rec_out)
 {
     char path[CC_OUT_PATH_MAX], label[512];
     const char *id = index >= 0 ? ctx->units->id[index] : "merge";
@@ -371,7 +745,7 @@ static int cc_driver_run(const cc_experiment *exp, cc_run_ctx *ctx, int index, i
     cc_record *rec = cc_record_alloc(path, ctx->name, id);
     if (!rec) return GSL_ENOMEM;
     int status = cc_record_set_argv(rec, ctx->argc, ctx->argv);
-    if (!status) status = cc_record_set_context(rec, ctx->out, ctx->config_file, ctx->quick, ctx->config_id);
+    if (!status) status = cc_record_set_context(rec, rec_out, ctx->config_file, ctx->quick, ctx->config_id);
     if (!status) status = cc_record_set_config(rec, exp->specs);
     if (!status) status = cc_record_begin(rec);
     if (status) {
@@ -421,6 +795,7 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     cc_ini_init(&ini);
     cc_unit_list units = {0};
     char *dump = NULL;
+    unsigned char *had_items = NULL;
     cc_driver_cli cli = {0};
     cli.sets = calloc((size_t)argc + 1, sizeof *cli.sets);
     cli.set_is_seeds = calloc((size_t)argc + 1, sizeof *cli.set_is_seeds);
@@ -441,7 +816,7 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     if (cc_driver_parse_cli(argc, argv, &cli, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
     if (cli.help) {
         cc_driver_help(exp, stdout);
-        code = fflush(stdout) == 0 ? 0 : 1;
+        if (cc_driver_stdout_failed()) CC_DRIVER_FAIL(1, "cannot write the help to standard output: %s", strerror(errno));
         goto done;
     }
     if (cli.out) { /* without trailing slashes */
@@ -454,7 +829,12 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     ctx.config_file = cli.config;
     ctx.quick = cli.quick;
 
-    /* 2. settings: file, [quick], --set/--seeds */
+    /* 2. settings: file, [quick], --set/--seeds (which lists had items by default: see cc_driver_check_keys) */
+    int nspecs = 0;
+    while (exp->specs[nspecs].key) nspecs++;
+    had_items = calloc((size_t)nspecs + 1, 1);
+    if (!had_items) CC_DRIVER_FAIL(1, "out of memory");
+    for (int i = 0; i < nspecs; i++) had_items[i] = exp->specs[i].count && *exp->specs[i].count > 0;
     if (cli.config) {
         if (cc_ini_load(&ini, cli.config, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
         if (cc_spec_apply_ini(exp->specs, &ini, cli.quick, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
@@ -475,6 +855,7 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     ctx.config = dump;
     cc_driver_hash(dump, config_id);
     ctx.config_id = config_id;
+    if (cc_driver_check_keys(exp->specs, had_items, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
     if (exp->validate && exp->validate(&ctx, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
 
     /* 3. units */
@@ -484,7 +865,8 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     ctx.units = &units;
     if (cli.list) {
         for (int i = 0; i < units.n; i++) printf("%s\n", units.id[i]);
-        code = fflush(stdout) == 0 ? 0 : 1;
+        if (cc_driver_stdout_failed())
+            CC_DRIVER_FAIL(1, "cannot write the unit list to standard output: %s", strerror(errno));
         goto done;
     }
 
@@ -493,17 +875,47 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     if (cli.unit && (index = cc_unit_list_find(&units, cli.unit)) < 0)
         CC_DRIVER_FAIL(2, "unknown unit \"%s\" (--list-units lists the %d units)", cli.unit, units.n);
     if (cc_driver_check_out(ctx.out, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
+    const char *subdirs[] = {"units", "runs", ".merged"};
+    for (int i = 0; i < 3; i++) {
+        char sub[CC_OUT_PATH_MAX];
+        snprintf(sub, sizeof sub, "%s/%s", ctx.out, subdirs[i]);
+        if (cc_driver_check_out(sub, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
+    }
+    if (!cli.merge) { /* memory of the units to run */
+        double need = cc_driver_memory > 0 ? cc_driver_memory : cc_driver_memory_from_keys(exp->specs);
+        double avail = cc_driver_mem_available(), limit = avail;
+        const char *what = "available (MemAvailable)";
+        if (cli.max_mem) {
+            cc_driver_parse_size(cli.max_mem, &limit);
+            what = "allowed by --max-mem";
+        }
+        if (limit > 0 && need > limit) {
+            char a[32], b[32];
+            cc_driver_bytes(a, sizeof a, need);
+            cc_driver_bytes(b, sizeof b, limit);
+            CC_DRIVER_FAIL(2, "a unit needs about %s (model.N, model.G, train.batch, train.n_val, train.n_test), "
+                           "more than the %s %s", a, b, what);
+        }
+    }
+    if (cli.merge && cc_driver_merge_check(&ctx, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
+    /* leftovers of killed runs: temporaries and staging folders of processes gone */
+    for (int i = -1; i < 3; i++) {
+        char sub[CC_OUT_PATH_MAX];
+        snprintf(sub, sizeof sub, "%s%s%s", ctx.out, i < 0 ? "" : "/", i < 0 ? "" : subdirs[i]);
+        cc_out_remove_stale(sub);
+    }
 
     if (cli.unit)
         code = cc_driver_run(exp, &ctx, index, 1) ? 1 : 0;
     else if (cli.merge)
-        code = cc_driver_run(exp, &ctx, -1, 0) ? 1 : 0;
+        code = cc_driver_merge(exp, &ctx) ? 1 : 0;
     else {
         for (int i = 0; i < units.n && !code; i++) code = cc_driver_run(exp, &ctx, i, units.n) ? 1 : 0;
-        if (!code) code = cc_driver_run(exp, &ctx, -1, 0) ? 1 : 0;
+        if (!code) code = cc_driver_merge(exp, &ctx) ? 1 : 0;
     }
 #undef CC_DRIVER_FAIL
 done:
+    free(had_items);
     free(dump);
     cc_unit_list_free(&units);
     cc_ini_free(&ini);

@@ -14,12 +14,35 @@
  * Order of settings: built-in defaults, the config file, its [quick] section (only
  * with --quick), then --set/--seeds in command-line order.
  *
+ * plus --max-mem SIZE (bytes, or with a K/M/G suffix): refuse a unit that would
+ * need more memory than that (the default limit is MemAvailable of /proc/meminfo).
+ *
  * Exit status: 0 success; 2 bad input (unknown option or key, malformed value,
- * unreadable config, unknown unit id, missing --out, unusable --out), with exactly
- * one line "figN: error: ..." on stderr and nothing written: every check is made
- * before the first directory or file is created; 1 a failure during a run. The
- * GSL error handler installed here prints "figN: error: <reason> (file:line)",
- * deletes open temporaries, marks the current run record FAILED and exits 1.
+ * unreadable or oversized config, settings that contradict each other, a unit that
+ * needs more memory than allowed, unknown unit id, missing --out, an --out, units/
+ * or runs/ folder that cannot be written, a merge whose unit files are missing,
+ * unfinished, truncated or made with other parameters), with exactly one line
+ * "figN: error: ..." on stderr and nothing written: every check is made before the
+ * first directory or file is created; 1 a failure during a run (also a write error
+ * on standard output, with a message). The GSL error handler installed here prints
+ * "figN: error: <reason> (file:line)", deletes open temporaries, marks the current
+ * run record FAILED and exits 1 (2 inside a merge, which then leaves no trace).
+ *
+ * Checks made for every driver, before any unit starts and even with --list-units:
+ * each key's own range (cc_spec); then train.batch <= train.n_train, model.mf_inputs
+ * <= model.N, not both model.temporal_basis and model.final_learning, no empty
+ * sweep.* list; then the driver's validate callback (cc_expt_check there adds the
+ * model's and the protocol's own checks per task and condition: tau against the
+ * trial length, ...).
+ *
+ * The merge is all-or-nothing. It first checks that every unit has a COMPLETED run
+ * record of the same parameters and that every units/ID.*.tsv is complete and of
+ * these parameters (else exit 2 naming the file). The merge callback then writes
+ * into a staging folder OUT/.merge.<pid> (ctx->out points there; its units/ is a
+ * link to OUT/units), which replaces OUT/.merged in one rename (RENAME_EXCHANGE);
+ * each output OUT/<name> is a symbolic link to .merged/<name>, so readers of
+ * OUT/<name> see either the whole previous set or the whole new one. Leftovers of a
+ * killed run (*.tmp.<pid>, .merge.<pid>) are removed by the next run.
  *
  * Callbacks return GSL_SUCCESS or a status (nonzero: the run failed). units()
  * must only list (no files, no output); it sees the final parameter values.
@@ -84,6 +107,19 @@ typedef struct {
 /* Parse the command line, apply the settings, dispatch. Returns the exit status
  * (0, 1 or 2) for main to return; exits 1 itself only from the GSL error handler. */
 int cc_driver_main(int argc, char **argv, const cc_experiment *exp);
+
+/* The library's own checks (cc_config_validate, cc_protocol_check, ...) report
+ * through gsl_error, which ends a run with status 1. Between cc_driver_check_begin()
+ * and cc_driver_check_end() a gsl_error is only recorded: end returns nonzero with
+ * the first reason in err, so that a validate callback can refuse with status 2. */
+void cc_driver_check_begin(void);
+int cc_driver_check_end(char *err, size_t n);
+
+/* Memory (bytes) that one unit will allocate, noted by a validate callback (see
+ * cc_expt_check): the largest noted is checked against the memory available before
+ * any unit runs. A driver that notes nothing is checked on an estimate made from
+ * its model.* and train.* keys and the longest trial of any task. */
+void cc_driver_note_memory(double bytes);
 
 /* "OUT/<formatted>" into buf. GSL_SUCCESS, or GSL_EINVAL (no --out, or too long; raised). */
 int cc_ctx_path(const cc_run_ctx *ctx, char *buf, size_t n, const char *fmt, ...)

@@ -43,6 +43,18 @@ cc_protocol cc_expt_protocol(const cc_train_keys *k, const cc_task *task)
     return p;
 }
 
+int cc_expt_check(const cc_model_keys *mk, const cc_train_keys *tk, const cc_task *task, cc_arch arch,
+                  cc_plasticity plasticity, char *err, size_t n)
+{
+    cc_config c = cc_expt_config(mk, task, arch, plasticity);
+    cc_protocol p = cc_expt_protocol(tk, task);
+    cc_driver_check_begin();
+    cc_protocol_check(&p, task, &c);
+    int s = cc_driver_check_end(err, n);
+    if (!s) cc_driver_note_memory(cc_protocol_memory(&p, task, &c));
+    return s;
+}
+
 /* Progress line: epoch, training loss, validation metric (time left is added by cc_progress). */
 static void progress_hook(void *ctx, int epoch, const cc_curve *c)
 {

@@ -69,6 +69,14 @@ typedef struct {
 cc_config cc_expt_config(const cc_model_keys *k, const cc_task *task, cc_arch arch, cc_plasticity plasticity);
 cc_protocol cc_expt_protocol(const cc_train_keys *k, const cc_task *task);
 
+/* For a validate callback: the config and protocol that cc_expt_config and
+ * cc_expt_protocol make for one condition on task, through the library's own checks
+ * (cc_protocol_check: sizes against each other, tau against the trial length, ...),
+ * before any unit runs; notes the memory a unit of it needs (cc_driver_note_memory).
+ * GSL_SUCCESS, or GSL_EINVAL with the reason in err (the driver exits 2). */
+int cc_expt_check(const cc_model_keys *mk, const cc_train_keys *tk, const cc_task *task, cc_arch arch,
+                  cc_plasticity plasticity, char *err, size_t n);
+
 /* Train with a progress line on a terminal; records the seed in the run record. */
 int cc_expt_train(cc_model *m, const cc_task *task, const cc_protocol *p, unsigned long seed, cc_curve *curve,
                   const cc_run_ctx *ctx);

@@ -195,10 +195,13 @@ int cc_ini_load(cc_ini *ini, const char *path, char *err, size_t errlen)
 {
     char *text;
     size_t n;
-    int status = cc_file_read(path, &text, &n);
+    int status = cc_file_read_max(path, &text, &n, CC_INI_MAX_BYTES);
     if (status != GSL_SUCCESS) {
-        snprintf(err, errlen, "cannot read config %s: %s", path,
-                 status == GSL_ENOMEM ? "out of memory" : strerror(errno));
+        if (status == GSL_EFAILED && errno == EFBIG)
+            snprintf(err, errlen, "config %s: longer than %d bytes (not a config file)", path, CC_INI_MAX_BYTES);
+        else
+            snprintf(err, errlen, "cannot read config %s: %s", path,
+                     status == GSL_ENOMEM ? "out of memory" : strerror(errno));
         return status;
     }
     if (strlen(text) != n) {

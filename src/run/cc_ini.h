@@ -37,7 +37,10 @@ typedef struct {
 /* Empty INI, ready for cc_ini_load / cc_ini_parse. */
 void cc_ini_init(cc_ini *ini);
 
-/* Parse the file at path and append its entries. GSL_SUCCESS, or GSL_EFAILED
+/* Longest config file read (bytes): a longer or endless one is refused at once. */
+#define CC_INI_MAX_BYTES (1 << 20)
+
+/* Parse the file at path (at most CC_INI_MAX_BYTES) and append its entries. GSL_SUCCESS, or GSL_EFAILED
  * (unreadable file), GSL_EINVAL (malformed line, duplicate key) or GSL_ENOMEM,
  * with a message in err ("path:line: ..."). On error ini keeps what it held before. */
 int cc_ini_load(cc_ini *ini, const char *path, char *err, size_t errlen);

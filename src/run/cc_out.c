@@ -7,10 +7,12 @@
 #include "cc_out.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,22 @@
 #include <unistd.h>
 
 /* ------------------------------------------------------------------ atomic files */
+
+const char *cc_out_owner(void)
+{
+    static char owner[128];
+    static long pid = 0;
+    if (pid != (long)getpid()) { /* again after a fork */
+        char host[64] = "";
+        pid = (long)getpid();
+        if (gethostname(host, sizeof host) != 0) host[0] = '\0';
+        host[sizeof host - 1] = '\0';
+        for (char *h = host; *h; h++)
+            if (*h == '/' || (unsigned char)*h < 0x21) *h = '_';
+        snprintf(owner, sizeof owner, "%ld@%s", pid, host);
+    }
+    return owner;
+}
 
 /* Process-wide registry of open temporaries, in memory of its own (a caller's
  * cc_out may be gone, e.g. a local of a callback that returned without commit). */
@@ -105,7 +123,7 @@ FILE *cc_out_open(cc_out *o, const char *path)
         return NULL;
     }
     memcpy(o->path, path, n + 1);
-    snprintf(o->tmp, sizeof o->tmp, "%s.tmp.%ld", path, (long)getpid());
+    snprintf(o->tmp, sizeof o->tmp, "%s.tmp.%s", path, cc_out_owner());
     char dir[CC_OUT_PATH_MAX];
     cc_out_dirname(path, dir, sizeof dir);
     if (cc_out_mkdirs(dir) != GSL_SUCCESS) return NULL;
@@ -175,6 +193,62 @@ int cc_out_abort_all(void)
     free(cc_out_reg);
     cc_out_reg = NULL;
     cc_out_nreg = cc_out_capreg = 0;
+    return n;
+}
+
+/* 1 if name ends in ".tmp.<pid>@<host>" (or ".merge.<pid>@<host>") of this host with a
+ * pid that no longer runs. Other hosts' files (units of a cluster on a shared file
+ * system) are never touched. */
+static int cc_out_stale_name(const char *name, const char *tag)
+{
+    const char *t = strstr(name, tag);
+    if (!t) return 0;
+    while (strstr(t + 1, tag)) t = strstr(t + 1, tag);
+    const char *d = t + strlen(tag), *me = cc_out_owner();
+    char *end;
+    errno = 0;
+    long pid = strtol(d, &end, 10);
+    if (end == d || *end != '@' || pid <= 0 || errno) return 0;
+    if (strcmp(end + 1, strchr(me, '@') + 1) != 0) return 0; /* another host's */
+    if (pid == (long)getpid()) return 0;
+    return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+int cc_out_remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode)) return unlink(path);
+    DIR *d = opendir(path);
+    if (!d) return -1;
+    struct dirent *e;
+    int bad = 0;
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        char p[CC_OUT_PATH_MAX];
+        if (snprintf(p, sizeof p, "%s/%s", path, e->d_name) >= (int)sizeof p) {
+            bad = -1;
+            continue;
+        }
+        if (cc_out_remove_tree(p)) bad = -1;
+    }
+    closedir(d);
+    return rmdir(path) ? -1 : bad;
+}
+
+int cc_out_remove_stale(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(d))) {
+        if (!cc_out_stale_name(e->d_name, ".tmp.") && !cc_out_stale_name(e->d_name, ".merge.")) continue;
+        char p[CC_OUT_PATH_MAX];
+        if (snprintf(p, sizeof p, "%s/%s", dir, e->d_name) >= (int)sizeof p) continue;
+        if (cc_out_remove_tree(p) == 0) n++;
+    }
+    closedir(d);
     return n;
 }
 
@@ -334,7 +408,9 @@ void cc_table_free(cc_table *t)
     t->config_id[0] = '\0';
 }
 
-int cc_file_read(const char *path, char **text, size_t *len)
+int cc_file_read(const char *path, char **text, size_t *len) { return cc_file_read_max(path, text, len, 0); }
+
+int cc_file_read_max(const char *path, char **text, size_t *len, size_t max)
 {
     *text = NULL;
     *len = 0;
@@ -356,8 +432,13 @@ int cc_file_read(const char *path, char **text, size_t *len)
         size_t got = fread(s + n, 1, cap - 1 - n, f);
         n += got;
         if (got == 0) break;
+        if (max && n > max) { /* an endless or huge file (/dev/zero): refused at once */
+            status = GSL_EFAILED;
+            errno = EFBIG;
+            break;
+        }
     }
-    if (status == GSL_SUCCESS && ferror(f)) status = GSL_EFAILED;
+    if (status == GSL_SUCCESS && ferror(f)) status = GSL_EFAILED, errno = errno ? errno : EIO;
     int saved = errno;
     fclose(f);
     errno = saved;

@@ -2,7 +2,7 @@
  * of the package's data files.
  *
  * Atomic files. cc_out_open creates the parent directories (mkdir -p) and opens
- * "PATH.tmp.<pid>"; cc_out_commit flushes, fsyncs, closes and renames it to PATH
+ * "PATH.tmp.<pid>@<host>"; cc_out_commit flushes, fsyncs, closes and renames it to PATH
  * (then fsyncs the directory); cc_out_abort closes and deletes it. A run that dies
  * in between leaves at most a *.tmp.<pid> file, never a PATH that looks complete.
  * Every cc_out that was opened must be committed or aborted. Open temporaries are
@@ -52,7 +52,7 @@
 typedef struct cc_out {
     FILE *f;                          /* NULL when not open */
     char path[CC_OUT_PATH_MAX];       /* final name */
-    char tmp[CC_OUT_PATH_MAX + 32];   /* path.tmp.<pid> */
+    char tmp[CC_OUT_PATH_MAX + 160];  /* path.tmp.<pid>@<host> */
 } cc_out;
 
 /* mkdir -p dir (mode 0777 less umask). GSL_SUCCESS or GSL_EFAILED (raised). */
@@ -71,6 +71,18 @@ void cc_out_abort(cc_out *o);
 
 /* Abort every cc_out still open in this process; returns how many there were. */
 int cc_out_abort_all(void);
+
+/* "<pid>@<host>": the suffix of this process's temporaries ("PATH.tmp.<pid>@<host>"). */
+const char *cc_out_owner(void);
+
+/* rm -rf path (a file, a symbolic link or a directory tree). 0, or -1 if something stayed. */
+int cc_out_remove_tree(const char *path);
+
+/* Remove the leftovers of killed runs directly under dir: "*.tmp.<pid>@<host>" files
+ * and ".merge.<pid>@<host>" staging folders of this host whose process no longer
+ * exists (a live pid's are another run's, in progress; another host's are left
+ * alone). Returns how many were removed; raises nothing. */
+int cc_out_remove_stale(const char *dir);
 
 /* x as the shortest text that strtod reads back to x (up to 17 significant
  * digits); "NaN", "Inf", "-Inf" for non-finite values. snprintf-style return. */
@@ -118,6 +130,10 @@ void cc_tsv_abort(cc_tsv *t);
  * GSL_SUCCESS, GSL_EFAILED (cannot open or read it: errno says why) or GSL_ENOMEM;
  * raises nothing, so that callers can report in their own words. */
 int cc_file_read(const char *path, char **text, size_t *len);
+/* Same, refusing a file longer than max bytes (0: no limit) with GSL_EFAILED and
+ * errno EFBIG after reading at most max + 4096 bytes, so that an endless file
+ * (/dev/zero, a pipe that never ends) fails at once. */
+int cc_file_read_max(const char *path, char **text, size_t *len, size_t max);
 
 
 typedef struct {

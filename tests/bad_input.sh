@@ -1,0 +1,260 @@
+#!/usr/bin/env bash
+# tests/bad_input.sh: hostile input and faults against every figure driver.
+#
+#   tests/bad_input.sh BUILD
+#
+# Each refusal case checks exit status 2, exactly one line on stderr that names the
+# problem, and that the output folder is byte-for-byte as before (file contents, link
+# targets, names), also when it holds a previous complete result. Cases: for every
+# BUILD/fig* driver, refusals made before any work (options, keys, values, config files,
+# cross-key rules, memory, output folders); for fig2, the rules that need its task and
+# the merge's checks of its unit files; then SIGKILL at several points of a unit and of a
+# merge, and a full disk (ulimit -f), each checking that no file looks complete that is
+# not, and that the next run cleans up. Settings are tiny: the whole takes seconds.
+# Not here: what the drivers compute (the unit tests and determinism.sh).
+set -uo pipefail
+build=${1:-build}
+export OPENBLAS_NUM_THREADS=1
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL     $*"; failed=$((failed + 1)); }
+
+# Everything a folder holds: names, types, link targets, sizes and contents.
+snap() {
+    [ -e "$1" ] || { echo absent; return; }
+    [ -d "$1" ] || { md5sum <"$1"; return; }
+    (cd "$1" && find . -printf '%p %y %l %s\n' | LC_ALL=C sort && find . -type f -exec md5sum {} + | LC_ALL=C sort)
+}
+
+# refuse NAME DIR PATTERN CMD...: CMD exits 2 with one stderr line matching PATTERN
+# (fixed string) and leaves DIR as it was.
+refuse() {
+    local name=$1 dir=$2 pat=$3
+    shift 3
+    local before after rc err
+    before=$(snap "$dir")
+    timeout 60 "$@" >/dev/null 2>"$tmp/err" # a case that is not refused must not run for long
+    rc=$?
+    err=$(cat "$tmp/err")
+    after=$(snap "$dir")
+    if [ "$rc" -ne 2 ]; then
+        bad "$name: exit $rc, expected 2 ($err)"
+    elif [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
+        bad "$name: $(wc -l <"$tmp/err") lines on stderr, expected 1: $err"
+    elif ! grep -qF -- "$pat" "$tmp/err"; then
+        bad "$name: the message does not name \"$pat\": $err"
+    elif [ "$before" != "$after" ]; then
+        bad "$name: the output folder $dir changed"
+    else
+        ok
+    fi
+}
+
+# No file of DIR looks complete that is not: every visible *.tsv ends with "# end".
+all_complete() {
+    local f
+    while IFS= read -r f; do
+        [ "$(tail -n 1 "$f")" = "# end" ] || { echo "$f"; return 1; }
+    done < <(find -L "$1" -name '*.tsv' ! -name '*.tmp.*' ! -path '*/.merge.*' 2>/dev/null)
+    return 0
+}
+
+# has DRIVER KEY: the driver has this parameter (its --help lists it).
+has() { "$build/$1" --help 2>/dev/null | grep -qE "^ +$2 "; }
+
+drivers=()
+for src in experiments/fig*.c; do
+    f=$(basename "$src" .c)
+    [ -x "$build/$f" ] && drivers+=("$f")
+done
+[ ${#drivers[@]} -gt 0 ] || { echo "bad_input: no driver built in $build"; exit 1; }
+
+printf 'a = 1\nb = 2\n[x\n' >"$tmp/syntax.ini"
+printf 'epochs = 5\n' >"$tmp/nosection.ini"
+printf '[train]\nepochs = 1\nepochs = 2\n' >"$tmp/twice.ini"
+printf '[quick]\ntrain.epoks = 1\n' >"$tmp/quicktypo.ini"
+printf '[train]\nepochs = 1\0\n' >"$tmp/nul.ini"
+touch "$tmp/afile"
+
+# A previous complete result, which no refusal may touch: fig2 on tiny settings.
+F2=(--config experiments/fig2.ini --set train.epochs=1 --set train.n_train=20 --set train.batch=10
+    --set train.n_val=10 --set train.n_test=12 --set run.seeds=1 --set sweep.tau=3 --set model.G=40 --set model.N=12)
+prev=$tmp/f2
+mkdir -p "$prev"
+if [ -x "$build/fig2" ]; then
+    "$build/fig2" "${F2[@]}" --out "$prev" >/dev/null 2>&1 || bad "fig2: the tiny run failed"
+    [ -L "$prev/summary.tsv" ] && [ -d "$prev/.merged" ] || bad "fig2: no published set in $prev"
+fi
+
+# ---------------------------------------------------------------- every driver
+for d in "${drivers[@]}"; do
+    B=$build/$d
+    C=(--config "experiments/$d.ini" --quick)
+    out=$tmp/$d
+    cp -a "$prev" "$out"
+    unit=$("$B" "${C[@]}" --list-units | head -n 1)
+    refuse "$d unknown option" "$out" "--bogus" "$B" "${C[@]}" --out "$out" --bogus
+    refuse "$d stray argument" "$out" "stray" "$B" "${C[@]}" --out "$out" stray
+    refuse "$d unknown key" "$out" "no.such" "$B" "${C[@]}" --out "$out" --set no.such=1
+    has "$d" train.epochs && refuse "$d --set without =" "$out" "train.epochs" "$B" "${C[@]}" --out "$out" --set train.epochs
+    refuse "$d --set without value" "$out" "--set" "$B" "${C[@]}" --out "$out" --set
+    has "$d" train.epochs && refuse "$d malformed integer" "$out" "train.epochs" "$B" "${C[@]}" --out "$out" --set train.epochs=3x
+    has "$d" model.N && refuse "$d negative size" "$out" "model.N" "$B" "${C[@]}" --out "$out" --set model.N=-4
+    has "$d" model.alpha && refuse "$d real out of range" "$out" "model.alpha" "$B" "${C[@]}" --out "$out" --set model.alpha=2
+    has "$d" model.dropout && refuse "$d nan" "$out" "model.dropout" "$B" "${C[@]}" --out "$out" --set model.dropout=nan
+    has "$d" model.rule && refuse "$d bad choice" "$out" "model.rule" "$B" "${C[@]}" --out "$out" --set model.rule=hebb
+    has "$d" train.keep_best && refuse "$d bad boolean" "$out" "train.keep_best" "$B" "${C[@]}" --out "$out" --set train.keep_best=maybe
+    has "$d" run.seeds && refuse "$d seeds zero" "$out" "run.seeds" "$B" "${C[@]}" --out "$out" --seeds 0
+    refuse "$d endless config" "$out" "/dev/zero" "$B" --config /dev/zero --out "$out"
+    refuse "$d missing config" "$out" "$tmp/none.ini" "$B" --config "$tmp/none.ini" --out "$out"
+    refuse "$d config is a folder" "$out" "$tmp" "$B" --config "$tmp" --out "$out"
+    refuse "$d config syntax" "$out" "syntax.ini:3" "$B" --config "$tmp/syntax.ini" --out "$out"
+    refuse "$d config key outside a section" "$out" "epochs" "$B" --config "$tmp/nosection.ini" --out "$out"
+    refuse "$d config key twice" "$out" "twice.ini" "$B" --config "$tmp/twice.ini" --out "$out"
+    refuse "$d config [quick] typo" "$out" "epoks" "$B" --config "$tmp/quicktypo.ini" --out "$out"
+    refuse "$d config NUL byte" "$out" "NUL" "$B" --config "$tmp/nul.ini" --out "$out"
+    refuse "$d config twice" "$out" "--config" "$B" "${C[@]}" --config "experiments/$d.ini" --out "$out"
+    has "$d" train.n_train && refuse "$d batch above n_train" "$out" "train.batch" "$B" "${C[@]}" --out "$out" --set train.n_train=10 --set train.batch=20
+    has "$d" train.n_train && refuse "$d batch above the task's trials" "$out" "train.batch" "$B" "${C[@]}" --out "$out" --set train.n_train=0 --set train.batch=5000
+    has "$d" model.mf_inputs && refuse "$d mf_inputs above N" "$out" "model.mf_inputs" "$B" "${C[@]}" --out "$out" --set model.N=5 --set model.mf_inputs=6
+    has "$d" model.temporal_basis && refuse "$d temporal basis with final learning" "$out" "model.temporal_basis" "$B" "${C[@]}" --out "$out" \
+        --set model.temporal_basis=1 --set model.final_learning=1
+    has "$d" train.n_train && refuse "$d list refused early" "$out" "train.batch" "$B" "${C[@]}" --set train.n_train=10 --set train.batch=20 --list-units
+    refuse "$d unit and merge" "$out" "choose one" "$B" "${C[@]}" --out "$out" --unit "$unit" --merge
+    refuse "$d unit twice" "$out" "--unit" "$B" "${C[@]}" --out "$out" --unit "$unit" --unit "$unit"
+    # a driver that starts from another figure's outputs (experiments/figN.needs) refuses the
+    # cases below earlier, for want of them: they are tried on the others only
+    [ -e "experiments/$d.needs" ] && continue
+    refuse "$d unknown unit" "$out" "no-such-unit" "$B" "${C[@]}" --out "$out" --unit no-such-unit
+    refuse "$d unit without --out" "$out" "--out" "$B" "${C[@]}" --unit "$unit"
+    refuse "$d memory above --max-mem" "$out" "--max-mem" "$B" "${C[@]}" --out "$out" --unit "$unit" --max-mem 1K
+    has "$d" model.G && refuse "$d memory above what is available" "$out" "MemAvailable" "$B" "${C[@]}" --out "$out" --unit "$unit" \
+        --set model.N=10000 --set model.G=100000
+    refuse "$d --max-mem not a size" "$out" "--max-mem" "$B" "${C[@]}" --out "$out" --unit "$unit" --max-mem lots
+    refuse "$d --out is a file" "$tmp/afile" "afile" "$B" "${C[@]}" --out "$tmp/afile" --unit "$unit"
+    refuse "$d --out below a file" "$tmp/afile" "afile" "$B" "${C[@]}" --out "$tmp/afile/sub" --unit "$unit"
+    mkdir -p "$tmp/u-$d" && touch "$tmp/u-$d/units"
+    refuse "$d units/ is a file" "$tmp/u-$d" "units" "$B" "${C[@]}" --out "$tmp/u-$d" --unit "$unit"
+    mkdir -p "$tmp/r-$d" && touch "$tmp/r-$d/runs"
+    refuse "$d runs/ is a file" "$tmp/r-$d" "runs" "$B" "${C[@]}" --out "$tmp/r-$d" --merge
+    refuse "$d merge before its units" "$tmp/empty-$d" "has not run" "$B" "${C[@]}" --out "$tmp/empty-$d" --merge
+    if [ "$(id -u)" -ne 0 ]; then # root writes anywhere: this case means something only for users
+        mkdir -p "$tmp/ro-$d" && chmod 555 "$tmp/ro-$d"
+        refuse "$d --out not writable" "$tmp/ro-$d" "cannot write" "$B" "${C[@]}" --out "$tmp/ro-$d/x" --unit "$unit"
+    fi
+    # standard output on a full device: a message and a failure status
+    for a in --help --list-units; do
+        "$B" "${C[@]}" $a >/dev/full 2>"$tmp/err"
+        rc=$?
+        if [ "$rc" -ne 0 ] && grep -q "standard output" "$tmp/err"; then ok; else bad "$d $a to /dev/full: exit $rc, $(cat "$tmp/err")"; fi
+    done
+done
+
+# ---------------------------------------------------------------- fig2: its task and its merge
+if [ -x "$build/fig2" ]; then
+    B=$build/fig2
+    C=("${F2[@]}")
+    out=$prev
+    refuse "fig2 merge of other parameters" "$out" "other parameters" "$B" "${C[@]}" --out "$out" --merge --set model.alpha=0.3
+    refuse "fig2 tau beyond the trial" "$out" "model.tau" "$B" "${C[@]}" --out "$out" --set model.tau=25
+    refuse "fig2 swept tau beyond the trial" "$out" "model.tau = 30" "$B" "${C[@]}" --out "$out" --set sweep.tau=3,30
+    refuse "fig2 empty sweep" "$out" "sweep.tau" "$B" "${C[@]}" --out "$out" --set sweep.tau=
+    mkdir -p "$tmp/m2" && touch "$tmp/m2/.merged"
+    refuse "fig2 .merged is a file" "$tmp/m2" ".merged" "$B" "${C[@]}" --out "$tmp/m2" --merge
+    u0=$("$B" "${C[@]}" --list-units | head -n 1)
+    # broken unit files, each in a copy of the complete result
+    n=0
+    for how in missing truncated foreign corrupt running norecord; do
+        n=$((n + 1))
+        o=$tmp/f2-$how
+        cp -a "$out" "$o"
+        f=$o/units/$u0.test.tsv
+        case $how in
+        missing) rm "$f"; pat="$u0.test.tsv" ;;
+        truncated) head -n 4 "$o/units/$u0.curve.tsv" >"$f.x" && mv "$f.x" "$o/units/$u0.curve.tsv"; pat="truncated" ;;
+        foreign) sed -i 's/^# config: .*/# config: 0123456789abcdef/' "$f"; pat="other parameters" ;;
+        corrupt) sed -i '$!{/^[0-9]/s/^[0-9.e+-]*/1.2.3/}' "$f"; pat="$u0.test.tsv" ;;
+        running) sed -i 's/"status": "COMPLETED"/"status": "RUNNING"/' "$o/runs/$u0.json"; pat="did not finish" ;;
+        norecord) rm "$o/runs/$u0.json"; pat="has not run" ;;
+        esac
+        refuse "fig2 merge, unit file $how" "$o" "$pat" "$B" "${C[@]}" --out "$o" --merge
+    done
+
+    # SIGKILL during a unit: nothing looks complete, the record is not COMPLETED, the next run cleans up
+    Q=(--config experiments/fig2.ini --quick)
+    uq=$("$B" "${Q[@]}" --list-units | sed -n 5p)
+    for delay in 0.05 0.2 0.5; do
+        o=$tmp/kill-unit-$delay
+        "$B" "${Q[@]}" --out "$o" --unit "$uq" >/dev/null 2>&1 &
+        pid=$!
+        sleep "$delay"
+        kill -9 "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        if f=$(all_complete "$o"); then ok; else bad "SIGKILL unit after ${delay}s: $f looks complete but is not"; fi
+        if grep -qs '"status": "COMPLETED"' "$o/runs/$uq.json" && ! [ -e "$o/units/$uq.test.tsv" ]; then
+            bad "SIGKILL unit after ${delay}s: COMPLETED record without its files"
+        else ok; fi
+        "$B" "${Q[@]}" --out "$o" --unit "$uq" >/dev/null 2>&1 || bad "rerun after SIGKILL failed"
+        if [ -z "$(find "$o" -name '*.tmp.*')" ] && grep -q '"status": "COMPLETED"' "$o/runs/$uq.json"; then ok
+        else bad "SIGKILL unit after ${delay}s: the rerun left temporaries or no COMPLETED record"; fi
+    done
+
+    # SIGKILL during a merge: the visible set is wholly the previous one or wholly the new one
+    o=$tmp/kill-merge
+    cp -a "$out" "$o"
+    for f in "$o"/.merged/*.tsv; do sed -i '1i # previous set' "$f"; done
+    for delay in 0.01 0.05 0.1 0.2 0.3 0.5; do
+        "$B" "${C[@]}" --out "$o" --merge >/dev/null 2>&1 &
+        pid=$!
+        sleep "$delay"
+        kill -9 "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        marked=0 plain=0
+        for f in "$o"/*.tsv; do
+            if [ "$(head -n 1 "$f")" = "# previous set" ]; then marked=$((marked + 1)); else plain=$((plain + 1)); fi
+        done
+        if f=$(all_complete "$o"); then ok; else bad "SIGKILL merge after ${delay}s: $f looks complete but is not"; fi
+        if [ "$marked" -gt 0 ] && [ "$plain" -gt 0 ]; then bad "SIGKILL merge after ${delay}s: $marked previous and $plain new tables mixed"; else ok; fi
+        [ "$plain" -gt 0 ] && for f in "$o"/.merged/*.tsv; do sed -i '1i # previous set' "$f"; done
+    done
+    "$B" "${C[@]}" --out "$o" --merge >/dev/null 2>&1 || bad "merge after SIGKILL failed"
+    if [ -z "$(find "$o" -name '.merge.*' -o -name '*.tmp.*')" ]; then ok; else bad "merge after SIGKILL left $(find "$o" -name '.merge.*' -o -name '*.tmp.*')"; fi
+
+    # full disk (ulimit -f, SIGXFSZ ignored so that writes fail with EFBIG)
+    o=$tmp/full
+    cp -a "$out" "$o"
+    before=$(snap "$o")
+    (trap '' XFSZ; ulimit -f 1; exec "$B" "${C[@]}" --out "$o" --merge) >/dev/null 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -ne 0 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && [ "$before" = "$(snap "$o")" ]; then ok
+    else bad "merge on a full disk: exit $rc, $(cat "$tmp/err"), folder changed: $([ "$before" = "$(snap "$o")" ] && echo no || echo yes)"; fi
+    (trap '' XFSZ; ulimit -f 1; exec "$B" "${C[@]}" --out "$o" --unit "$u0") >/dev/null 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -ne 0 ] && f=$(all_complete "$o") && [ -z "$(find "$o" -name '*.tmp.*')" ]; then ok
+    else bad "unit on a full disk: exit $rc, $(cat "$tmp/err") ${f:-}"; fi
+fi
+
+# ---------------------------------------------------------------- model files
+M=$build/cc-model
+if [ -x "$M" ]; then
+    m=$tmp/model.ccm
+    "$M" new "$m" && "$M" check "$m" >/dev/null && "$M" info "$m" | grep -q "^G" && ok || bad "cc-model new/check/info of a good file"
+    head -c 100 "$m" >"$tmp/trunc.ccm"
+    head -c -8 "$m" >"$tmp/short.ccm"
+    echo "not a model" >"$tmp/foreign.ccm"
+    cp "$m" "$tmp/future.ccm" && printf '\x02' | dd of="$tmp/future.ccm" bs=1 seek=8 conv=notrunc 2>/dev/null
+    cp "$m" "$tmp/corrupt.ccm" && printf '\x55' | dd of="$tmp/corrupt.ccm" bs=1 seek=3000 conv=notrunc 2>/dev/null
+    cp "$m" "$tmp/long.ccm" && printf 'xx' >>"$tmp/long.ccm"
+    for c in trunc:truncated short:truncated foreign:"not a model file" future:"version 2" corrupt:corrupt long:corrupt; do
+        f=${c%%:*} pat=${c#*:}
+        refuse "cc-model check $f" "$tmp/model.ccm" "$pat" "$M" check "$tmp/$f.ccm"
+    done
+    refuse "cc-model info missing file" "$tmp/model.ccm" "$tmp/none.ccm" "$M" info "$tmp/none.ccm"
+    refuse "cc-model unknown command" "$tmp/model.ccm" "usage" "$M" load "$m"
+fi
+
+echo "bad input: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
