@@ -600,7 +600,8 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     if (P.train.seeds > 1000) return snprintf(err, n, "run.seeds: at most 1000"), GSL_EINVAL;
     if (P.n_overlaps < 1) return snprintf(err, n, "switch.overlaps: at least one value"), GSL_EINVAL;
     if (P.train.epochs < 1) return snprintf(err, n, "train.epochs: task 1 needs at least one epoch"), GSL_EINVAL;
-    return GSL_SUCCESS;
+    const cc_task task = cc_task_defaults(CC_TASK_LINEDRAW); /* the shared cross-key rules (tau, sizes, memory) */
+    return cc_expt_check(&P.model, &P.train, &task, CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, err, n);
 }
 
 static const cc_experiment EXPERIMENT = {

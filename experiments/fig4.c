@@ -263,7 +263,8 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     (void)ctx;
     if (P.train.seeds > 1000) return snprintf(err, n, "run.seeds: at most 1000"), GSL_EINVAL;
     if (P.model.final_learning) return snprintf(err, n, "model.final_learning: not with the temporal basis"), GSL_EINVAL;
-    return GSL_SUCCESS;
+    const cc_task task = cc_task_defaults(CC_TASK_DIGITDRAW); /* the shared cross-key rules (tau, sizes, memory) */
+    return cc_expt_check(&P.model, &P.train, &task, CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, err, n);
 }
 
 static const cc_experiment EXPERIMENT = {

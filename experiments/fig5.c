@@ -802,6 +802,10 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
         if (P.delay >= P.Ts[i]) return snprintf(err, n, "sweep.T: every T must exceed task.delay"), GSL_EINVAL;
     if (P.T - P.delay < 3 || P.T - P.delay < P.bins)
         return snprintf(err, n, "the cue period (task.T - task.delay) needs at least 3 and analysis.bins steps"), GSL_EINVAL;
+    for (int i = -1; i < P.n_Ts; i++) { /* the shared cross-key rules (sizes, memory) at every trial length */
+        const cc_task task = task_of(i < 0 ? P.T : P.Ts[i]);
+        if (cc_expt_check(&P.model, &P.train, &task, CC_ARCH_CEREB_FB, CC_CORTEX_INPUT_REC, err, n)) return GSL_EINVAL;
+    }
     return GSL_SUCCESS;
 }
 

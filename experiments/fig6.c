@@ -421,7 +421,8 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     if (P.t_silence >= cc_task_defaults(CC_TASK_DELASS).T)
         return snprintf(err, n, "silence.from = %d: must be inside the trial (T = 15)", P.t_silence), GSL_EINVAL;
     if (!(P.chance_lo < P.chance_hi)) return snprintf(err, n, "claims.chance_lo must be below claims.chance_hi"), GSL_EINVAL;
-    return GSL_SUCCESS;
+    const cc_task task = cc_task_defaults(CC_TASK_DELASS); /* the shared cross-key rules (tau, sizes, memory) */
+    return cc_expt_check(&P.model, &P.train, &task, CC_ARCH_CEREB_FB, CC_CORTEX_INPUT, err, n);
 }
 
 static const cc_experiment EXPERIMENT = {

@@ -206,7 +206,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
 {
     (void)ctx;
     if ((int)floor(P.fraction * P.model.N) < 1) return snprintf(err, n, "silence.fraction: silences no unit of model.N"), GSL_EINVAL;
-    return GSL_SUCCESS;
+    return figS_check(P.task, &P.model, &P.train, err, n);
 }
 
 static const cc_experiment EXPERIMENT = {

@@ -228,7 +228,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     if (P.n_sigma < 1) return snprintf(err, n, "sweep.sigma: at least one value"), GSL_EINVAL;
     for (int i = 0; i + 1 < P.n_sigma; i++)
         if (!(P.sigma[i] < P.sigma[i + 1])) return snprintf(err, n, "sweep.sigma: values must increase"), GSL_EINVAL;
-    return GSL_SUCCESS;
+    return figS_check(P.task, &P.model, &P.train, err, n);
 }
 
 static const cc_experiment EXPERIMENT = {

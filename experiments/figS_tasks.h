@@ -54,6 +54,23 @@ static const cc_task_kind FIGS_KIND[FIGS_NTASKS] = {CC_TASK_LINEDRAW, CC_TASK_DE
 
 static const char *const FIGS_TASK_NAME[FIGS_NTASKS] = {"linedraw", "delass"};
 
+/* The shared cross-key rules (tau against the trial, sizes, memory) for both tasks, with the
+ * cerebellar architecture; GSL_EINVAL with the reason in err. */
+static inline int figS_check(const figS_task_keys *tk, const cc_model_keys *mk, const cc_train_keys *pk, char *err,
+                             size_t n)
+{
+    for (int t = 0; t < FIGS_NTASKS; t++) {
+        cc_task task = cc_task_defaults(FIGS_KIND[t]);
+        cc_model_keys k = *mk;
+        k.alpha = tk[t].alpha;
+        k.lr_rnn = tk[t].lr_rnn;
+        cc_train_keys p = *pk;
+        p.epochs = tk[t].epochs;
+        if (cc_expt_check(&k, &p, &task, CC_ARCH_CEREB_FB, (cc_plasticity)tk[t].plasticity, err, n)) return GSL_EINVAL;
+    }
+    return GSL_SUCCESS;
+}
+
 /* The manipulations of one run, both active in training and in testing. */
 typedef struct {
     cc_arch arch;          /* CC_ARCH_NONE or CC_ARCH_CEREB_FB */
