@@ -458,9 +458,10 @@ local function environment_table()
     pandoc.Code((shell_line("git rev-parse --short=12 HEAD") or "?") ..
       ((shell_line("git status --porcelain --untracked-files=no") and " (uncommitted changes)") or "")) }) }
   blocks[1] = pandoc.BulletList(items)
-  blocks[2] = make_table(words("Runs behind each figure, from its run records (runs/*.json): units, core-seconds"
-      .. " summed over units, wall seconds from the first start to the last end, the commit of the merge, and"
-      .. " where the data come from."), { "figure", "units", "core-s", "wall s", "commit", "data" },
+  blocks[2] = make_table(words("Runs behind each figure, from its run records (runs/*.json): units, the units'"
+      .. " elapsed seconds summed (single-threaded units, so the core-seconds they held; on a loaded machine more"
+      .. " than their CPU time, which make times reports), wall seconds from the first start to the last end, the"
+      .. " commit of the merge, and where the data come from."), { "figure", "units", "unit-s", "wall s", "commit", "data" },
     { 0.1, 0.08, 0.1, 0.1, 0.3, 0.32 }, rows)
   return pandoc.Div(blocks, pandoc.Attr("environment", { "environment" }))
 end
