@@ -1,7 +1,7 @@
 /* test_kernels.c: the hand-vectorised kernels against their plain definitions.
  *
- * The parallel-fibre kernels, tanh and Adam may take AVX2 paths; they must give exactly the
- * bits of the scalar paths and of the order written out, for every length (vector body and
+ * The parallel-fibre kernels, tanh and Adam may take AVX2 or AVX-512 paths; each must give
+ * exactly the bits of the scalar paths and of the order written out, for every length (vector body and
  * scalar tail) and for the special values NaN, +-0, +-inf and subnormals. The products must
  * equal the plain ones.
  */
@@ -21,7 +21,7 @@ static double special(int i)
 
 /* The parallel-fibre kernels against their sums written out in the order cc_pf.h gives,
  * with special values among the rates, for G around multiples of 8, C across the chunk size,
- * rows around multiples of 4, and every ReLU mode; then the scalar path against the vector. */
+ * rows around multiples of 4, and every ReLU mode, on every path this CPU runs. */
 static void pf_reference(double *g, double *p, double *dW, double *da, const double *a, const double *keep,
                          double gain, const double *W, const double *dp, int rows, int G, int C)
 {
@@ -58,10 +58,10 @@ static void pf_reference(double *g, double *p, double *dW, double *da, const dou
 
 static void test_pf(void)
 {
-    printf("\n    AVX2 path %s", cc_simd_on() ? "active" : "absent (scalar only)");
+    printf("\n    widest path on this CPU: %s (each narrower one is also tested)", cc_simd_name());
     enum { RMAX = 9, GMAX = 27, CMAX = 9 };
     static double a[RMAX * GMAX], keep[RMAX * GMAX], W[CMAX * GMAX], dp[RMAX * CMAX];
-    static double g[2][RMAX * GMAX], p[2][RMAX * CMAX], dW[2][CMAX * GMAX], da[2][RMAX * GMAX];
+    static double g[3][RMAX * GMAX], p[3][RMAX * CMAX], dW[3][CMAX * GMAX], da[3][RMAX * GMAX];
     static double gr[RMAX * GMAX], pr[RMAX * CMAX], dWr[CMAX * GMAX], dar[RMAX * GMAX];
     int cases = 0, bad = 0;
     for (int G = 1; G <= GMAX; G += 3)
@@ -78,8 +78,8 @@ static void test_pf(void)
                     for (int i = 0; i < rows * C; i++) dp[i] = sin(1.3 * i - rows);
                     memset(dWr, 0, sizeof dWr);
                     pf_reference(gr, pr, dWr, dar, a, k, gain, W, dp, rows, G, C);
-                    for (int path = 0; path < 2; path++) { /* 0: the CPU's, 1: scalar */
-                        cc_simd_force_scalar(path);
+                    for (int path = CC_SIMD_SCALAR; path <= CC_SIMD_AVX512; path++) { /* at most the CPU's */
+                        cc_simd_cap(path);
                         memcpy(g[path], a, sizeof a);
                         memset(dW[path], 0, sizeof dW[path]);
                         cc_pf_forward(g[path], p[path], k, gain, W, rows, G, C);
@@ -93,8 +93,8 @@ static void test_pf(void)
                     cc_simd_force_scalar(0);
                     cases++;
                 }
-    printf("\n    parallel-fibre kernels: %d cases x 2 paths, %d arrays differ from the written order", cases, bad);
-    CU_ASSERT_EQUAL(bad, 0); /* both paths equal the written order, hence each other */
+    printf("\n    parallel-fibre kernels: %d cases x 3 path caps, %d arrays differ from the written order", cases, bad);
+    CU_ASSERT_EQUAL(bad, 0); /* every path equals the written order, hence each other */
 }
 
 /* Adam on a tensor long enough for the vector body, against the formula written out. */
@@ -148,7 +148,7 @@ static void test_products(void)
 }
 
 /* cc_tanh: within 4 ulp of the C library's tanh over the whole range, exact at the special
- * values, and the vector path (lengths >= 4) equal to the scalar tail (length 1). */
+ * values, and every vector path equal to the scalar one, for lengths 1 .. 45 and the whole range. */
 static void test_tanh(void)
 {
     enum { n = 200000 };
@@ -169,11 +169,22 @@ static void test_tanh(void)
         }
         worst = fmax(worst, fabs(y[i] - ref) / ulp);
     }
-    static double ys[n];
-    cc_simd_force_scalar(1);
+    static double ys[n], yv[n];
+    cc_simd_cap(CC_SIMD_SCALAR);
     cc_tanh(ys, x, n);
-    cc_simd_force_scalar(0);
-    CU_ASSERT_EQUAL(memcmp(ys, y, sizeof ys), 0); /* vector path = scalar path */
+    int differ = 0;
+    for (int path = CC_SIMD_AVX2; path <= CC_SIMD_AVX512; path++) { /* at most the CPU's */
+        cc_simd_cap(path);
+        for (long len = 1; len <= 45; len++) { /* every mix of wide groups, single vectors, tail */
+            cc_tanh(yv, x + 3, len);
+            differ += memcmp(yv, ys + 3, sizeof(double) * len) != 0;
+        }
+        cc_tanh(yv, x, n);
+        differ += memcmp(yv, ys, sizeof ys) != 0;
+    }
+    cc_simd_cap(CC_SIMD_AVX512);
+    CU_ASSERT_EQUAL(differ, 0); /* every vector path = scalar path */
+    CU_ASSERT_EQUAL(memcmp(ys, y, sizeof ys), 0);
     CU_ASSERT(signbit(y[1]) && y[1] == 0.0); /* tanh(-0) = -0 */
     CU_ASSERT_EQUAL(y[2], 1.0);
     CU_ASSERT_EQUAL(y[3], -1.0);

@@ -19,11 +19,34 @@ int cc_cpu_avx2(void)
 #endif
 }
 
-static int force_scalar = 0;
+int cc_cpu_avx512(void)
+{
+#ifdef CC_AVX2
+    return __builtin_cpu_supports("avx512f") != 0;
+#else
+    return 0;
+#endif
+}
 
-void cc_simd_force_scalar(int on) { force_scalar = on != 0; }
+static int simd_cap = CC_SIMD_AVX512;
 
-int cc_simd_on(void) { return !force_scalar && cc_cpu_avx2(); }
+void cc_simd_cap(int level) { simd_cap = level < CC_SIMD_SCALAR ? CC_SIMD_SCALAR : level; }
+
+void cc_simd_force_scalar(int on) { cc_simd_cap(on ? CC_SIMD_SCALAR : CC_SIMD_AVX512); }
+
+int cc_simd_level(void)
+{
+    const int cpu = cc_cpu_avx512() ? CC_SIMD_AVX512 : cc_cpu_avx2() ? CC_SIMD_AVX2 : CC_SIMD_SCALAR;
+    return cpu < simd_cap ? cpu : simd_cap;
+}
+
+const char *cc_simd_name(void)
+{
+    static const char *names[] = {"scalar", "avx2", "avx512"};
+    return names[cc_simd_level()];
+}
+
+int cc_simd_on(void) { return cc_simd_level() > CC_SIMD_SCALAR; }
 
 /* m, n, k of C (m, n) = op(A) (m, k) op(B) (k, n); 0 (and a GSL error) if the shapes do not conform. */
 static int gemm_dims(int *m, int *n, int *k, CBLAS_TRANSPOSE_t tA, CBLAS_TRANSPOSE_t tB, int Ar, int Ac, int Br,
@@ -140,13 +163,57 @@ CC_AVX2_FN static inline __attribute__((always_inline)) void tanh_vectors(double
     }
 }
 
-/* tanh1 on the elements from 0 in groups of TANH_U vectors, then single vectors; returns how
- * many elements were done. */
-CC_AVX2_FN static long tanh_avx2(double *out, const double *x, long n)
+/* tanh1 on the elements from i in groups of TANH_U vectors, then single vectors; returns where
+ * it stopped. */
+CC_AVX2_FN static long tanh_avx2(double *out, const double *x, long i, long n)
 {
-    long i = 0;
     for (; i + 4 * TANH_U <= n; i += 4 * TANH_U) tanh_vectors(out + i, x + i, TANH_U);
     for (; i + 4 <= n; i += 4) tanh_vectors(out + i, x + i, 1);
+    return i;
+}
+
+/* tanh_vectors with eight lanes: the same operations lane by lane. */
+CC_AVX512_FN static inline __attribute__((always_inline)) void tanh_vectors8(double *out, const double *x, int U)
+{
+    const __m512i sign = _mm512_set1_epi64((long long)0x8000000000000000ULL);
+    const __m512d lim = _mm512_set1_pd(20.0), one = _mm512_set1_pd(1.0), two = _mm512_set1_pd(2.0),
+                  rnd = _mm512_set1_pd(TANH_ROUND), bias = _mm512_set1_pd(TANH_EXP_BIAS);
+    const __m512d il2 = _mm512_set1_pd(TANH_INV_LN2), l2h = _mm512_set1_pd(TANH_LN2_HI),
+                  l2l = _mm512_set1_pd(TANH_LN2_LO);
+    __m512d xv[TANH_U], r[TANH_U], k[TANH_U], p[TANH_U];
+    _Pragma("GCC unroll 4") for (int u = 0; u < U; u++) {
+        xv[u] = _mm512_loadu_pd(x + 8 * u);
+        const __m512d abs = _mm512_castsi512_pd(_mm512_andnot_si512(sign, _mm512_castpd_si512(xv[u])));
+        const __m512d a = _mm512_min_pd(abs, lim); /* NaN -> 20, as the scalar */
+        const __m512d y = _mm512_add_pd(a, a);
+        k[u] = _mm512_sub_pd(_mm512_add_pd(_mm512_mul_pd(y, il2), rnd), rnd);
+        r[u] = _mm512_sub_pd(_mm512_sub_pd(y, _mm512_mul_pd(k[u], l2h)), _mm512_mul_pd(k[u], l2l));
+        p[u] = _mm512_set1_pd(TANH_C[0]);
+    }
+    for (int j = 1; j < 13; j++) {
+        const __m512d cj = _mm512_set1_pd(TANH_C[j]);
+        _Pragma("GCC unroll 4") for (int u = 0; u < U; u++) p[u] = _mm512_add_pd(_mm512_mul_pd(p[u], r[u]), cj);
+    }
+    _Pragma("GCC unroll 4") for (int u = 0; u < U; u++) {
+        const __m512d q = _mm512_add_pd(r[u], _mm512_mul_pd(_mm512_mul_pd(r[u], r[u]), p[u]));
+        const __m512d two_k =
+            _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_castpd_si512(_mm512_add_pd(k[u], bias)), 52));
+        const __m512d e = _mm512_add_pd(_mm512_mul_pd(two_k, q), _mm512_sub_pd(two_k, one));
+        __m512d t = _mm512_div_pd(e, _mm512_add_pd(e, two));
+        t = _mm512_mask_blend_pd(_mm512_cmp_pd_mask(xv[u], xv[u], _CMP_UNORD_Q), t, xv[u]); /* NaN stays */
+        const __m512i mag = _mm512_andnot_si512(sign, _mm512_castpd_si512(t));
+        const __m512i sgn = _mm512_and_si512(sign, _mm512_castpd_si512(xv[u]));
+        _mm512_storeu_pd(out + 8 * u, _mm512_castsi512_pd(_mm512_or_si512(mag, sgn))); /* copysign(t, x) */
+    }
+}
+
+/* tanh1 on the elements from 0 in groups of TANH_U eight-lane vectors, then single ones;
+ * returns where it stopped. */
+CC_AVX512_FN static long tanh_avx512(double *out, const double *x, long n)
+{
+    long i = 0;
+    for (; i + 8 * TANH_U <= n; i += 8 * TANH_U) tanh_vectors8(out + i, x + i, TANH_U);
+    for (; i + 8 <= n; i += 8) tanh_vectors8(out + i, x + i, 1);
     return i;
 }
 #endif
@@ -155,7 +222,9 @@ void cc_tanh(double *y, const double *x, long n)
 {
     long i = 0;
 #ifdef CC_AVX2
-    if (cc_simd_on()) i = tanh_avx2(y, x, n);
+    const int level = cc_simd_level();
+    if (level >= CC_SIMD_AVX512) i = tanh_avx512(y, x, n);
+    if (level >= CC_SIMD_AVX2) i = tanh_avx2(y, x, i, n);
 #endif
     for (; i < n; i++) y[i] = tanh1(x[i]);
 }

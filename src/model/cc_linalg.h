@@ -12,22 +12,40 @@
 #include <string.h>
 
 /* Vector paths. On x86-64 with GCC or Clang, functions marked CC_AVX2_FN may use AVX2 intrinsics
- * (immintrin.h); they run only when cc_simd_on() (the CPU has AVX2), and they compute the
- * same bits as the scalar loops beside them (IEEE add, mul, div, sqrt, max and masks lane by
- * lane, no fused multiply-add). Compile with -DCC_NO_SIMD to keep only the scalar loops. */
+ * and those marked CC_AVX512_FN AVX-512F intrinsics (immintrin.h); they run only when
+ * cc_simd_level() says the CPU has them, and they compute the same bits as the scalar loops
+ * beside them (IEEE add, mul, div, sqrt, max and masks lane by lane, no fused multiply-add; the
+ * wider path does each lane's operations in the same order). Compile with -DCC_NO_SIMD to keep
+ * only the scalar loops. */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(CC_NO_SIMD)
 #define CC_AVX2 1
 #define CC_AVX2_FN __attribute__((target("avx2")))
+#define CC_AVX512_FN __attribute__((target("avx512f")))
 
 #endif
+
+/* The vector paths, narrowest to widest: what cc_simd_level() returns. */
+enum { CC_SIMD_SCALAR = 0, CC_SIMD_AVX2 = 1, CC_SIMD_AVX512 = 2 };
 
 /* 1 if the vector paths above exist and this CPU runs AVX2, else 0. */
 int cc_cpu_avx2(void);
 
-/* 1 if the kernels take their vector paths: cc_cpu_avx2() and not forced off. */
+/* 1 if the vector paths above exist and this CPU runs AVX-512F, else 0. */
+int cc_cpu_avx512(void);
+
+/* The widest path the kernels take: the CPU's widest, at most the cap (cc_simd_cap). */
+int cc_simd_level(void);
+
+/* Its name: "scalar", "avx2" or "avx512". */
+const char *cc_simd_name(void);
+
+/* 1 if the kernels take a vector path: cc_simd_level() > CC_SIMD_SCALAR. */
 int cc_simd_on(void);
 
-/* on = 1: every kernel takes its scalar path (the tests compare the two); 0: back to the CPU's. */
+/* The widest path allowed from now on (CC_SIMD_SCALAR .. CC_SIMD_AVX512; the tests compare them). */
+void cc_simd_cap(int level);
+
+/* on = 1: every kernel takes its scalar path; 0: back to the CPU's widest (cc_simd_cap). */
 void cc_simd_force_scalar(int on);
 
 /* x if keep is true, else +0: the bits of x and-ed with an all-ones or all-zeros mask

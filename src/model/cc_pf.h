@@ -8,9 +8,9 @@
  *   learning  dW_PF += dp^T g                               (cc_pf_grad)
  *   backprop  da = (dp W_PF) gain [g > 0]                   (cc_pf_backprop)
  *
- * Each sum has one written order (below), taken by the AVX2 path lane by lane and by the
- * scalar path alike: the bits do not depend on the CPU (tests/test_kernels.c checks both
- * paths against the order written out).
+ * Each sum has one written order (below), taken by the AVX2 and AVX-512 paths lane by lane
+ * (several rows at a time, each in its own order) and by the scalar path alike: the bits do
+ * not depend on the CPU (tests/test_kernels.c checks every path against the order written out).
  * Not here: the mossy-fibre product a = m W_MF^T (dense, BLAS: cc_cerebellum.c).
  */
 #ifndef CC_PF_H

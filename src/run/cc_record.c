@@ -380,7 +380,7 @@ static int cc_record_write(cc_record *r, const char *status, const char *error)
     cc_record_kv_str(f, "blas_core_why", cc_blas_why());     /* detected, chosen, forced, fallback, ... */
     cc_record_kv_str(f, "blas_core_note", cc_blas_summary());
     cc_record_kv_str(f, "precision", "double"); /* every array and product is IEEE binary64 */
-    cc_record_kv_str(f, "simd", cc_simd_on() ? "avx2" : "scalar"); /* the same bits either way */
+    cc_record_kv_str(f, "simd", cc_simd_name()); /* scalar, avx2 or avx512: the same bits either way */
     cc_record_kv_str(f, "host", r->host);
     fprintf(f, "  \"pid\": %ld,\n", (long)getpid());
     cc_record_kv_str(f, "start", r->start[0] ? r->start : NULL);
