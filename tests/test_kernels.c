@@ -10,6 +10,7 @@
 
 #include "cc_adam.h"
 #include "cc_linalg.h"
+#include "cc_mf.h"
 #include "cc_pf.h"
 #include "cc_test.h"
 
@@ -95,6 +96,41 @@ static void test_pf(void)
                 }
     printf("\n    parallel-fibre kernels: %d cases x 3 path caps, %d arrays differ from the written order", cases, bad);
     CU_ASSERT_EQUAL(bad, 0); /* every path equals the written order, hence each other */
+}
+
+/* The mossy-fibre product against its order written out (cc_mf.h), on every path, for row
+ * counts across the tiles (1 .. 23), column counts across the vector widths and their tails,
+ * inner sizes 1, 7 and 50, with special values among the inputs. */
+static void test_mf(void)
+{
+    enum { NMAX = 23, KMAX = 50, GMAX = 1000 };
+    static double A[NMAX * KMAX], B[KMAX * GMAX], C[NMAX * GMAX], R[NMAX * GMAX];
+    const int Ks[] = {1, 7, 50}, Gs[] = {1, 3, 4, 7, 8, 9, 15, 16, 17, 24, 31, 33, 1000};
+    int cases = 0, bad = 0;
+    for (int ki = 0; ki < 3; ki++)
+        for (int gi = 0; gi < 13; gi++)
+            for (int n = 1; n <= NMAX; n++) {
+                const int K = Ks[ki], G = Gs[gi];
+                for (int i = 0; i < n * K; i++) A[i] = i % 37 == 5 ? special(i) : tanh(sin(2.3 * i + n));
+                for (int i = 0; i < K * G; i++) B[i] = i % 101 == 7 ? special(i / 101) : 0.1 * cos(0.7 * i + G);
+                for (int r = 0; r < n; r++)
+                    for (int j = 0; j < G; j++) {
+                        double s = 0.0;
+                        for (int k = 0; k < K; k++) s = fma(A[r * K + k], B[k * G + j], s);
+                        R[r * G + j] = s;
+                    }
+                for (int path = CC_SIMD_SCALAR; path <= CC_SIMD_AVX512; path++) {
+                    cc_simd_cap(path);
+                    for (int i = 0; i < n * G; i++) C[i] = -1.0;
+                    cc_mf_product(C, A, B, n, K, G);
+                    bad += memcmp(C, R, sizeof(double) * n * G) != 0;
+                }
+                cc_simd_cap(CC_SIMD_AVX512);
+                cases++;
+            }
+    printf("\n    mossy-fibre product (vector path here: %s): %d shapes x 3 path caps, %d differ from the written order",
+           cc_mf_fma_on() ? "yes" : "no, the BLAS", cases, bad);
+    CU_ASSERT_EQUAL(bad, 0);
 }
 
 /* Adam on a tensor long enough for the vector body, against the formula written out. */
@@ -194,7 +230,8 @@ static void test_tanh(void)
 
 static const cc_test_case CASES[] = {
     {"tanh against the C library, special values, vector = scalar", test_tanh},
-    {"parallel-fibre kernels: both paths = the written order, special values", test_pf},
+    {"parallel-fibre kernels: every path = the written order, special values", test_pf},
+    {"mossy-fibre product: every path = the written order of fused multiply-adds", test_mf},
     {"Adam: vector path = formula", test_adam_vector},
     {"GEMM, plain and transposed", test_products},
     {0, 0}};

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cc_linalg.h"
+#include "cc_mf.h"
 #include "cc_pf.h"
 
 void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt, const double *W_PF,
@@ -13,12 +14,13 @@ void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt
      * rates stay in cache for the ReLU and W_PF (g = relu(a) keep gain, cc_pf.h); rows are
      * independent, so the result is that of one product (bench/README.md) */
     const long per = CC_GEMM_BLOCK_MNK / ((long)N * G);
-    const int step = per < 1 ? 1 : per > rows ? rows : (int)per;
+    const int step = per < 1 ? 1 : per > rows ? rows : (int)per, own = cc_mf_fma_on();
     for (int i = 0; i < rows; i += step) {
         const int n = rows - i < step ? rows - i : step;
         double *gi = g + (long)i * G;
-        if (m) cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, m + (long)i * N, n, N, W_MFt, N, G, 0.0, gi, n, G);
-        else memset(gi, 0, (size_t)n * G * sizeof(double));                              /* a = m W_MF^T */
+        if (!m) memset(gi, 0, (size_t)n * G * sizeof(double));                           /* a = m W_MF^T */
+        else if (own) cc_mf_product(gi, m + (long)i * N, W_MFt, n, N, G);
+        else cc_gemm(CblasNoTrans, CblasNoTrans, 1.0, m + (long)i * N, n, N, W_MFt, N, G, 0.0, gi, n, G);
         cc_pf_forward(gi, p + (long)i * C, keep ? keep + (long)i * G : NULL, gain, W_PF, n, G, C); /* g, p = g W_PF^T */
     }
 }

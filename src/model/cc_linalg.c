@@ -19,6 +19,15 @@ int cc_cpu_avx2(void)
 #endif
 }
 
+int cc_cpu_fma(void)
+{
+#ifdef CC_AVX2
+    return __builtin_cpu_supports("fma") != 0;
+#else
+    return 0;
+#endif
+}
+
 int cc_cpu_avx512(void)
 {
 #ifdef CC_AVX2

@@ -21,6 +21,7 @@
 #define CC_AVX2 1
 #define CC_AVX2_FN __attribute__((target("avx2")))
 #define CC_AVX512_FN __attribute__((target("avx512f")))
+#define CC_FMA_FN __attribute__((target("avx2,fma")))
 
 #endif
 
@@ -29,6 +30,9 @@ enum { CC_SIMD_SCALAR = 0, CC_SIMD_AVX2 = 1, CC_SIMD_AVX512 = 2 };
 
 /* 1 if the vector paths above exist and this CPU runs AVX2, else 0. */
 int cc_cpu_avx2(void);
+
+/* 1 if the vector paths above exist and this CPU has fused multiply-add (FMA3), else 0. */
+int cc_cpu_fma(void);
 
 /* 1 if the vector paths above exist and this CPU runs AVX-512F, else 0. */
 int cc_cpu_avx512(void);

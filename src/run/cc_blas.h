@@ -23,7 +23,10 @@
  * the whole path on a CPU that OpenBLAS knows (with OPENBLAS_CORETYPE unset); CC_BLAS_REPORT=1
  * makes the program print cc_blas_summary() and exit (the Makefile's build/blas.txt).
  * Linked with GSL's CBLAS (make BLAS=gsl) all of this does nothing and the core is "none".
- * Not here: how many threads OpenBLAS runs (the Makefile exports OPENBLAS_NUM_THREADS=1).
+ * cc_blas_setup also sets OpenBLAS to one thread, whatever OPENBLAS_NUM_THREADS says: a product
+ * split over threads sums some of its elements in another order, so a driver started by hand
+ * with the default (all cores) would compute other bits than under make (which also exports
+ * OPENBLAS_NUM_THREADS=1: parallelism comes from make -j).
  */
 #ifndef CC_BLAS_H
 #define CC_BLAS_H
