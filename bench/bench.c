@@ -240,12 +240,13 @@ typedef struct {
     double sec, sec_min, sec_max, sample, train, val, flops, cpu;
     double cpu_ratio; /* the same as ratio in CPU seconds, epoch and dgemm alike */
     double ratio; /* median over repeats of epoch time / (flops / product rate measured just before it) */
+    double ratio_blas; /* the same against the BLAS's dgemm alone (cblas_NN) */
 } result;
 
 /* The reference product timed for a moment right before each epoch, so that each epoch is
  * compared with the machine's rate at that time: a shared machine's speed drifts. */
 static double paired_rate(void);
-static double paired_cpu_rate_last;
+static double paired_cpu_rate_last, paired_blas_rate_last;
 
 static void bench_workload(result *r, const workload *w, int repeats, int quick)
 {
@@ -263,10 +264,10 @@ static void bench_workload(result *r, const workload *w, int repeats, int quick)
     }
     if (!quick) run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches); /* warm-up: workspace, caches */
     double tot[MAX_REPEATS], smp[MAX_REPEATS], trn[MAX_REPEATS], val[MAX_REPEATS], rat[MAX_REPEATS], cpu[MAX_REPEATS],
-        crat[MAX_REPEATS];
+        crat[MAX_REPEATS], brat[MAX_REPEATS];
     r->flops = epoch_flops(w, b, r->n_batches, r->n_val);
     for (int i = 0; i < repeats; i++) {
-        const double rate = paired_rate(), crate = paired_cpu_rate_last; /* flop/s now */
+        const double rate = paired_rate(), crate = paired_cpu_rate_last, brate = paired_blas_rate_last; /* flop/s now */
         epoch_time e = run_epoch(m, w, b, v, tr, no, vtr, vno, r->n_batches);
         tot[i] = e.total;
         cpu[i] = e.cpu;
@@ -274,9 +275,11 @@ static void bench_workload(result *r, const workload *w, int repeats, int quick)
         trn[i] = e.train;
         val[i] = e.val;
         rat[i] = e.total / (r->flops / rate);
+        brat[i] = e.total / (r->flops / brate);
         crat[i] = e.cpu / (r->flops / crate);
     }
     r->ratio = median(rat, repeats);
+    r->ratio_blas = median(brat, repeats);
     r->cpu_ratio = median(crat, repeats);
     r->cpu = median(cpu, repeats);
     r->sec = median(tot, repeats);
@@ -370,7 +373,6 @@ static int bench_gemm(gemm_rate *g, int repeats, int quick)
 static double *PA, *PW, *PWt, *PC;
 static long paired_calls = 1000;
 
-static double paired_cpu_rate_last; /* the same calls' rate in CPU seconds */
 
 /* The rate of the faster of cblas_NN and, where it has a vector path, the model's own product
  * cc_mf_product, measured now (the limit moments before an epoch). */
@@ -380,6 +382,7 @@ static double paired_rate(void)
     for (int v = 1; v <= (cc_mf_fma_on() ? 3 : 1); v += 2) {
         const double c0 = cpu_now(), s = gemm_calls(v, paired_calls, PA, PW, PWt, PC);
         const double rate = paired_calls * 2.0 * GM * GN * GK / s;
+        if (v == 1) paired_blas_rate_last = rate;
         if (rate > best) {
             best = rate;
             paired_cpu_rate_last = paired_calls * 2.0 * GM * GN * GK / (cpu_now() - c0);
@@ -572,18 +575,18 @@ static void write_tsv(FILE *f, const char *machine, const result *r, int nr, con
     fprintf(f, "# %s\n", machine);
     fprintf(f, "# limit rate %.3f GFLOP/s = best product (dgemm or cc_mf) on (10x50)(50x1000); limit_s = gflop_epoch / limit rate; "
                "ratio = s_epoch / limit_s; paired = median of each epoch's time over its flops at the best rate "
-               "(cblas_NN or cc_mf) measured just before it\n", limit);
+               "(cblas_NN or cc_mf) measured just before it; paired_blas = the same against cblas_NN alone\n", limit);
     fprintf(f, "kind\tname\trepeats\tbatches\tn_val\ts_epoch\ts_min\ts_max\ts_sample\ts_train\ts_val\t"
-               "gflop_epoch\tgflops\tlimit_s\tratio\tpaired\n");
+               "gflop_epoch\tgflops\tlimit_s\tratio\tpaired\tpaired_blas\n");
     for (int i = 0; i < ng; i++)
-        fprintf(f, "dgemm\t%s\t%d\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t%.6f\t%.3f\tNA\tNA\tNA\n", g[i].name, g[i].repeats,
+        fprintf(f, "dgemm\t%s\t%d\tNA\tNA\tNA\tNA\tNA\tNA\tNA\tNA\t%.6f\t%.3f\tNA\tNA\tNA\tNA\n", g[i].name, g[i].repeats,
                 2e-9 * GM * GN * GK, g[i].gflops);
     for (int i = 0; i < nr; i++) {
         const double lim = r[i].flops * 1e-9 / limit;
-        fprintf(f, "epoch\t%s\t%d\t%d\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.3f\t%.6f\t%.3f\t%.3f\n",
+        fprintf(f, "epoch\t%s\t%d\t%d\t%d\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.3f\t%.6f\t%.3f\t%.3f\t%.3f\n",
                 r[i].w->name, r[i].repeats, r[i].n_batches, r[i].n_val, r[i].sec, r[i].sec_min, r[i].sec_max,
                 r[i].sample, r[i].train, r[i].val, r[i].flops * 1e-9, r[i].flops * 1e-9 / r[i].sec, lim,
-                r[i].sec / lim, r[i].ratio);
+                r[i].sec / lim, r[i].ratio, r[i].ratio_blas);
     }
 }
 
@@ -694,13 +697,14 @@ int main(int argc, char **argv)
 
     result r[8];
     paired_setup(quick ? 0.002 : 0.02);
-    printf("%-12s %9s %9s %9s %9s %11s %8s %9s %7s %7s\n", "workload", "s/epoch", "sample", "train", "valid",
-           "GFLOP/epoch", "GFLOP/s", "limit s", "ratio", "paired");
+    printf("%-12s %9s %9s %9s %9s %11s %8s %9s %7s %7s %7s\n", "workload", "s/epoch", "sample", "train", "valid",
+           "GFLOP/epoch", "GFLOP/s", "limit s", "ratio", "paired", "p.blas");
     for (int i = 0; i < nw; i++) {
         bench_workload(&r[i], &w[i], repeats, quick);
         const double lim = r[i].flops * 1e-9 / limit;
-        printf("%-12s %9.4f %9.4f %9.4f %9.4f %11.3f %8.2f %9.4f %7.2f %7.2f\n", w[i].name, r[i].sec, r[i].sample,
-               r[i].train, r[i].val, r[i].flops * 1e-9, r[i].flops * 1e-9 / r[i].sec, lim, r[i].sec / lim, r[i].ratio);
+        printf("%-12s %9.4f %9.4f %9.4f %9.4f %11.3f %8.2f %9.4f %7.2f %7.2f %7.2f\n", w[i].name, r[i].sec, r[i].sample,
+               r[i].train, r[i].val, r[i].flops * 1e-9, r[i].flops * 1e-9 / r[i].sec, lim, r[i].sec / lim, r[i].ratio,
+               r[i].ratio_blas);
         fflush(stdout);
     }
     printf("\n");
@@ -711,7 +715,7 @@ int main(int argc, char **argv)
            "  limit s = GEMM flops / limit rate; ratio = s/epoch / limit s (1 = at the limit);\n"
            "  paired = median over repeats of each epoch's time over the time its flops take at the\n"
            "  best rate (cblas_NN or cc_mf) measured just before it (robust to a shared machine's\n"
-           "  drifting speed)\n\n");
+           "  drifting speed); p.blas = the same against the BLAS's cblas_NN alone\n\n");
     if (!strcmp(w[0].name, "linedraw")) { /* the reference workload is among those run */
         compare_chunks(&w[0], quick ? 1 : repeats, quick);
         if (rounds) compare_cores(rounds, quick ? 1 : 3, quick);

@@ -61,6 +61,27 @@ CC_AVX2_FN static size_t adam_avx2(double *p, double *m, double *v, const double
     }
     return i;
 }
+
+/* adam_avx2 with eight lanes. */
+CC_AVX512_FN static size_t adam_avx512(double *p, double *m, double *v, const double *gr, size_t n, double b1,
+                                       double b2, double step, double bc2, double eps)
+{
+    const __m512d vb1 = _mm512_set1_pd(b1), vb2 = _mm512_set1_pd(b2), vc1 = _mm512_set1_pd(1.0 - b1);
+    const __m512d vc2 = _mm512_set1_pd(1.0 - b2), vstep = _mm512_set1_pd(step), vbc2 = _mm512_set1_pd(bc2);
+    const __m512d veps = _mm512_set1_pd(eps);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m512d gi = _mm512_loadu_pd(gr + i);
+        const __m512d mi = _mm512_add_pd(_mm512_mul_pd(vb1, _mm512_loadu_pd(m + i)), _mm512_mul_pd(vc1, gi));
+        const __m512d vi =
+            _mm512_add_pd(_mm512_mul_pd(vb2, _mm512_loadu_pd(v + i)), _mm512_mul_pd(_mm512_mul_pd(vc2, gi), gi));
+        const __m512d den = _mm512_add_pd(_mm512_div_pd(_mm512_sqrt_pd(vi), vbc2), veps);
+        _mm512_storeu_pd(m + i, mi);
+        _mm512_storeu_pd(v + i, vi);
+        _mm512_storeu_pd(p + i, _mm512_sub_pd(_mm512_loadu_pd(p + i), _mm512_div_pd(_mm512_mul_pd(vstep, mi), den)));
+    }
+    return i;
+}
 #endif
 
 void cc_adam_update(cc_adam *a, cc_params *w, const cc_params *g, const int trainable[CC_NTENSOR])
@@ -76,7 +97,8 @@ void cc_adam_update(cc_adam *a, cc_params *w, const cc_params *g, const int trai
         const double *gr = g->data + w->off[k];
         size_t i = 0;
 #ifdef CC_AVX2
-        if (cc_simd_on()) i = adam_avx2(p, m, v, gr, n, b1, b2, step, bc2, eps);
+        if (cc_simd_level() >= CC_SIMD_AVX512) i = adam_avx512(p, m, v, gr, n, b1, b2, step, bc2, eps);
+        if (cc_simd_level() >= CC_SIMD_AVX2) i += adam_avx2(p + i, m + i, v + i, gr + i, n - i, b1, b2, step, bc2, eps);
 #endif
         for (; i < n; i++) {
             m[i] = b1 * m[i] + (1.0 - b1) * gr[i];          /* m <- b1 m + (1 - b1) g */
