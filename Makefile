@@ -246,6 +246,7 @@ test: unit $(EXP_BINS) ## unit tests, bad input and faults, the quick pipeline (
 	@tests/progress.sh $(BUILD) SAN=$(SAN) BLAS=$(BLAS) ENV_CHECK=$(ENV_CHECK)
 	@tests/jobs.sh BUILD=$(BUILD) SAN=$(SAN) BLAS=$(BLAS) ENV_CHECK=$(ENV_CHECK)
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
+	@tests/record_git.sh $(BUILD)
 	@tests/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
 	@$(MAKE) --no-print-directory verify-fig1
 	@tests/extension.sh $(BUILD)

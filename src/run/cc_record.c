@@ -83,7 +83,9 @@ static void cc_record_git(cc_record *r)
     if (cc_record_popen_line("git rev-parse HEAD 2>/dev/null", buf, sizeof buf, &any) != 0 || strlen(buf) < 7)
         return;
     snprintf(r->git_commit, sizeof r->git_commit, "%.63s", buf);
-    if (cc_record_popen_line("git status --porcelain --untracked-files=no 2>/dev/null", buf, sizeof buf, &any) == 0)
+    /* dirty: tracked files changed outside data/, whose shipped tables and run records a run rewrites */
+    if (cc_record_popen_line("git status --porcelain --untracked-files=no -- . ':(exclude)data' 2>/dev/null", buf,
+                             sizeof buf, &any) == 0)
         r->git_dirty = any;
 }
 
