@@ -13,7 +13,9 @@
  *   f  test error with the cerebellum silenced in one period, per plasticity level
  *   g  benefit of cerebellar feedback (no-feedback - cerebellar test error) against T
  *   h  change in error with vs without the cerebellum, during and after training
- * and checks the claims of the figure (claims.tsv). Channel 0 is "left" (label 1),
+ * and, with sweep.lr_rnn_low, the supplement to f and h: the input + recurrent models again at
+ * that cortical learning rate (summary keys lr_low_*); and checks the claims of the figure
+ * (claims.tsv). Channel 0 is "left" (label 1),
  * channel 1 "right" (label 2), label 0 a tie.
  * Not here: the model (src/model/), the fit (cc_logit), the plot (figures/fig5.gp).
  */
@@ -37,6 +39,7 @@ static struct {
     int n_alphas;
     int Ts[MAX_LIST], n_Ts;
     int sweep_seeds, alpha_epochs, T_epochs;
+    double lr_rnn_low; /* 0: none */
     int bins;
     double acq_margin, guess_tol, flat_ratio;
 } P = {.model = CC_MODEL_KEYS_DEFAULT,
@@ -51,6 +54,7 @@ static struct {
        .sweep_seeds = 3,
        .alpha_epochs = 20,
        .T_epochs = 30,
+       .lr_rnn_low = 0,
        .bins = 5,
        .acq_margin = 10,
        .guess_tol = 5,
@@ -67,6 +71,7 @@ static const cc_spec SPECS[] = {
     CC_SPEC_INT("sweep.seeds", &P.sweep_seeds, 1, MAX_SEEDS, "seeds of the sweep conditions (c, g)"),
     CC_SPEC_INT("sweep.alpha_epochs", &P.alpha_epochs, 1, 100000, "panel c: epochs of the alpha sweep; mean error over them"),
     CC_SPEC_INT("sweep.T_epochs", &P.T_epochs, 1, 100000, "panel g: epochs of the T sweep"),
+    CC_SPEC_DOUBLE("sweep.lr_rnn_low", &P.lr_rnn_low, 0, 1, "panels f, h supplement: input + recurrent plasticity again at this cortical learning rate (0: none)"),
     CC_SPEC_INT("analysis.bins", &P.bins, 1, MAX_BINS, "panel e: time bins of the cue period"),
     CC_SPEC_DOUBLE("claims.acq_margin", &P.acq_margin, 0, 100, "claim 1: cerebellar test error this many points below both controls"),
     CC_SPEC_DOUBLE("claims.guess_tol", &P.guess_tol, 0, 100, "claim 2: silenced error within this many points of the best constant guess"),
@@ -75,12 +80,14 @@ static const cc_spec SPECS[] = {
 
 /* ---------------------------------------------------------------- conditions and units */
 
-/* One trained condition; a unit is a condition and a seed. */
+/* One trained condition; a unit is a condition and a seed. lr: the cortical learning rate if
+ * not the configuration's (the supplement to panels f and h), else 0. */
 typedef struct {
     cc_arch arch;
     cc_plasticity plast;
     double alpha;
     int T;
+    double lr;
 } cond;
 
 enum { MAX_COND = 128 };
@@ -88,7 +95,7 @@ static const cc_arch ARCHS[3] = {CC_ARCH_NONE, CC_ARCH_READOUT_FB, CC_ARCH_CEREB
 
 static int cond_eq(cond a, cond b)
 {
-    return a.arch == b.arch && a.plast == b.plast && a.alpha == b.alpha && a.T == b.T;
+    return a.arch == b.arch && a.plast == b.plast && a.alpha == b.alpha && a.T == b.T && a.lr == b.lr;
 }
 
 static int cond_find(const cond *c, int n, cond x)
@@ -107,7 +114,10 @@ static void cond_add(cond *c, int *n, cond x)
 static int is_main(cond x) { return x.alpha == P.model.alpha && x.T == P.T; }
 static int cond_epochs(cond x) { return is_main(x) ? P.train.epochs : x.T != P.T ? P.T_epochs : P.alpha_epochs; }
 static int cond_seeds(cond x) { return is_main(x) ? P.train.seeds : P.sweep_seeds; }
-static cond mk(cc_arch a, cc_plasticity l, double alpha, int T) { return (cond){a, l, alpha, T}; }
+static cond mk(cc_arch a, cc_plasticity l, double alpha, int T) { return (cond){a, l, alpha, T, 0.0}; }
+
+/* The supplement: input + recurrent plasticity at the low cortical learning rate. */
+static cond mk_low(cc_arch a) { return (cond){a, CC_CORTEX_INPUT_REC, P.model.alpha, P.T, P.lr_rnn_low}; }
 
 /* The conditions of every panel, each once, in a fixed order; n is returned, or -1 if more
  * than MAX_COND. */
@@ -122,12 +132,15 @@ static int conditions(cond *c)
             for (int a = 0; a < 3; a += 2, want++) cond_add(c, &n, mk(ARCHS[a], l, P.alphas[i], P.T));
     for (int i = 0; i < P.n_Ts; i++)                                                                      /* g */
         for (int a = 0; a < 3; a += 2, want++) cond_add(c, &n, mk(ARCHS[a], CC_CORTEX_FIXED, P.model.alpha, P.Ts[i]));
+    if (P.lr_rnn_low > 0)                                                                                 /* f, h: lr */
+        for (int a = 0; a < 3; a += 2, want++) cond_add(c, &n, mk_low(ARCHS[a]));
     return want > MAX_COND ? -1 : n;
 }
 
 static void cond_name(char *buf, size_t n, cond c)
 {
-    snprintf(buf, n, "%s-%s-a%g-T%d", cc_arch_name(c.arch), cc_plasticity_name(c.plast), c.alpha, c.T);
+    const int k = snprintf(buf, n, "%s-%s-a%g-T%d", cc_arch_name(c.arch), cc_plasticity_name(c.plast), c.alpha, c.T);
+    if (c.lr > 0 && k >= 0 && (size_t)k < n) snprintf(buf + k, n - (size_t)k, "-lr%g", c.lr);
 }
 
 static int units(cc_unit_list *out, const cc_run_ctx *ctx)
@@ -316,6 +329,7 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     cc_model_keys mkeys = P.model;
     mkeys.alpha = x.alpha;
     cc_config cfg = cc_expt_config(&mkeys, &task, x.arch, x.plast);
+    if (x.lr > 0) cfg.lr_rnn = x.lr; /* the supplement to panels f and h */
     cc_protocol pr = cc_expt_protocol(&P.train, &task);
     pr.epochs = cond_epochs(x);
     cc_model *m = cc_model_alloc(&cfg, seed);
@@ -677,6 +691,20 @@ static int panel_h(const cc_run_ctx *ctx, double during[3], double after[3])
     return table_end(&t, s);
 }
 
+/* The supplement to panels f and h: the input + recurrent models at the low cortical learning
+ * rate; v: error of no feedback, its SEM, cerebellar, its SEM, cerebellar silenced from t = 0,
+ * its SEM, mean best epoch of the cerebellar model. */
+static int supplement_lr(const cc_run_ctx *ctx, double v[7])
+{
+    const int ns = P.train.seeds;
+    int s = cond_stat(ctx, mk_low(CC_ARCH_NONE), ns, "test", 0, "err", &v[0], &v[1]);
+    if (!s) s = cond_stat(ctx, mk_low(CC_ARCH_CEREB_FB), ns, "test", 0, "err", &v[2], &v[3]);
+    if (!s) s = cond_stat(ctx, mk_low(CC_ARCH_CEREB_FB), ns, "test", 0, "err_silenced", &v[4], &v[5]);
+    double sem;
+    if (!s) s = cond_stat(ctx, mk_low(CC_ARCH_CEREB_FB), ns, "test", 0, "best_epoch", &v[6], &sem);
+    return s;
+}
+
 static int merge(const cc_run_ctx *ctx)
 {
     char runs[256];
@@ -692,6 +720,8 @@ static int merge(const cc_run_ctx *ctx)
     if (!s) s = panel_f(ctx, per);
     if (!s) s = panel_g(ctx, ben);
     if (!s) s = panel_h(ctx, during, after);
+    double low[7];
+    if (!s && P.lr_rnn_low > 0) s = supplement_lr(ctx, low);
     if (s) return s;
     /* trends of the heat map: row means over plasticity, column means over alpha */
     double row_first = 0, row_last = 0, col_fixed = 0, col_rec = 0;
@@ -757,6 +787,17 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "c_row_last", row_last, "heat map: mean change over plasticity at the last alpha");
     cc_summary_add(&sm, "c_col_fixed", col_fixed, "heat map: mean change over alpha, fixed cortex");
     cc_summary_add(&sm, "c_col_rec", col_rec, "heat map: mean change over alpha, input + recurrent plasticity");
+    if (P.lr_rnn_low > 0) {
+        static const char *const lk[7] = {"lr_low_none", "lr_low_none_sem", "lr_low_cereb", "lr_low_cereb_sem",
+                                          "lr_low_cereb_silenced", "lr_low_cereb_silenced_sem", "lr_low_cereb_best_epoch"};
+        static const char *const ld[7] = {"test error (%), no feedback, input + recurrent at the low cortical learning rate",
+                                          "its SEM", "test error (%), cerebellar feedback, the same", "its SEM",
+                                          "the cerebellar model silenced from t = 0", "its SEM",
+                                          "mean best-checkpoint epoch of that cerebellar model"};
+        cc_summary_add(&sm, "lr_rnn", P.model.lr_rnn, "cortical learning rate of the plastic conditions (e-prop)");
+        cc_summary_add(&sm, "lr_rnn_low", P.lr_rnn_low, "the low cortical learning rate of the supplement to panels f and h");
+        for (int k = 0; k < 7; k++) cc_summary_add(&sm, lk[k], low[k], ld[k]);
+    }
     if ((s = cc_summary_commit(&sm))) return s;
 
     cc_claims cl;
