@@ -98,13 +98,14 @@ static void test_pf(void)
     CU_ASSERT_EQUAL(bad, 0); /* every path equals the written order, hence each other */
 }
 
-/* The mossy-fibre product against its order written out (cc_mf.h), on every path, for row
- * counts across the tiles (1 .. 23), column counts across the vector widths and their tails,
- * inner sizes 1, 7 and 50, with special values among the inputs. */
+/* The mossy-fibre products (cc_mf.h: C = A B, and C += A^T B onto a non-zero C) against their
+ * order written out, on every path, for row counts across the tiles (1 .. 23), column counts
+ * across the vector widths and their tails, inner sizes 1, 7 and 50, with special values among
+ * the inputs. */
 static void test_mf(void)
 {
     enum { NMAX = 23, KMAX = 50, GMAX = 1000 };
-    static double A[NMAX * KMAX], B[KMAX * GMAX], C[NMAX * GMAX], R[NMAX * GMAX];
+    static double A[NMAX * KMAX], B[KMAX * GMAX], C[NMAX * GMAX], R[NMAX * GMAX], RT[NMAX * GMAX];
     const int Ks[] = {1, 7, 50}, Gs[] = {1, 3, 4, 7, 8, 9, 15, 16, 17, 24, 31, 33, 1000};
     int cases = 0, bad = 0;
     for (int ki = 0; ki < 3; ki++)
@@ -119,16 +120,26 @@ static void test_mf(void)
                         for (int k = 0; k < K; k++) s = fma(A[r * K + k], B[k * G + j], s);
                         R[r * G + j] = s;
                     }
+                for (int r = 0; r < n; r++) /* C += A'^T B with A' = A read as (K, n): a'_rk = A[k n + r] */
+                    for (int j = 0; j < G; j++) {
+                        double s = 0.0;
+                        for (int k = 0; k < K; k++) s = fma(A[k * n + r], B[k * G + j], s);
+                        RT[r * G + j] = 0.25 * (r - j) + s;
+                    }
                 for (int path = CC_SIMD_SCALAR; path <= CC_SIMD_AVX512; path++) {
                     cc_simd_cap(path);
                     for (int i = 0; i < n * G; i++) C[i] = -1.0;
                     cc_mf_product(C, A, B, n, K, G);
                     bad += memcmp(C, R, sizeof(double) * n * G) != 0;
+                    for (int r = 0; r < n; r++)
+                        for (int j = 0; j < G; j++) C[r * G + j] = 0.25 * (r - j);
+                    cc_mf_product_tn_add(C, A, B, n, K, G);
+                    bad += memcmp(C, RT, sizeof(double) * n * G) != 0;
                 }
                 cc_simd_cap(CC_SIMD_AVX512);
                 cases++;
             }
-    printf("\n    mossy-fibre product (vector path here: %s): %d shapes x 3 path caps, %d differ from the written order",
+    printf("\n    mossy-fibre products (vector path here: %s): %d shapes x 3 path caps x 2 products, %d differ from the written order",
            cc_mf_fma_on() ? "yes" : "no, the BLAS", cases, bad);
     CU_ASSERT_EQUAL(bad, 0);
 }
@@ -239,7 +250,7 @@ static void test_tanh(void)
 static const cc_test_case CASES[] = {
     {"tanh against the C library, special values, vector = scalar", test_tanh},
     {"parallel-fibre kernels: every path = the written order, special values", test_pf},
-    {"mossy-fibre product: every path = the written order of fused multiply-adds", test_mf},
+    {"mossy-fibre products: every path = the written order of fused multiply-adds", test_mf},
     {"Adam: every path = formula, paths bit for bit", test_adam_vector},
     {"GEMM, plain and transposed", test_products},
     {0, 0}};

@@ -18,6 +18,7 @@
 #include "cc_cortex.h"
 #include "cc_linalg.h"
 #include "cc_loss.h"
+#include "cc_mf.h"
 #include "cc_rng.h"
 
 /* The workspace arrays in a fixed order; their capacities are w->cap[] in that order. */
@@ -231,7 +232,8 @@ static void readout_learn_mf(cc_model *m, int B, int T)
     cc_work *w = &m->ws;
     const int N = m->cfg.N, G = m->cfg.G, TB = T * B;
     const double *R = w->r + (long)B * N; /* r_0 .. r_{T-1} */
-    cc_gemm(CblasTrans, CblasNoTrans, 1.0, R, TB, N, w->scratch, TB, G, 1.0, m->grad->W_MF, N, G);
+    if (cc_mf_fma_on()) cc_mf_product_tn_add(m->grad->W_MF, R, w->scratch, N, TB, G);
+    else cc_gemm(CblasTrans, CblasNoTrans, 1.0, R, TB, N, w->scratch, TB, G, 1.0, m->grad->W_MF, N, G);
     if (m->cfg.plasticity != CC_CORTEX_FIXED)
         cc_gemm(CblasNoTrans, CblasTrans, 1.0, w->scratch, TB, G, m->w->W_MF, N, G, 0.0, w->L, TB, N);
 }
@@ -308,8 +310,9 @@ static void cereb_learn_mf(cc_model *m, int B)
     if (!m->trainable[CC_W_MF] || w->cereb_hi < w->cereb_lo) return;
     const int N = m->cfg.N, G = m->cfg.G, rows = (w->cereb_hi - w->cereb_lo + 1) * B;
     const long o = (long)w->cereb_lo * B;
-    cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->r + o * N, rows, N, w->scratch + o * G, rows, G, 1.0, m->grad->W_MF, N,
-            G);
+    if (cc_mf_fma_on()) cc_mf_product_tn_add(m->grad->W_MF, w->r + o * N, w->scratch + o * G, N, rows, G);
+    else cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->r + o * N, rows, N, w->scratch + o * G, rows, G, 1.0, m->grad->W_MF, N,
+                 G);
 }
 
 /* keep (n) <- 1 where a 32-bit draw u >= drop_below, else 0: two draws per SplitMix64 call.
