@@ -16,8 +16,8 @@
 #ifndef CC_MF_H
 #define CC_MF_H
 
-/* 1 if cc_mf_product has a vector path on this CPU (AVX-512F, or AVX2 with FMA, within
- * cc_simd_cap); else the caller uses the BLAS (cc_cereb_forward). */
+/* 1 if the products below have a vector path on this CPU (AVX-512F, or AVX2 with FMA, within
+ * cc_simd_cap); else the callers use the BLAS (cc_cereb_forward, cc_model.c). */
 int cc_mf_fma_on(void);
 
 /* C (n, G) = A (n, K) B (K, G) in the order above; C must not overlap A or B. */
