@@ -10,9 +10,10 @@
 void cc_cereb_forward(double *g, double *p, const double *m, const double *W_MFt, const double *W_PF,
                       const double *keep, double gain, int rows, int N, int G, int C)
 {
-    /* rows go in blocks that OpenBLAS runs in its small-matrix kernel and whose granule
-     * rates stay in cache for the ReLU and W_PF (g = relu(a) keep gain, cc_pf.h); rows are
-     * independent, so the result is that of one product (bench/README.md) */
+    /* rows go in blocks whose granule rates stay in cache for the ReLU and W_PF (g = relu(a)
+     * keep gain, cc_pf.h), and which OpenBLAS, where it makes the product, runs in its
+     * small-matrix kernel; rows are independent, so the result is that of one product
+     * (cc_mf.h, bench/README.md) */
     const long per = CC_GEMM_BLOCK_MNK / ((long)N * G);
     const int step = per < 1 ? 1 : per > rows ? rows : (int)per, own = cc_mf_fma_on();
     for (int i = 0; i < rows; i += step) {
