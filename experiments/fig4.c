@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cc_expt.h"
+#include "cc_grid.h"
 
 static struct {
     cc_model_keys model;
@@ -26,18 +26,22 @@ static const cc_spec SPECS[] = {CC_SPECS_MODEL(P.model), CC_SPECS_TRAIN(P.train)
 
 /* The four models, in the order of every panel. */
 enum { NMODEL = 4 };
-static const cc_arch ARCH[NMODEL] = {CC_ARCH_NONE, CC_ARCH_READOUT_FB, CC_ARCH_CEREB_FB, CC_ARCH_CEREB_FB};
-static const int BASIS[NMODEL] = {0, 0, 0, 1};
 static const char *const NAME[NMODEL] = {"none", "readout_fb", "cereb_fb", "cereb_basis"};
 static const char *const TITLE[NMODEL] = {"no feedback", "readout feedback", "cerebellar feedback, one window",
                                           "cerebellar temporal basis"};
 
-static int units(cc_unit_list *out, const cc_run_ctx *ctx)
+/* Each model on the digits with a fixed cortex. */
+static int grid(cc_grid *g, const cc_run_ctx *ctx)
 {
     (void)ctx;
-    for (int a = 0; a < NMODEL; a++)
-        for (int s = 0; s < P.train.seeds; s++)
-            if (cc_unit_list_add(out, "%s-s%d", NAME[a], s)) return GSL_ENOMEM;
+    const cc_arch arch[NMODEL] = {CC_ARCH_NONE, CC_ARCH_READOUT_FB, CC_ARCH_CEREB_FB, CC_ARCH_CEREB_FB};
+    for (int a = 0; a < NMODEL; a++) {
+        cc_cond *c = cc_grid_add(g, "%s", NAME[a]);
+        if (!c) return GSL_ENOMEM;
+        c->task = cc_task_defaults(CC_TASK_DIGITDRAW);
+        c->arch = arch[a];
+        c->model.temporal_basis = a == 3;
+    }
     return GSL_SUCCESS;
 }
 
@@ -58,67 +62,33 @@ static int write_traj(const cc_run_ctx *ctx, const cc_batch *b, const double *z)
             s = cc_tsv_row(&t, row);
         }
     }
-    if (s) {
-        cc_tsv_abort(&t);
-        return s;
-    }
-    return cc_tsv_commit(&t);
+    return cc_tsv_end(&t, s);
 }
 
 static int run_unit(const char *id, const cc_run_ctx *ctx)
 {
     (void)id;
-    const int a = ctx->unit_index / P.train.seeds;
-    const unsigned long seed = (unsigned long)(P.train.seed0 + ctx->unit_index % P.train.seeds);
-    cc_task task = cc_task_defaults(CC_TASK_DIGITDRAW);
-    cc_model_keys mk = P.model;
-    mk.temporal_basis = BASIS[a];
-    cc_config cfg = cc_expt_config(&mk, &task, ARCH[a], CC_CORTEX_FIXED);
-    cc_protocol pr = cc_expt_protocol(&P.train, &task);
-    cc_model *m = cc_model_alloc(&cfg, seed);
-    cc_curve *curve = cc_curve_alloc(pr.epochs);
+    cc_trained tr;
     cc_batch *b = NULL;
-    int s = m && curve ? GSL_SUCCESS : GSL_ENOMEM;
-    if (!s) s = cc_expt_train(m, &task, &pr, seed, curve, ctx);
-    if (!s) s = cc_expt_write_curve(ctx, curve, "val_metric: validation MSE per element; losses per element");
     cc_stats st;
-    if (!s) s = cc_test(m, &task, pr.n_test, seed, &st, &b);
-    if (!s) s = write_traj(ctx, b, m->ws.z);
+    int s = cc_grid_train(ctx, &tr);
+    if (!s) s = cc_test(tr.m, &tr.task, tr.pr.n_test, tr.seed, &st, &b);
+    if (!s) s = write_traj(ctx, b, tr.m->ws.z);
     if (!s) {
-        double row[2] = {st.mse, curve->best_epoch};
+        double row[2] = {st.mse, tr.curve->best_epoch};
         s = cc_expt_write_row(ctx, "test", "test MSE per element (1000 trials)", "mse best_epoch", row);
     }
     if (!s) {
         cc_record_metric(ctx->rec, "test_mse", st.mse);
-        cc_record_metric(ctx->rec, "final_val_mse", curve->val_metric[pr.epochs]);
+        cc_record_metric(ctx->rec, "final_val_mse", tr.curve->val_metric[tr.pr.epochs]);
         cc_record_metric(ctx->rec, "cpu_seconds", (double)clock() / CLOCKS_PER_SEC); /* core-seconds of the unit */
     }
     cc_batch_free(b);
-    cc_curve_free(curve);
-    cc_model_free(m);
+    cc_trained_free(&tr);
     return s;
 }
 
 /* ---------------------------------------------------------------- merge */
-
-static char *const *ids(const cc_run_ctx *ctx, int a) { return ctx->units->id + (long)a * P.train.seeds; }
-
-static int stat(const cc_run_ctx *ctx, int a, const char *file, int row, const char *col, double *mean, double *sem)
-{
-    double v[1000];
-    int s = cc_expt_collect(ctx, ids(ctx, a), P.train.seeds, file, row, col, v);
-    if (!s) cc_mean_sem(v, P.train.seeds, mean, sem);
-    return s;
-}
-
-static int table_end(cc_tsv *t, int s)
-{
-    if (s) {
-        cc_tsv_abort(t);
-        return s;
-    }
-    return cc_tsv_commit(t);
-}
 
 /* MSE of two outputs that ignore the cue (digits drawn uniformly): zero, and the best such
  * output, the mean target of each step over the six digits (the chance level of a readout
@@ -159,15 +129,15 @@ static int merge(const cc_run_ctx *ctx)
     for (int e = 0; !s && e <= E; e++) {
         double row[1 + 2 * NMODEL] = {e};
         for (int a = 0; !s && a < NMODEL; a++) {
-            s = stat(ctx, a, "curve", e, "val_metric", &row[1 + 2 * a], &row[2 + 2 * a]);
+            s = cc_grid_mean_sem(ctx, NAME[a], "curve", e, "val_metric", &row[1 + 2 * a], &row[2 + 2 * a]);
             val[(long)a * (E + 1) + e] = row[1 + 2 * a];
         }
         if (!s) s = cc_tsv_row(&t, row);
     }
-    s = table_end(&t, s);
+    s = cc_tsv_end(&t, s);
     /* b: digits of the first seed, side by side */
     cc_table tb[NMODEL] = {{0}};
-    for (int a = 0; !s && a < NMODEL; a++) s = cc_ctx_table_read(ctx, &tb[a], "units/%s.traj.tsv", ids(ctx, a)[0]);
+    for (int a = 0; !s && a < NMODEL; a++) s = cc_ctx_table_read(ctx, &tb[a], "units/%s.traj.tsv", cc_grid_unit(ctx, NAME[a], 0));
     cc_tsv_head hb = {.title = "Fig. 4b: outputs of the first test trial of each digit after training (first seed)",
                       .columns = "cond t target_x target_y none_x none_y readout_fb_x readout_fb_y cereb_fb_x cereb_fb_y cereb_basis_x cereb_basis_y",
                       .runs = "seed index 0 of each model"};
@@ -183,14 +153,16 @@ static int merge(const cc_run_ctx *ctx)
             }
             s = cc_tsv_row(&t, row);
         }
-        s = table_end(&t, s);
+        s = cc_tsv_end(&t, s);
     }
     for (int a = 0; a < NMODEL; a++) cc_table_free(&tb[a]);
     /* c: test MSE bars */
-    double mse[NMODEL], sem[NMODEL], per_seed[NMODEL][1000];
+    static cc_seedstat test[NMODEL];
+    double mse[NMODEL], sem[NMODEL];
     for (int a = 0; !s && a < NMODEL; a++) {
-        s = stat(ctx, a, "test", 0, "mse", &mse[a], &sem[a]);
-        if (!s) s = cc_expt_collect(ctx, ids(ctx, a), P.train.seeds, "test", 0, "mse", per_seed[a]);
+        s = cc_grid_stat(ctx, NAME[a], "test", 0, "mse", &test[a]);
+        mse[a] = test[a].mean;
+        sem[a] = test[a].sem;
     }
     cc_tsv_head hc = {.title = "Fig. 4c: test MSE per model",
                       .columns = "index label mean sem",
@@ -204,7 +176,7 @@ static int merge(const cc_run_ctx *ctx)
             if (!s) s = cc_tsv_num(&t, mse[a]);
             if (!s) s = cc_tsv_num(&t, sem[a]);
         }
-        s = table_end(&t, s);
+        s = cc_tsv_end(&t, s);
     }
     if (s) {
         free(val);
@@ -214,7 +186,7 @@ static int merge(const cc_run_ctx *ctx)
      * MSE stays below that of each other model */
     int wins[NMODEL] = {0}, from[NMODEL];
     for (int a = 0; a < NMODEL; a++) {
-        for (int i = 0; i < P.train.seeds; i++) wins[a] += per_seed[3][i] < per_seed[a][i];
+        for (int i = 0; i < P.train.seeds; i++) wins[a] += test[3].v[i] < test[a].v[i];
         from[a] = -1;
         for (int e = E; e >= 1 && val[3L * (E + 1) + e] < val[(long)a * (E + 1) + e]; e--) from[a] = e;
     }
@@ -261,10 +233,8 @@ static int merge(const cc_run_ctx *ctx)
 static int validate(const cc_run_ctx *ctx, char *err, size_t n)
 {
     (void)ctx;
-    if (P.train.seeds > 1000) return snprintf(err, n, "run.seeds: at most 1000"), GSL_EINVAL;
     if (P.model.final_learning) return snprintf(err, n, "model.final_learning: not with the temporal basis"), GSL_EINVAL;
-    const cc_task task = cc_task_defaults(CC_TASK_DIGITDRAW); /* the shared cross-key rules (tau, sizes, memory) */
-    return cc_expt_check(&P.model, &P.train, &task, CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, err, n);
+    return GSL_SUCCESS;
 }
 
 static const cc_experiment EXPERIMENT = {
@@ -272,7 +242,7 @@ static const cc_experiment EXPERIMENT = {
     .summary = "Fig. 4: digit drawing with a fixed cortex: no feedback, readout feedback, one cerebellar window, the temporal basis",
     .specs = SPECS,
     .validate = validate,
-    .units = units,
+    .grid = grid,
     .run_unit = run_unit,
     .merge = merge};
 

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cc_grid.h"
 #include "cc_ini.h"
 #include "cc_out.h"
 #include "cc_progress.h"
@@ -136,6 +137,31 @@ int cc_ctx_tsv_open(const cc_run_ctx *ctx, cc_tsv *t, const cc_tsv_head *h, cons
     return cc_tsv_open(t, path, &hh);
 }
 
+/* The unit whose file "units/<id>.<name>" (or "<id>.<name>") is: the longest unit id that prefixes it
+ * followed by '.', or -1. */
+static int cc_driver_file_owner(const cc_unit_list *units, const char *name)
+{
+    if (strncmp(name, "units/", 6) == 0) name += 6;
+    size_t L = strlen(name), best = 0;
+    int owner = -1;
+    for (int i = 0; units && i < units->n; i++) {
+        size_t l = strlen(units->id[i]);
+        if (l > best && l < L && strncmp(name, units->id[i], l) == 0 && name[l] == '.') owner = i, best = l;
+    }
+    return owner;
+}
+
+/* The config id a file read at rel must carry: its unit's when it is a unit file read by a merge,
+ * else this run's. */
+static const char *cc_driver_expected_id(const cc_run_ctx *ctx, const char *rel)
+{
+    if (!ctx->unit && ctx->unit_config_ids && strncmp(rel, "units/", 6) == 0) {
+        int i = cc_driver_file_owner(ctx->units, rel);
+        return i >= 0 ? ctx->unit_config_ids[i] : NULL;
+    }
+    return ctx->config_id;
+}
+
 int cc_ctx_table_read(const cc_run_ctx *ctx, cc_table *t, const char *fmt, ...)
 {
     char path[CC_OUT_PATH_MAX], rel[CC_OUT_PATH_MAX];
@@ -151,9 +177,10 @@ int cc_ctx_table_read(const cc_run_ctx *ctx, cc_table *t, const char *fmt, ...)
     int s = cc_ctx_path(ctx, path, sizeof path, "%s", rel);
     if (!s) s = cc_table_read(t, path);
     if (s) return s;
-    if (!ctx->config_id || strcmp(t->config_id, ctx->config_id) != 0) {
+    const char *want = cc_driver_expected_id(ctx, rel);
+    if (!want || strcmp(t->config_id, want) != 0) {
         s = CC_ERRORF(GSL_EINVAL, "%s was made with other parameters (config %s, this run %s): rerun its unit",
-                      path, t->config_id[0] ? t->config_id : "none", ctx->config_id ? ctx->config_id : "none");
+                      path, t->config_id[0] ? t->config_id : "none", want ? want : "none");
         cc_table_free(t);
     }
     return s;
@@ -385,7 +412,7 @@ static int cc_driver_parse_size(const char *s, double *out)
 
 typedef struct {
     const char *config, *out, *unit, *max_mem;
-    int quick, help, list, merge;
+    int quick, help, list, list_configs, merge;
     const char **sets;   /* (nsets) --set texts, or --seeds values */
     int *set_is_seeds;   /* (nsets) 1 for --seeds */
     int nsets;
@@ -421,6 +448,8 @@ static int cc_driver_parse_cli(int argc, char **argv, cc_driver_cli *c, char *er
             c->quick = 1;
         } else if (strcmp(a, "--list-units") == 0) {
             c->list = 1;
+        } else if (strcmp(a, "--list-configs") == 0) {
+            c->list = c->list_configs = 1;
         } else if (strcmp(a, "--merge") == 0) {
             c->merge = 1;
         } else if (cc_driver_is_opt(a, "--config")) {
@@ -466,7 +495,7 @@ static int cc_driver_parse_cli(int argc, char **argv, cc_driver_cli *c, char *er
         }
     }
     if (c->list + c->merge + (c->unit != NULL) > 1) {
-        snprintf(err, n, "choose one of --list-units, --unit and --merge");
+        snprintf(err, n, "choose one of --list-units (--list-configs), --unit and --merge");
         return GSL_EINVAL;
     }
     return GSL_SUCCESS;
@@ -491,6 +520,9 @@ static void cc_driver_help(const cc_experiment *exp, FILE *f)
             "  --quick          apply the [quick] overrides: a fast smoke run\n"
             "  --out DIR        output directory (needed except with --list-units)\n"
             "  --list-units     print the unit ids, one a line, and stop\n"
+            "  --list-configs   print \"config ID\" (the id of every parameter), then one line\n"
+            "                   \"UNIT ID\" per unit (the id of the unit's resolved configuration:\n"
+            "                   a unit is stale when its id changes), and stop\n"
             "  --unit ID        run one unit: DIR/units/ID.* and its record DIR/runs/ID.json\n"
             "  --merge          merge the unit files into the panel TSVs, summary.tsv and\n"
             "                   claims.tsv (record DIR/runs/merge.json)\n"
@@ -532,9 +564,9 @@ static void cc_driver_tsv_config(const char *text, char *id, size_t n)
 static int cc_driver_merge_check(const cc_run_ctx *ctx, char *err, size_t n)
 {
     char path[2 * CC_OUT_PATH_MAX], want[64];
-    snprintf(want, sizeof want, "\"config_id\": \"%s\"", ctx->config_id);
     for (int i = 0; i < ctx->units->n; i++) {
         const char *id = ctx->units->id[i], *why = NULL;
+        snprintf(want, sizeof want, "\"config_id\": \"%s\"", ctx->unit_config_ids[i]);
         snprintf(path, sizeof path, "%s/runs/%s.json", ctx->out, id);
         char *text;
         size_t len;
@@ -555,13 +587,9 @@ static int cc_driver_merge_check(const cc_run_ctx *ctx, char *err, size_t n)
     int status = GSL_SUCCESS;
     while (!status && (e = readdir(d))) {
         const char *name = e->d_name;
-        size_t L = strlen(name), best = 0;
+        size_t L = strlen(name);
         if (L < 5 || strcmp(name + L - 4, ".tsv") != 0 || strstr(name, ".tmp.")) continue;
-        int owner = -1;
-        for (int i = 0; i < ctx->units->n; i++) {
-            size_t l = strlen(ctx->units->id[i]);
-            if (l > best && l < L && strncmp(name, ctx->units->id[i], l) == 0 && name[l] == '.') owner = i, best = l;
-        }
+        int owner = cc_driver_file_owner(ctx->units, name);
         if (owner < 0) continue; /* not a file of this configuration's units: the merge does not read it */
         char file[2 * CC_OUT_PATH_MAX], *text, id[64];
         size_t len;
@@ -577,10 +605,10 @@ static int cc_driver_merge_check(const cc_run_ctx *ctx, char *err, size_t n)
             status = GSL_EINVAL;
             snprintf(err, n, "merge refused: %.1000s is truncated or corrupt (no final \"# end\" line): rerun unit %s",
                      file, ctx->units->id[owner]);
-        } else if (id[0] && strcmp(id, ctx->config_id) != 0) {
+        } else if (id[0] && strcmp(id, ctx->unit_config_ids[owner]) != 0) {
             status = GSL_EINVAL;
             snprintf(err, n, "merge refused: %.1000s was made with other parameters (config %s, this run %s): rerun unit %s",
-                     file, id, ctx->config_id, ctx->units->id[owner]);
+                     file, id, ctx->unit_config_ids[owner], ctx->units->id[owner]);
         }
         free(text);
     }
@@ -744,16 +772,29 @@ static int cc_driver_run_rec(const cc_experiment *exp, cc_run_ctx *ctx, int inde
         snprintf(label, sizeof label, "%s unit %s", ctx->name, id);
     cc_record *rec = cc_record_alloc(path, ctx->name, id);
     if (!rec) return GSL_ENOMEM;
-    int status = cc_record_set_argv(rec, ctx->argc, ctx->argv);
+    /* a unit: its condition, seed and resolved configuration; the merge: every parameter */
+    int seed_store = 0, ci = 0, si = 0;
+    cc_spec *unit_specs = index >= 0 ? cc_grid_unit_specs(ctx->grid, exp, index, &seed_store) : NULL;
+    ctx->config_id = index >= 0 ? ctx->unit_config_ids[index] : ctx->figure_config_id;
+    int status = index >= 0 && !unit_specs ? GSL_ENOMEM : GSL_SUCCESS;
+    if (!status) status = cc_record_set_argv(rec, ctx->argc, ctx->argv);
     if (!status) status = cc_record_set_context(rec, rec_out, ctx->config_file, ctx->quick, ctx->config_id);
-    if (!status) status = cc_record_set_config(rec, exp->specs);
+    if (!status) status = cc_record_set_config(rec, unit_specs ? unit_specs : exp->specs);
     if (!status) status = cc_record_begin(rec);
     if (status) {
+        free(unit_specs);
         cc_record_free(rec);
+        ctx->config_id = ctx->figure_config_id;
         return status;
     }
     ctx->unit = index >= 0 ? id : NULL;
     ctx->unit_index = index;
+    ctx->cond = NULL;
+    if (index >= 0 && ctx->grid && !cc_grid_locate(ctx->grid, index, &ci, &si)) {
+        ctx->cond = &ctx->grid->cond[ci];
+        ctx->seed_index = si;
+        ctx->seed = (unsigned long)seed_store;
+    }
     ctx->label = label;
     ctx->rec = rec;
     cc_driver_current_record = rec;
@@ -774,10 +815,13 @@ static int cc_driver_run_rec(const cc_experiment *exp, cc_run_ctx *ctx, int inde
     cc_driver_current_record = NULL;
     int rs = cc_record_end(rec, status == 0, status ? msg : NULL);
     cc_record_free(rec);
+    free(unit_specs);
     ctx->rec = NULL;
     ctx->label = NULL;
     ctx->unit = NULL;
     ctx->unit_index = -1;
+    ctx->cond = NULL;
+    ctx->config_id = ctx->figure_config_id;
     return status ? status : rs;
 }
 
@@ -794,6 +838,8 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     cc_ini ini;
     cc_ini_init(&ini);
     cc_unit_list units = {0};
+    static cc_grid grid;
+    char (*unit_ids)[17] = NULL;
     char *dump = NULL;
     unsigned char *had_items = NULL;
     cc_driver_cli cli = {0};
@@ -809,7 +855,7 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     } while (0)
 
     if (!cli.sets || !cli.set_is_seeds) CC_DRIVER_FAIL(1, "out of memory");
-    if (!exp->units || !exp->run_unit || !exp->merge) CC_DRIVER_FAIL(1, "driver lacks a callback");
+    if (!(exp->units || exp->grid) || !exp->run_unit || !exp->merge) CC_DRIVER_FAIL(1, "driver lacks a callback");
     if (cc_spec_check(exp->specs, err, sizeof err)) CC_DRIVER_FAIL(1, "%s", err);
 
     /* 1. command line */
@@ -854,15 +900,41 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     if (!dump) CC_DRIVER_FAIL(1, "out of memory");
     ctx.config = dump;
     cc_driver_hash(dump, config_id);
-    ctx.config_id = config_id;
+    ctx.config_id = ctx.figure_config_id = config_id;
     if (cc_driver_check_keys(exp->specs, had_items, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
+    if (exp->grid) { /* the conditions, and the library's checks of each */
+        cc_driver_check_begin();
+        status = cc_grid_build(&grid, exp, &ctx);
+        if (cc_driver_check_end(err, sizeof err) || status) CC_DRIVER_FAIL(2, "%s", err[0] ? err : "the grid of conditions failed");
+        ctx.grid = &grid;
+        if (cc_grid_check(&grid, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
+    }
     if (exp->validate && exp->validate(&ctx, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
 
-    /* 3. units */
-    status = exp->units(&units, &ctx);
+    /* 3. units, and the id of each unit's resolved configuration */
+    status = exp->grid ? cc_grid_units(&grid, &units) : exp->units(&units, &ctx);
     if (status) CC_DRIVER_FAIL(1, "listing the units failed: %s", gsl_strerror(status));
     if (cc_driver_check_ids(&units, err, sizeof err)) CC_DRIVER_FAIL(1, "%s", err);
     ctx.units = &units;
+    unit_ids = calloc((size_t)units.n + 1, sizeof *unit_ids);
+    if (!unit_ids) CC_DRIVER_FAIL(1, "out of memory");
+    for (int i = 0; i < units.n; i++) {
+        int seed_store = 0;
+        cc_spec *us = cc_grid_unit_specs(exp->grid ? &grid : NULL, exp, i, &seed_store);
+        char *text = us ? cc_spec_dump_string(us) : NULL;
+        free(us);
+        if (!text) CC_DRIVER_FAIL(1, "out of memory");
+        cc_driver_hash(text, unit_ids[i]);
+        free(text);
+    }
+    ctx.unit_config_ids = unit_ids;
+    if (cli.list_configs) {
+        printf("config %s\n", config_id);
+        for (int i = 0; i < units.n; i++) printf("%s %s\n", units.id[i], unit_ids[i]);
+        if (cc_driver_stdout_failed())
+            CC_DRIVER_FAIL(1, "cannot write the unit list to standard output: %s", strerror(errno));
+        goto done;
+    }
     if (cli.list) {
         for (int i = 0; i < units.n; i++) printf("%s\n", units.id[i]);
         if (cc_driver_stdout_failed())
@@ -917,6 +989,8 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
 done:
     free(had_items);
     free(dump);
+    free(unit_ids);
+    cc_grid_free(&grid);
     cc_unit_list_free(&units);
     cc_ini_free(&ini);
     free(cli.sets);

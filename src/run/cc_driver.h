@@ -74,6 +74,9 @@ int cc_unit_list_find(const cc_unit_list *l, const char *id);
 char *cc_unit_list_join(const cc_unit_list *l, const char *sep);
 void cc_unit_list_free(cc_unit_list *l);
 
+typedef struct cc_grid cc_grid; /* cc_grid.h */
+typedef struct cc_cond cc_cond;
+
 /* What a callback knows about the run. */
 typedef struct {
     const char *name;           /* driver name, "fig2" */
@@ -82,10 +85,17 @@ typedef struct {
     int quick;                  /* --quick given */
     const char *config;         /* every parameter as "key = value" lines */
     const char *config_id;      /* 16 hex digits, FNV-1a hash of config: tells which
-                                   parameters made a file (see cc_ctx_tsv_open) */
+                                   parameters made a file (see cc_ctx_tsv_open); inside a
+                                   unit, the id of that unit's resolved configuration */
+    const char *figure_config_id; /* the id of config, whatever runs */
+    char (*unit_config_ids)[17];  /* (units->n) each unit's config id (NULL inside units()) */
     const cc_unit_list *units;  /* every unit (NULL inside units()) */
     const char *unit;           /* unit being run; NULL in units() and merge() */
     int unit_index;             /* its index in units, -1 otherwise */
+    const cc_grid *grid;        /* the conditions of a grid driver (cc_grid.h), else NULL */
+    const cc_cond *cond;        /* inside a unit of a grid: its condition, seed index and seed */
+    int seed_index;
+    unsigned long seed;
     const char *label;          /* "fig2 unit ID" / "fig2 merge", for cc_progress */
     cc_record *rec;             /* run record of this unit or merge; NULL in units() */
     int argc;
@@ -102,6 +112,11 @@ typedef struct {
     int (*units)(cc_unit_list *out, const cc_run_ctx *ctx);
     int (*run_unit)(const char *unit_id, const cc_run_ctx *ctx);
     int (*merge)(const cc_run_ctx *ctx);
+    /* A grid driver (cc_grid.h) declares its conditions here instead of units(): the units, the
+     * per-condition checks (before validate) and each unit's resolved configuration follow. */
+    int (*grid)(cc_grid *g, const cc_run_ctx *ctx);
+    const char *grid_keys;     /* space-separated keys ("x.*": a section) turned into conditions */
+    const char *analysis_keys; /* space-separated keys read by the merge only */
 } cc_experiment;
 
 /* Parse the command line, apply the settings, dispatch. Returns the exit status

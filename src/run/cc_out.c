@@ -571,3 +571,12 @@ int cc_table_col(const cc_table *t, const char *name)
     CC_ERRORF(GSL_EINVAL, "no column \"%s\" in the table", name);
     return -1;
 }
+
+int cc_tsv_end(cc_tsv *t, int s)
+{
+    if (s) {
+        cc_tsv_abort(t);
+        return s;
+    }
+    return cc_tsv_commit(t);
+}

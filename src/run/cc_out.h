@@ -124,6 +124,10 @@ int cc_tsv_commit(cc_tsv *t);
 /* Drop the file. */
 void cc_tsv_abort(cc_tsv *t);
 
+/* The end of a table written under status s: commit it if s is GSL_SUCCESS, else drop it and
+ * return s. */
+int cc_tsv_end(cc_tsv *t, int s);
+
 /* ------------------------------------------------------------------ TSV reader */
 
 /* Read a whole file into a NUL-terminated malloc'd buffer of *len bytes (free it).
