@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cc_grid.h"
+#include "cc_panel.h"
 
 static struct {
     cc_model_keys model;
@@ -120,22 +120,14 @@ static int merge(const cc_run_ctx *ctx)
     double *val = malloc((size_t)NMODEL * (E + 1) * sizeof(double)); /* mean validation MSE per model and epoch */
     if (!val) return GSL_ENOMEM;
     /* a: learning curves */
-    cc_tsv t;
+    cc_panel_series series[NMODEL];
+    for (int a = 0; a < NMODEL; a++) series[a] = (cc_panel_series){NAME[a], NAME[a]};
     cc_tsv_head ha = {.title = "Fig. 4a: validation MSE per epoch, fixed cortex, alpha 0.9, mean and SEM over seeds",
-                      .columns = "epoch none none_sem readout_fb readout_fb_sem cereb_fb cereb_fb_sem cereb_basis cereb_basis_sem",
                       .units = "MSE per element of 200 validation trials; epoch 0 is before training",
                       .runs = runs};
-    int s = cc_ctx_tsv_open(ctx, &t, &ha, "fig4a_curves.tsv");
-    for (int e = 0; !s && e <= E; e++) {
-        double row[1 + 2 * NMODEL] = {e};
-        for (int a = 0; !s && a < NMODEL; a++) {
-            s = cc_grid_mean_sem(ctx, NAME[a], "curve", e, "val_metric", &row[1 + 2 * a], &row[2 + 2 * a]);
-            val[(long)a * (E + 1) + e] = row[1 + 2 * a];
-        }
-        if (!s) s = cc_tsv_row(&t, row);
-    }
-    s = cc_tsv_end(&t, s);
+    int s = cc_panel_curves(ctx, "fig4a_curves.tsv", &ha, series, NMODEL, E, "val_metric", val);
     /* b: digits of the first seed, side by side */
+    cc_tsv t;
     cc_table tb[NMODEL] = {{0}};
     for (int a = 0; !s && a < NMODEL; a++) s = cc_ctx_table_read(ctx, &tb[a], "units/%s.traj.tsv", cc_grid_unit(ctx, NAME[a], 0));
     cc_tsv_head hb = {.title = "Fig. 4b: outputs of the first test trial of each digit after training (first seed)",
@@ -165,19 +157,9 @@ static int merge(const cc_run_ctx *ctx)
         sem[a] = test[a].sem;
     }
     cc_tsv_head hc = {.title = "Fig. 4c: test MSE per model",
-                      .columns = "index label mean sem",
                       .units = "test MSE per element, 1000 trials, mean and SEM over seeds",
                       .runs = runs};
-    if (!s) {
-        s = cc_ctx_tsv_open(ctx, &t, &hc, "fig4c_test.tsv");
-        for (int a = 0; !s && a < NMODEL; a++) {
-            s = cc_tsv_int(&t, a);
-            if (!s) s = cc_tsv_str(&t, NAME[a]);
-            if (!s) s = cc_tsv_num(&t, mse[a]);
-            if (!s) s = cc_tsv_num(&t, sem[a]);
-        }
-        s = cc_tsv_end(&t, s);
-    }
+    if (!s) s = cc_panel_bars(ctx, "fig4c_test.tsv", &hc, series, NMODEL, "test", "mse");
     if (s) {
         free(val);
         return s;
