@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# tests/staleness.sh: a unit reruns only when what it runs with changes.
+#
+#   tests/staleness.sh BUILD
+#
+# In a scratch copy of the package (sources linked, experiments/ and BUILD copied with their
+# dates, so that make sees everything up to date), after the quick pipeline (make smoke), each
+# edit of a config is followed by `make QUICK=1 FIG` and the units and merges it runs are counted:
+#   touching the config                       0 units, no merge
+#   a comment, a verify.* key                 0 units, the merge
+#   a claims.* key of a figure that has one   0 units, the merge
+#   a model key                               every unit of the figure
+#   one more seed (SEEDS)                     one unit per condition
+# Not here: which values a unit's configuration holds (the drivers' --list-configs; test_grid).
+set -uo pipefail
+build=${1:-build}
+top=$(pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL     $*"; failed=$((failed + 1)); }
+
+p=$tmp/p
+mkdir -p "$p"
+for d in src figures tools env tests paper bench; do [ -e "$d" ] && ln -s "$top/$d" "$p/$d"; done
+cp -p Makefile "$p/"
+cp -a experiments "$p/experiments"
+cp -a "$build" "$p/build"
+export ENV_CHECK=0
+
+# runs FIG [MAKE ARGS]: "<units> <merges>" that make QUICK=1 FIG runs.
+runs() {
+    local fig=$1
+    shift
+    local log
+    log=$(make -C "$p" --no-print-directory QUICK=1 V=1 BUILD=build "$@" "$fig" 2>&1) || { echo "make failed: $log" >&2; echo "x x"; return; }
+    echo "$(grep -c -- " --unit " <<<"$log") $(grep -c -- " --merge" <<<"$log")"
+}
+# expect NAME GOT WANT
+expect() { [ "$2" = "$3" ] && ok || bad "$1: ran $2 (units merges), expected $3"; }
+
+fig=fig4
+units=$(wc -w <<<"$(build/$fig --config experiments/$fig.ini --quick --list-units)")
+conds=$(build/$fig --config experiments/$fig.ini --quick --list-units | sed 's/-s[0-9]*$//' | sort -u | wc -l)
+expect "$fig up to date" "$(runs $fig)" "0 0"
+touch "$p/experiments/$fig.ini"
+expect "$fig config touched" "$(runs $fig)" "0 0"
+printf '# a comment\n' >> "$p/experiments/$fig.ini"
+expect "$fig comment added" "$(runs $fig)" "0 0"
+printf '[verify]\nrtol = 1e-7\n' >> "$p/experiments/$fig.ini"
+expect "$fig verify.rtol edited" "$(runs $fig)" "0 1"
+sed -i 's/^lr_cereb = 0.001/lr_cereb = 0.0015/' "$p/experiments/$fig.ini"
+expect "$fig model.lr_cereb edited" "$(runs $fig)" "$units 1"
+expect "$fig one more seed" "$(runs $fig SEEDS=3)" "$conds 1"
+expect "$fig back to the quick seeds" "$(runs $fig)" "0 1"
+
+echo "staleness: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
