@@ -55,5 +55,22 @@ expect "$fig model.lr_cereb edited" "$(runs $fig)" "$units 1"
 expect "$fig one more seed" "$(runs $fig SEEDS=3)" "$conds 1"
 expect "$fig back to the quick seeds" "$(runs $fig)" "0 1"
 
+# Verdicts: never printed from another configuration. An analysis edit merges again when the units
+# have run here; with a unit missing (as in the shipped data) the claim is refused, naming the figure.
+printf 'atol = 1e-12\n' >> "$p/experiments/$fig.ini" # in the [verify] section added above
+out=$(make -C "$p" --no-print-directory QUICK=1 BUILD=build claim ID=fig4.temporal_basis 2>&1)
+want=$(cd "$p" && build/$fig --config experiments/$fig.ini --quick --list-configs | sed -n 's/^config //p')
+have=$(sed -n 's/^# config: //p' "$p/build/quick/data/$fig/claims.tsv" | head -n 1)
+if ! grep -q "merging again" <<<"$out" || [ "$want" != "$have" ]; then
+    bad "claim after a verify.atol edit: not merged again (claims config $have, config $want): $out"
+else ok; fi
+sed -i 's/^atol = 1e-12/atol = 1e-11/' "$p/experiments/$fig.ini"
+rm -f "$p/build/quick/data/$fig/units/none-s0.done"
+make -C "$p" --no-print-directory QUICK=1 BUILD=build claim ID=fig4.temporal_basis >/dev/null 2>"$tmp/err"
+rc=$?
+if [ "$rc" -ne 2 ] || [ "$(wc -l <"$tmp/err")" -lt 1 ] || ! grep -q "$fig: its claims were computed under another configuration" "$tmp/err"; then
+    bad "claim of a stale figure without its units: exit $rc, expected 2 naming $fig: $(cat "$tmp/err")"
+else ok; fi
+
 echo "staleness: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
