@@ -401,7 +401,7 @@ $(GENMK)/$(1).mk: $(BUILD)/$(1) experiments/$(1).ini $(STATE)/.seeds Makefile
 	$$(call cc_gen_mk,$(1))
 
 ifeq ($(ENGINE),slurm)
-$(DATA)/$(1)/.units: $(GENMK)/$(1).mk FORCE
+$(DATA)/$(1)/.units: $(GENMK)/$(1).mk $(STATE)/code/$(1).sum FORCE
 	@mkdir -p $$(@D)
 	$$(call cc_slurm_units,$(1))
 else

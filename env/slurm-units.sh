@@ -17,8 +17,7 @@ set -euo pipefail
 [ $# -eq 6 ] || { echo "usage: env/slurm-units.sh FIG 'DRIVER COMMAND' DATA_DIR UNITS_MK STATE_DIR TIMES_DIR" >&2; exit 2; }
 fig=$1 driver=$2 data=$3 mk=$4 state=$5 times=$6
 command -v sbatch >/dev/null 2>&1 || { echo "env/slurm-units.sh: sbatch not found: ENGINE=slurm needs a Slurm client (env/slurm-local.sh start sets up a test cluster)" >&2; exit 2; }
-bin=${driver%% *}
-ini=$(sed -n 's/.*--config \([^ ]*\).*/\1/p' <<<"$driver")
+code=$(dirname "$state")/code/$fig.sum   # the driver's code checksum (Makefile: $(STATE)/code/FIG.sum)
 
 read -r -a units <<<"$(sed -n "s/^${fig}_UNITS := *//p" "$mk")"
 [ ${#units[@]} -gt 0 ] || { echo "env/slurm-units.sh: no unit list for $fig in $mk" >&2; exit 1; }
@@ -28,7 +27,8 @@ list=$state/$fig.units
 : > "$list.tmp"
 for u in "${units[@]}"; do
     done_=$data/units/$u.done
-    if [ -f "$done_" ] && [ "$done_" -nt "$bin" ] && [ "$done_" -nt "$ini" ]; then continue; fi
+    # up to date as make sees it: the stamp is newer than the unit's configuration id and its code
+    if [ -f "$done_" ] && [ "$done_" -nt "$data/units/$u.key" ] && [ "$done_" -nt "$code" ]; then continue; fi
     echo "$u" >> "$list.tmp"
 done
 mv -f "$list.tmp" "$list"
