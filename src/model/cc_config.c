@@ -16,23 +16,21 @@ cc_config cc_config_default(void)
     cc_config c;
     memset(&c, 0, sizeof c);
     c.D = 10;
-    c.N = 50;
+    c.N = CC_DEFAULT_N;
     c.O = 2;
-    c.G = 1000;
+    c.G = CC_DEFAULT_G;
     c.classification = 0;
-    c.alpha = 0.1;
+    c.alpha = CC_DEFAULT_ALPHA;
     c.arch = CC_ARCH_CEREB_FB;
     c.plasticity = CC_CORTEX_FIXED;
     c.rule = CC_RULE_EPROP;
-    c.tau = 3;
+    c.tau = CC_DEFAULT_TAU;
     c.temporal_basis = 0;
     c.final_learning = 0;
-    c.plastic_mf = 1;
+    c.plastic_mf = CC_DEFAULT_PLASTIC_MF;
     c.mf_inputs = 0;
-    c.dropout = 0.2;
-    c.lr_rnn = 1e-3;
-    c.lr_readout = 1e-3;
-    c.lr_cereb = 1e-3;
+    c.dropout = CC_DEFAULT_DROPOUT;
+    c.lr_rnn = c.lr_readout = c.lr_cereb = CC_DEFAULT_LR;
     c.beta1 = 0.9;
     c.beta2 = 0.98;
     c.eps = 1e-9;
@@ -56,21 +54,22 @@ int cc_config_feedback_dim(const cc_config *cfg)
 
 int cc_config_validate(const cc_config *c)
 {
-    if (c->D < 1 || c->D > 100000) CC_FAIL(GSL_EINVAL, "model: input size D = %d out of range [1, 100000]", c->D);
-    if (c->N < 1 || c->N > 100000) CC_FAIL(GSL_EINVAL, "model: cortical size N = %d out of range [1, 100000]", c->N);
-    if (c->O < 1 || c->O > 100000) CC_FAIL(GSL_EINVAL, "model: output size O = %d out of range [1, 100000]", c->O);
-    if (c->G < 1 || c->G > 10000000) CC_FAIL(GSL_EINVAL, "model: granule cells G = %d out of range [1, 1e7]", c->G);
+    if (c->D < 1 || c->D > CC_SIZE_MAX) CC_FAIL(GSL_EINVAL, "model: input size D = %d out of range [1, %d]", c->D, CC_SIZE_MAX);
+    if (c->N < 1 || c->N > CC_SIZE_MAX) CC_FAIL(GSL_EINVAL, "model: cortical size N = %d out of range [1, %d]", c->N, CC_SIZE_MAX);
+    if (c->O < 1 || c->O > CC_SIZE_MAX) CC_FAIL(GSL_EINVAL, "model: output size O = %d out of range [1, %d]", c->O, CC_SIZE_MAX);
+    if (c->G < 1 || c->G > CC_G_MAX) CC_FAIL(GSL_EINVAL, "model: granule cells G = %d out of range [1, %d]", c->G, CC_G_MAX);
     if ((unsigned)c->arch > CC_ARCH_CEREB_READOUT) CC_FAIL(GSL_EINVAL, "model: unknown architecture %d", (int)c->arch);
     if ((unsigned)c->plasticity > CC_CORTEX_INPUT_REC) CC_FAIL(GSL_EINVAL, "model: unknown plasticity %d", (int)c->plasticity);
     if ((unsigned)c->rule > CC_RULE_BPTT) CC_FAIL(GSL_EINVAL, "model: unknown cortical rule %d", (int)c->rule);
     if (!(c->alpha >= 0.0 && c->alpha <= 1.0)) CC_FAIL(GSL_EINVAL, "model: alpha = %g out of range [0, 1]", c->alpha);
-    if (c->tau < 0 || c->tau > 1000) CC_FAIL(GSL_EINVAL, "model: tau = %d out of range [0, 1000]", c->tau);
+    if (c->tau < 0 || c->tau > CC_TAU_MAX) CC_FAIL(GSL_EINVAL, "model: tau = %d out of range [0, %d]", c->tau, CC_TAU_MAX);
     if (c->temporal_basis && c->classification)
         CC_FAIL(GSL_EINVAL, "model: the temporal basis is defined for regression tasks only");
     if (c->temporal_basis && c->final_learning)
         CC_FAIL(GSL_EINVAL, "model: final learning with the temporal basis is not defined by the original model");
-    if (c->temporal_basis && c->tau > 63)
-        CC_FAIL(GSL_EINVAL, "model: tau = %d with the temporal basis: at most 63 (tau + 1 predictions per step)", c->tau);
+    if (c->temporal_basis && c->tau > CC_TAU_BASIS_MAX)
+        CC_FAIL(GSL_EINVAL, "model: tau = %d with the temporal basis: at most %d (tau + 1 predictions per step)", c->tau,
+                CC_TAU_BASIS_MAX);
     if (c->mf_inputs < 0 || c->mf_inputs > c->N) CC_FAIL(GSL_EINVAL, "model: mf_inputs = %d out of range [0, N = %d]", c->mf_inputs, c->N);
     if (!(c->dropout >= 0.0 && c->dropout < 1.0)) CC_FAIL(GSL_EINVAL, "model: dropout = %g out of range [0, 1)", c->dropout);
     if (!(c->lr_rnn >= 0 && c->lr_readout >= 0 && c->lr_cereb >= 0)) CC_FAIL(GSL_EINVAL, "model: learning rates must be >= 0");

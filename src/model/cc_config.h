@@ -26,6 +26,20 @@ typedef enum {
     CC_RULE_BPTT          /* exact backpropagation through time (feedback inputs held fixed) */
 } cc_rule;
 
+/* The one home of each setting's default (the authors' values) and range: cc_config_default,
+ * cc_config_validate and the drivers' model.* keys (CC_SPECS_MODEL, src/run/cc_expt.h) use these. */
+#define CC_DEFAULT_N 50
+#define CC_DEFAULT_G 1000
+#define CC_DEFAULT_ALPHA 0.1
+#define CC_DEFAULT_TAU 3
+#define CC_DEFAULT_PLASTIC_MF 1
+#define CC_DEFAULT_DROPOUT 0.2
+#define CC_DEFAULT_LR 1e-3
+#define CC_SIZE_MAX 100000    /* D, N, O */
+#define CC_G_MAX 10000000     /* granule cells */
+#define CC_TAU_MAX 1000       /* cerebellar time window (also bounded by the trial: cc_protocol_check) */
+#define CC_TAU_BASIS_MAX 63   /* with the temporal basis: tau + 1 predictions per step */
+
 typedef struct {
     /* sizes */
     int D;                /* external input channels */

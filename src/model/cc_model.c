@@ -459,7 +459,7 @@ static int check_batch(const cc_model *m, const cc_batch *b)
         GSL_ERROR("model: batch input/target widths do not match the model", GSL_EBADLEN);
     if (!!b->classification != !!m->cfg.classification)
         GSL_ERROR("model: classification flag of batch and model differ", GSL_EINVAL);
-    if (m->cfg.temporal_basis && m->cfg.tau >= 64) GSL_ERROR("model: temporal basis needs tau < 64", GSL_EINVAL);
+    if (m->cfg.temporal_basis && m->cfg.tau > CC_TAU_BASIS_MAX) GSL_ERROR("model: tau too large for the temporal basis (see cc_config_validate)", GSL_EINVAL);
     return GSL_SUCCESS;
 }
 

@@ -20,21 +20,21 @@ typedef struct {
     double alpha, dropout, lr_rnn, lr_readout, lr_cereb;
 } cc_model_keys;
 
-/* The authors' values (cc_config_default). */
-#define CC_MODEL_KEYS_DEFAULT                                                                          \
-    {.N = 50, .G = 1000, .tau = 3, .plastic_mf = 1, .temporal_basis = 0, .final_learning = 0,           \
-     .mf_inputs = 0, .rule = 0, .alpha = 0.1, .dropout = 0.2, .lr_rnn = 1e-3, .lr_readout = 1e-3,      \
-     .lr_cereb = 1e-3}
+/* The authors' values: the defaults of cc_config.h, also those of cc_config_default. */
+#define CC_MODEL_KEYS_DEFAULT                                                                                   \
+    {.N = CC_DEFAULT_N, .G = CC_DEFAULT_G, .tau = CC_DEFAULT_TAU, .plastic_mf = CC_DEFAULT_PLASTIC_MF,           \
+     .temporal_basis = 0, .final_learning = 0, .mf_inputs = 0, .rule = 0, .alpha = CC_DEFAULT_ALPHA,             \
+     .dropout = CC_DEFAULT_DROPOUT, .lr_rnn = CC_DEFAULT_LR, .lr_readout = CC_DEFAULT_LR, .lr_cereb = CC_DEFAULT_LR}
 
 #define CC_SPECS_MODEL(M)                                                                                 \
-    CC_SPEC_INT("model.N", &(M).N, 1, 10000, "cortical units"),                                           \
-    CC_SPEC_INT("model.G", &(M).G, 1, 100000, "granule cells (mossy-fibre expansion)"),                   \
+    CC_SPEC_INT("model.N", &(M).N, 1, CC_SIZE_MAX, "cortical units"),                                           \
+    CC_SPEC_INT("model.G", &(M).G, 1, CC_G_MAX, "granule cells (mossy-fibre expansion)"),                   \
     CC_SPEC_DOUBLE("model.alpha", &(M).alpha, 0, 1, "cortical leak: h_t = alpha h_{t-1} + ..."),          \
-    CC_SPEC_INT("model.tau", &(M).tau, 0, 50, "cerebellar time window: C(f(h_k)) learns y_{k+tau}"),       \
+    CC_SPEC_INT("model.tau", &(M).tau, 0, CC_TAU_MAX, "cerebellar time window: C(f(h_k)) learns y_{k+tau}"),       \
     CC_SPEC_BOOL("model.plastic_mf", &(M).plastic_mf, "mossy fibres W_MF learn (else fixed random)"),     \
     CC_SPEC_BOOL("model.temporal_basis", &(M).temporal_basis, "cerebellum predicts y_{k+0..k+tau}"),      \
     CC_SPEC_BOOL("model.final_learning", &(M).final_learning, "train the last buffered predictions"),     \
-    CC_SPEC_INT("model.mf_inputs", &(M).mf_inputs, 0, 10000, "sparse mossy fibres: inputs per granule cell (0 dense)"), \
+    CC_SPEC_INT("model.mf_inputs", &(M).mf_inputs, 0, CC_SIZE_MAX, "sparse mossy fibres: inputs per granule cell (0 dense)"), \
     CC_SPEC_CHOICE("model.rule", &(M).rule, "eprop|bptt", "learning rule of a plastic cortex"),           \
     CC_SPEC_DOUBLE("model.dropout", &(M).dropout, 0, 0.99, "dropout after W_MF in the cerebellar readout"), \
     CC_SPEC_DOUBLE("model.lr_rnn", &(M).lr_rnn, 0, 1, "Adam learning rate of W_ih, W_hh"),               \
