@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cc_progress.h"
+#include "cc_verdict.h"
 
 cc_config cc_expt_config(const cc_model_keys *k, const cc_task *task, cc_arch arch, cc_plasticity plasticity)
 {
@@ -185,6 +186,8 @@ int cc_summary_commit(cc_summary *s)
 int cc_claims_open(cc_claims *c, const cc_run_ctx *ctx, const char *title)
 {
     c->n = c->failed = 0;
+    c->ctx = ctx;
+    c->seeds_f = NULL;
     c->f = open_text(&c->out, ctx, "claims.tsv", title, "claim_id\tstatement\tmeasured\tcriterion\tresult");
     return c->f ? GSL_SUCCESS : GSL_EFAILED;
 }
@@ -213,5 +216,53 @@ int cc_claims_add(cc_claims *c, const char *id, const char *statement, const cha
 int cc_claims_commit(cc_claims *c)
 {
     fputs("# end\n", c->f);
+    if (c->seeds_f) {
+        fputs("# end\n", c->seeds_f);
+        if (cc_out_commit(&c->seeds_out)) {
+            cc_out_abort(&c->out);
+            return GSL_EFAILED;
+        }
+    }
     return cc_out_commit(&c->out);
+}
+
+/* The per-seed values behind each verdict: claims_seeds.tsv, "claim_id sample seed value". */
+static int claims_seeds_open(cc_claims *c, const cc_run_ctx *ctx)
+{
+    c->seeds_f = open_text(&c->seeds_out, ctx, "claims_seeds.tsv", "the per-seed values behind each claim's verdict",
+                           "claim_id\tsample\tseed\tvalue");
+    return c->seeds_f ? GSL_SUCCESS : GSL_EFAILED;
+}
+
+int cc_claims_judge(cc_claims *c, const cc_claim_text *t, const cc_claim_data *d, const char *measured_fmt, ...)
+{
+    char measured[1024], num[4][64];
+    va_list ap;
+    va_start(ap, measured_fmt);
+    vsnprintf(measured, sizeof measured, measured_fmt, ap);
+    va_end(ap);
+    cc_verdict v;
+    int s = cc_claim_evaluate(d, &v);
+    if (s) return s;
+    if (!c->seeds_f && (s = claims_seeds_open(c, c->ctx))) return s;
+    put_cell(c->f, t->id);
+    fprintf(c->f, "\t%s\t", cc_claim_source_name(t->source));
+    put_cell(c->f, t->statement);
+    fputc('\t', c->f);
+    put_cell(c->f, measured);
+    fputc('\t', c->f);
+    put_cell(c->f, t->criterion);
+    cc_out_format_double(num[0], sizeof num[0], v.effect);
+    cc_out_format_double(num[1], sizeof num[1], v.lo);
+    cc_out_format_double(num[2], sizeof num[2], v.hi);
+    cc_out_format_double(num[3], sizeof num[3], v.stability);
+    fprintf(c->f, "\t%s\t%s\t%s\t%d\t%s\t%s\n", num[0], num[1], num[2], v.seeds_min, num[3], v.result);
+    for (int j = 0; j < d->k; j++)
+        for (int i = 0; i < d->x[j].n; i++) {
+            cc_out_format_double(num[0], sizeof num[0], d->x[j].v[i]);
+            fprintf(c->seeds_f, "%s\t%s\t%d\t%s\n", t->id, d->x[j].name, i, num[0]);
+        }
+    c->n++;
+    c->failed += strcmp(v.result, "PASS") != 0;
+    return ferror(c->f) || ferror(c->seeds_f) ? GSL_EFAILED : GSL_SUCCESS;
 }

@@ -12,6 +12,7 @@
 #include "cc_driver.h"
 #include "cc_model.h"
 #include "cc_train.h"
+#include "cc_verdict.h"
 
 /* Model settings common to the figures (architecture and plasticity are swept by
  * the drivers themselves). */
@@ -111,14 +112,27 @@ int cc_summary_commit(cc_summary *s);
 
 /* claims.tsv: claim_id, statement, measured, criterion, PASS/FAIL (tests/check_claims.sh). */
 typedef struct {
-    cc_out out;
-    FILE *f;
+    cc_out out, seeds_out;
+    FILE *f, *seeds_f;
     int n, failed;
+    const cc_run_ctx *ctx;
 } cc_claims;
 int cc_claims_open(cc_claims *c, const cc_run_ctx *ctx, const char *title);
 /* measured is printf-formatted. */
 int cc_claims_add(cc_claims *c, const char *id, const char *statement, const char *criterion, int pass,
                   const char *measured_fmt, ...) __attribute__((format(printf, 6, 7)));
 int cc_claims_commit(cc_claims *c);
+
+/* A claim judged from the per-seed values of the conditions it compares (cc_verdict.h): the row
+ * "claim_id source statement measured criterion effect ci_lo ci_hi seeds stability result" and its
+ * per-seed values in claims_seeds.tsv. measured is printf-formatted. */
+typedef struct {
+    const char *id;
+    int source;            /* cc_claim_source: CC_SRC_PAPER, CC_SRC_CODE or CC_SRC_PACKAGE */
+    const char *statement; /* the claim, in words */
+    const char *criterion; /* how the data decide it, with its thresholds and their config keys */
+} cc_claim_text;
+int cc_claims_judge(cc_claims *c, const cc_claim_text *t, const cc_claim_data *d, const char *measured_fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 #endif
