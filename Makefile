@@ -194,10 +194,10 @@ $(BUILD)/.flags: FORCE
 $(BUILD)/.lib-members: FORCE
 	@$(call cc_if_changed,$@,$(SRCS))
 
-# The layers' include rule (tests/check_layers.sh), checked whenever a file of src/ changes.
-$(BUILD)/.layers-ok: $(wildcard src/*/*.[ch]) tests/check_layers.sh
+# The layers' include rule (tools/check_layers.sh), checked whenever a file of src/ changes.
+$(BUILD)/.layers-ok: $(wildcard src/*/*.[ch]) tools/check_layers.sh
 	@mkdir -p $(@D)
-	tests/check_layers.sh src
+	tools/check_layers.sh src
 	@touch $@
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/.flags | $(ENV_STAMP)
@@ -248,7 +248,7 @@ test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the q
 	@tests/jobs.sh BUILD=$(BUILD) SAN=$(SAN) BLAS=$(BLAS) ENV_CHECK=$(ENV_CHECK)
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
 	@tests/record_git.sh $(BUILD)
-	@tests/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
+	@tools/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
 	@$(MAKE) --no-print-directory verify-fig1
 	@tests/extension.sh $(BUILD)
 
@@ -263,7 +263,7 @@ smoke: ## every figure and the report on quick settings, under build/quick/
 
 quick-reference: ## after an intended change of numbers: make smoke, then rewrite tests/quick_reference.tsv
 	@$(MAKE) --no-print-directory smoke
-	@tests/quick_reference.sh write $(BUILD)/quick/data $(FIG_NAMES)
+	@tools/quick_reference.sh write $(BUILD)/quick/data $(FIG_NAMES)
 
 # ---------------------------------------------------------------- engine
 # ENGINE=local (default): make runs the units, in parallel under -j. ENGINE=slurm: the units of
@@ -520,7 +520,7 @@ times: ## print the seconds per figure of the last runs
 	@tools/progress.sh last $(PROGRESS_LOG)
 
 check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) ## check every figure's claims.tsv (PASS/FAIL per claim)
-	@tests/check_claims.sh $(FIG_NAMES:%=$(DATA)/%/claims.tsv)
+	@tools/check_claims.sh $(FIG_NAMES:%=$(DATA)/%/claims.tsv)
 
 # ---------------------------------------------------------------- one claim, verification
 # make claim ID=fig2.acquisition: the data of that claim's figure (computed only if absent),
@@ -535,11 +535,11 @@ claim: ## one claim: make claim ID=fig2.acquisition (its figure's data, then the
 	@if [ -z '$(ID)' ]; then echo 'make claim: give the claim, e.g. make claim ID=fig2.acquisition (make claims lists them)' >&2; exit 2; fi
 	@if [ -z '$(filter $(CLAIM_FIG),$(FIG_NAMES))' ]; then echo "make claim: unknown claim '$(ID)': its figure '$(CLAIM_FIG)' is not one of: $(FIG_NAMES)" >&2; exit 2; fi
 	@$(MAKE) --no-print-directory $(DATA)/$(CLAIM_FIG)/.complete
-	@tests/check_claims.sh --claim '$(ID)' $(DATA)/$(CLAIM_FIG)/claims.tsv
+	@tools/check_claims.sh --claim '$(ID)' $(DATA)/$(CLAIM_FIG)/claims.tsv
 
 # make verify-figN: recompute figure N at full scale under $(BUILD)/verify and compare each
 # of its tables with the shipped ones (data/figN/), within the tolerance its config states
-# (verify.rtol, verify.atol: tests/compare_data.sh). make verify: every figure.
+# (verify.rtol, verify.atol: tools/compare_data.sh). make verify: every figure.
 verify: $(FIG_NAMES:%=verify-%) ## recompute every figure and compare with the shipped data
 $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 	@if [ ! -f data/$*/summary.tsv ]; then echo "make $@: no shipped data in data/$*/ to compare with" >&2; exit 2; fi
@@ -547,7 +547,7 @@ $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 	@$(MAKE) --no-print-directory VERIFY=1 $*-data
 	@rec=$(BUILD)/verify/data/$*/runs/merge.json; \
 	  rtol=$$(sed -n 's/.*"verify.rtol": *\([^,]*\),*$$/\1/p' $$rec); atol=$$(sed -n 's/.*"verify.atol": *\([^,]*\),*$$/\1/p' $$rec); \
-	  tests/compare_data.sh data/$* $(BUILD)/verify/data/$* "$${rtol:-0}" "$${atol:-0}"
+	  tools/compare_data.sh data/$* $(BUILD)/verify/data/$* "$${rtol:-0}" "$${atol:-0}"
 
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the
