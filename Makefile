@@ -239,7 +239,8 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
 
 # ---------------------------------------------------------------- tests
 # The quick pipeline's numbers (summary.tsv of every figure) are compared with tests/quick_reference.tsv
-# within tests/quick_tolerance.tsv; after an intended change, `make quick-reference` rewrites the reference.
+# within tests/quick_tolerance.tsv, and its claims (claims.tsv: measured text and verdict) exactly with
+# tests/quick_claims.tsv; after an intended change, `make quick-reference` rewrites both references.
 test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the quick pipeline (make smoke) and its checks, Fig. 1 against its shipped data
 	@tests/bad_input.sh $(BUILD)
 	@tests/bench_smoke.sh $(BUILD)
@@ -249,6 +250,7 @@ test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the q
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
 	@tests/record_git.sh $(BUILD)
 	@tools/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
+	@tools/quick_claims.sh check $(BUILD)/quick/data $(FIG_NAMES)
 	@$(MAKE) --no-print-directory verify-fig1
 	@tests/extension.sh $(BUILD)
 
@@ -261,9 +263,10 @@ test-san: ## make test with address and undefined-behaviour sanitizers (in build
 smoke: ## every figure and the report on quick settings, under build/quick/
 	@$(MAKE) --no-print-directory QUICK=1 all
 
-quick-reference: ## after an intended change of numbers: make smoke, then rewrite tests/quick_reference.tsv
+quick-reference: ## after an intended change of numbers: make smoke, then rewrite tests/quick_reference.tsv and quick_claims.tsv
 	@$(MAKE) --no-print-directory smoke
 	@tools/quick_reference.sh write $(BUILD)/quick/data $(FIG_NAMES)
+	@tools/quick_claims.sh write $(BUILD)/quick/data $(FIG_NAMES)
 
 # ---------------------------------------------------------------- engine
 # ENGINE=local (default): make runs the units, in parallel under -j. ENGINE=slurm: the units of
