@@ -1,15 +1,18 @@
 /* test_driver.c: tests of cc_driver_main, the main() every figure driver shares, on "figt",
  * a small test experiment: bad input (exit 2, one line, nothing written), --list-units and
- * the order of settings, a serial run against unit-by-unit runs and a merge, and failures
- * (exit 1, record FAILED, no temporaries). Each run is a child process, with its exit status,
+ * the order of settings, a serial run against unit-by-unit runs and a merge, failures
+ * (exit 1, record FAILED, no temporaries), and a merge that fails after writing its outputs
+ * (nothing published, the previous set kept). Each run is a child process, with its exit status,
  * stdout, stderr and output folder checked.
  *
  * Not here: the INI reader and parameter specs (test_spec.c), output files and TSV
  * (test_out.c), run records (test_record.c), the progress line (test_progress.c); any model
  * or figure content.
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -90,7 +93,13 @@ static int t_merge(const cc_run_ctx *ctx)
         cc_tsv_num(&t, mean[e]);
     }
     cc_record_metric(ctx->rec, "final_mean", mean[P.epochs - 1]);
-    return cc_tsv_commit(&t);
+    if ((s = cc_tsv_commit(&t))) return s;
+    /* FIGT_MERGE_FAIL (not a parameter: the merge must pass its input checks) makes a merge that
+     * has written its outputs fail: "status" returns a failure, "gsl" raises one */
+    const char *fail = getenv("FIGT_MERGE_FAIL");
+    if (fail && !strcmp(fail, "status")) return GSL_EFAILED;
+    if (fail && !strcmp(fail, "gsl")) GSL_ERROR("deliberate merge failure", GSL_EDOM); /* the handler exits 2 */
+    return GSL_SUCCESS;
 }
 
 static int t_validate(const cc_run_ctx *ctx, char *err, size_t n)
@@ -483,10 +492,80 @@ static void test_driver_failures(void)
     rm_tree(root);
 }
 
+/* Inode of path (0 if absent): a published set replaces OUT/.merged by another folder. */
+static ino_t inode_of(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+/* Entries of dir whose name starts with prefix. */
+static int count_prefix(const char *dir, const char *prefix)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+    closedir(d);
+    return n;
+}
+
+static void test_driver_failed_merge(void)
+{
+    char root[64], out[128], merged[160], panel[160], rec[160];
+    make_tmpdir(root, sizeof root);
+    snprintf(out, sizeof out, "%s/d", root);
+    snprintf(merged, sizeof merged, "%s/.merged", out);
+    snprintf(panel, sizeof panel, "%s/panel.tsv", out);
+    snprintf(rec, sizeof rec, "%s/runs/merge.json", out);
+    {
+        const char *a[] = {"--out", out, NULL};
+        run_result r = run_driver(a);
+        CU_ASSERT_EQUAL_FATAL(r.code, 0);
+        free_result(&r);
+    }
+    const ino_t set = inode_of(merged);
+    char *panel0 = read_all(panel), *rec0 = read_all(rec);
+    CU_ASSERT_FATAL(set != 0 && panel0 && rec0);
+    /* a merge that fails after writing its outputs: the previous set and its record stay, no staging folder */
+    const struct { const char *how, *says; int code; } cases[] = {{"status", "merge failed", 1},
+                                                                   {"gsl", "deliberate merge failure", 2}};
+    for (int i = 0; i < 2; i++) {
+        const char *a[] = {"--out", out, "--merge", NULL};
+        setenv("FIGT_MERGE_FAIL", cases[i].how, 1);
+        run_result r = run_driver(a);
+        unsetenv("FIGT_MERGE_FAIL");
+        CU_ASSERT_EQUAL(r.code, cases[i].code);
+        CU_ASSERT(r.err && count_lines(r.err) == 1 && strstr(r.err, cases[i].says));
+        if (r.code != cases[i].code) fprintf(stderr, "\n  FIGT_MERGE_FAIL=%s: exit %d: %s", cases[i].how, r.code, r.err);
+        free_result(&r);
+        CU_ASSERT_EQUAL(inode_of(merged), set);
+        char *p = read_all(panel), *q = read_all(rec);
+        CU_ASSERT(p && q && !strcmp(p, panel0) && !strcmp(q, rec0));
+        free(p);
+        free(q);
+        CU_ASSERT_EQUAL(count_prefix(out, ".merge."), 0);
+        CU_ASSERT_EQUAL(count_tmp(root), 0);
+    }
+    /* the same merge without the fault publishes a new set */
+    {
+        const char *a[] = {"--out", out, "--merge", NULL};
+        run_result r = run_driver(a);
+        CU_ASSERT_EQUAL(r.code, 0);
+        free_result(&r);
+        CU_ASSERT(inode_of(merged) != 0 && inode_of(merged) != set);
+    }
+    free(panel0);
+    free(rec0);
+    rm_tree(root);
+}
+
 static const cc_test_case CASES[] = {{"driver: bad input exits 2, writes nothing", test_driver_bad_input},
                                      {"driver: --list-units and precedence", test_driver_list_and_precedence},
                                      {"driver: serial == unit-by-unit + merge", test_driver_runs},
                                      {"driver: failures exit 1, record FAILED", test_driver_failures},
+                                     {"driver: a failed merge publishes nothing", test_driver_failed_merge},
                                      {0, 0}};
 
 CC_TEST_MAIN("driver main", CASES)
