@@ -243,6 +243,7 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
 # tests/quick_claims.tsv; after an intended change, `make quick-reference` rewrites both references.
 test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the quick pipeline (make smoke) and its checks, Fig. 1 against its shipped data
 	@tests/bad_input.sh $(BUILD)
+	@tests/merge_faults.sh $(BUILD)
 	@tests/bench_smoke.sh $(BUILD)
 	@$(MAKE) --no-print-directory smoke
 	@tests/progress.sh $(BUILD) SAN=$(SAN) BLAS=$(BLAS) ENV_CHECK=$(ENV_CHECK)
