@@ -194,10 +194,10 @@ $(BUILD)/.flags: FORCE
 $(BUILD)/.lib-members: FORCE
 	@$(call cc_if_changed,$@,$(SRCS))
 
-# The layers' include rule (tests/check_layers.sh), checked whenever a file of src/ changes.
-$(BUILD)/.layers-ok: $(wildcard src/*/*.[ch]) tests/check_layers.sh
+# The layers' include rule (tools/check_layers.sh), checked whenever a file of src/ changes.
+$(BUILD)/.layers-ok: $(wildcard src/*/*.[ch]) tools/check_layers.sh
 	@mkdir -p $(@D)
-	tests/check_layers.sh src
+	tools/check_layers.sh src
 	@touch $@
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/.flags | $(ENV_STAMP)
@@ -239,9 +239,11 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
 
 # ---------------------------------------------------------------- tests
 # The quick pipeline's numbers (summary.tsv of every figure) are compared with tests/quick_reference.tsv
-# within tests/quick_tolerance.tsv; after an intended change, `make quick-reference` rewrites the reference.
+# within tests/quick_tolerance.tsv, and its claims (claims.tsv: measured text and verdict) exactly with
+# tests/quick_claims.tsv; after an intended change, `make quick-reference` rewrites both references.
 test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the quick pipeline (make smoke) and its checks, Fig. 1 against its shipped data
 	@tests/bad_input.sh $(BUILD)
+	@tests/merge_faults.sh $(BUILD)
 	@tests/bench_smoke.sh $(BUILD)
 	@$(MAKE) --no-print-directory smoke
 	@tests/progress.sh $(BUILD) SAN=$(SAN) BLAS=$(BLAS) ENV_CHECK=$(ENV_CHECK)
@@ -249,7 +251,8 @@ test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the q
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
 	@tests/record_git.sh $(BUILD)
 	@tests/staleness.sh $(BUILD)
-	@tests/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
+	@tools/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
+	@tools/quick_claims.sh check $(BUILD)/quick/data $(FIG_NAMES)
 	@$(MAKE) --no-print-directory verify-fig1
 	@tests/extension.sh $(BUILD)
 
@@ -262,9 +265,10 @@ test-san: ## make test with address and undefined-behaviour sanitizers (in build
 smoke: ## every figure and the report on quick settings, under build/quick/
 	@$(MAKE) --no-print-directory QUICK=1 all
 
-quick-reference: ## after an intended change of numbers: make smoke, then rewrite tests/quick_reference.tsv
+quick-reference: ## after an intended change of numbers: make smoke, then rewrite tests/quick_reference.tsv and quick_claims.tsv
 	@$(MAKE) --no-print-directory smoke
-	@tests/quick_reference.sh write $(BUILD)/quick/data $(FIG_NAMES)
+	@tools/quick_reference.sh write $(BUILD)/quick/data $(FIG_NAMES)
+	@tools/quick_claims.sh write $(BUILD)/quick/data $(FIG_NAMES)
 
 # ---------------------------------------------------------------- engine
 # ENGINE=local (default): make runs the units, in parallel under -j. ENGINE=slurm: the units of
@@ -548,7 +552,7 @@ cc_claims_current = tools/claims_current.sh $(1) $(DATA)/$(1) $(1)-data $(call c
 
 check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) $(FIG_NAMES:%=$(BUILD)/%) ## check every figure's claims.tsv (PASS/FAIL per claim)
 	@$(foreach f,$(FIG_NAMES),$(call cc_claims_current,$(f)) &&) :
-	@tests/check_claims.sh $(FIG_NAMES:%=$(DATA)/%/claims.tsv)
+	@tools/check_claims.sh $(FIG_NAMES:%=$(DATA)/%/claims.tsv)
 
 # ---------------------------------------------------------------- one claim, verification
 # make claim ID=fig2.acquisition: the data of that claim's figure (computed only if absent),
@@ -564,11 +568,11 @@ claim: ## one claim: make claim ID=fig2.acquisition (its figure's data, then the
 	@if [ -z '$(filter $(CLAIM_FIG),$(FIG_NAMES))' ]; then echo "make claim: unknown claim '$(ID)': its figure '$(CLAIM_FIG)' is not one of: $(FIG_NAMES)" >&2; exit 2; fi
 	@$(MAKE) --no-print-directory $(DATA)/$(CLAIM_FIG)/.complete $(BUILD)/$(CLAIM_FIG)
 	@$(call cc_claims_current,$(CLAIM_FIG))
-	@tests/check_claims.sh --claim '$(ID)' $(DATA)/$(CLAIM_FIG)/claims.tsv
+	@tools/check_claims.sh --claim '$(ID)' $(DATA)/$(CLAIM_FIG)/claims.tsv
 
 # make verify-figN: recompute figure N at full scale under $(BUILD)/verify and compare each
 # of its tables with the shipped ones (data/figN/), within the tolerance its config states
-# (verify.rtol, verify.atol: tests/compare_data.sh). make verify: every figure.
+# (verify.rtol, verify.atol: tools/compare_data.sh). make verify: every figure.
 verify: $(FIG_NAMES:%=verify-%) ## recompute every figure and compare with the shipped data
 $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 	@if [ ! -f data/$*/summary.tsv ]; then echo "make $@: no shipped data in data/$*/ to compare with" >&2; exit 2; fi
@@ -576,7 +580,7 @@ $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 	@$(MAKE) --no-print-directory VERIFY=1 $*-data
 	@rec=$(BUILD)/verify/data/$*/runs/merge.json; \
 	  rtol=$$(sed -n 's/.*"verify.rtol": *\([^,]*\),*$$/\1/p' $$rec); atol=$$(sed -n 's/.*"verify.atol": *\([^,]*\),*$$/\1/p' $$rec); \
-	  tests/compare_data.sh data/$* $(BUILD)/verify/data/$* "$${rtol:-0}" "$${atol:-0}"
+	  tools/compare_data.sh data/$* $(BUILD)/verify/data/$* "$${rtol:-0}" "$${atol:-0}"
 
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the

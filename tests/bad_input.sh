@@ -8,7 +8,7 @@
 # targets, names), also when it holds a previous complete result. Cases: for every
 # BUILD/fig* driver, refusals made before any work (options, keys, values, config files,
 # cross-key rules, memory, output folders); for fig2, the rules that need its task and
-# the merge's checks of its unit files; then SIGKILL at several points of a unit and of a
+# the merge's checks of its first unit's files (every unit: tests/merge_faults.sh); then SIGKILL at several points of a unit and of a
 # merge, and a full disk (ulimit -f), each checking that no file looks complete that is
 # not, and that the next run cleans up. Settings are tiny: the whole takes seconds.
 # Not here: what the drivers compute (the unit tests and determinism.sh).
@@ -19,48 +19,8 @@ tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 passed=0 failed=0
 
-ok() { passed=$((passed + 1)); }
-bad() { echo "FAIL     $*"; failed=$((failed + 1)); }
-
-# Everything a folder holds: names, types, link targets, sizes and contents.
-snap() {
-    [ -e "$1" ] || { echo absent; return; }
-    [ -d "$1" ] || { md5sum <"$1"; return; }
-    (cd "$1" && find . -printf '%p %y %l %s\n' | LC_ALL=C sort && find . -type f -exec md5sum {} + | LC_ALL=C sort)
-}
-
-# refuse NAME DIR PATTERN CMD...: CMD exits 2 with one stderr line matching PATTERN
-# (fixed string) and leaves DIR as it was.
-refuse() {
-    local name=$1 dir=$2 pat=$3
-    shift 3
-    local before after rc err
-    before=$(snap "$dir")
-    timeout 60 "$@" >/dev/null 2>"$tmp/err" # a case that is not refused must not run for long
-    rc=$?
-    err=$(cat "$tmp/err")
-    after=$(snap "$dir")
-    if [ "$rc" -ne 2 ]; then
-        bad "$name: exit $rc, expected 2 ($err)"
-    elif [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
-        bad "$name: $(wc -l <"$tmp/err") lines on stderr, expected 1: $err"
-    elif ! grep -qF -- "$pat" "$tmp/err"; then
-        bad "$name: the message does not name \"$pat\": $err"
-    elif [ "$before" != "$after" ]; then
-        bad "$name: the output folder $dir changed"
-    else
-        ok
-    fi
-}
-
-# No file of DIR looks complete that is not: every visible *.tsv ends with "# end".
-all_complete() {
-    local f
-    while IFS= read -r f; do
-        [ "$(tail -n 1 "$f")" = "# end" ] || { echo "$f"; return 1; }
-    done < <(find -L "$1" -name '*.tsv' ! -name '*.tmp.*' ! -path '*/.merge.*' 2>/dev/null)
-    return 0
-}
+# ok, bad, snap, refuse, all_complete
+. "$(dirname "$0")/refusal.sh"
 
 # has DRIVER KEY: the driver has this parameter (its --help lists it).
 has() { "$build/$1" --help 2>/dev/null | grep -qE "^ +$2 "; }

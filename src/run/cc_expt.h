@@ -42,7 +42,7 @@ typedef struct {
     CC_SPEC_DOUBLE("model.lr_readout", &(M).lr_readout, 0, 1, "Adam learning rate of the readout"),      \
     CC_SPEC_DOUBLE("model.lr_cereb", &(M).lr_cereb, 0, 1, "Adam learning rate of the cerebellum")
 
-/* Training protocol and seeds; and the tolerance of `make verify` (tests/compare_data.sh), which
+/* Training protocol and seeds; and the tolerance of `make verify` (tools/compare_data.sh), which
  * compares a fresh computation of the figure with its shipped tables: a number passes when
  * |new - shipped| <= atol + rtol |shipped|. The driver only records them. */
 typedef struct {
@@ -110,7 +110,7 @@ int cc_summary_open(cc_summary *s, const cc_run_ctx *ctx, const char *title);
 int cc_summary_add(cc_summary *s, const char *key, double value, const char *description);
 int cc_summary_commit(cc_summary *s);
 
-/* claims.tsv: claim_id, statement, measured, criterion, PASS/FAIL (tests/check_claims.sh). */
+/* claims.tsv: claim_id, statement, measured, criterion, PASS/FAIL (tools/check_claims.sh). */
 typedef struct {
     cc_out out, seeds_out;
     FILE *f, *seeds_f;

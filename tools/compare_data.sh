@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# tests/compare_data.sh: compare a figure's freshly computed tables with its shipped ones.
+# tools/compare_data.sh: compare a figure's freshly computed tables with its shipped ones.
 #
-#   tests/compare_data.sh SHIPPED_DIR NEW_DIR RTOL ATOL
+#   tools/compare_data.sh SHIPPED_DIR NEW_DIR RTOL ATOL
 #
 # Every table SHIPPED_DIR/*.tsv (panel tables, summary.tsv, claims.tsv) must exist in NEW_DIR
 # with the same lines. Within a line, the text around the numbers must be identical (column
@@ -13,15 +13,15 @@
 set -uo pipefail
 
 if [ $# -ne 4 ]; then
-    echo "usage: tests/compare_data.sh SHIPPED_DIR NEW_DIR RTOL ATOL" >&2
+    echo "usage: tools/compare_data.sh SHIPPED_DIR NEW_DIR RTOL ATOL" >&2
     exit 2
 fi
 shipped=$1 new=$2 rtol=$3 atol=$4
 for d in "$shipped" "$new"; do
-    [ -d "$d" ] || { echo "tests/compare_data.sh: no directory $d" >&2; exit 2; }
+    [ -d "$d" ] || { echo "tools/compare_data.sh: no directory $d" >&2; exit 2; }
 done
 num='^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$'
-[[ $rtol =~ $num && $atol =~ $num ]] || { echo "tests/compare_data.sh: tolerances must be numbers, not '$rtol' '$atol'" >&2; exit 2; }
+[[ $rtol =~ $num && $atol =~ $num ]] || { echo "tools/compare_data.sh: tolerances must be numbers, not '$rtol' '$atol'" >&2; exit 2; }
 
 fig=$(basename "$shipped")
 passed=0 failed=0

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# tests/check_claims.sh: print the claims of each figure and count them.
+# tools/check_claims.sh: print the claims of each figure and count them.
 #
-#   tests/check_claims.sh data/fig2/claims.tsv data/fig3/claims.tsv ...
-#   tests/check_claims.sh --claim fig2.acquisition data/fig2/claims.tsv   (that claim only)
+#   tools/check_claims.sh data/fig2/claims.tsv data/fig3/claims.tsv ...
+#   tools/check_claims.sh --claim fig2.acquisition data/fig2/claims.tsv   (that claim only)
 #
 # Each claims.tsv is written by a driver's --merge: '#' lines are comments, every other line
 # has five tab-separated columns

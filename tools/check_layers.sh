@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# tests/check_layers.sh: the include rule of src/, checked on every build.
+# tools/check_layers.sh: the include rule of src/, checked on every build.
 #
 #   base   includes only base                     (errors, random streams)
 #   tasks  includes base and tasks                (task generators)
 #   model  includes base, tasks and model         (the science)
 #   run    includes anything                      (experiment machinery)
 #
-# Usage: tests/check_layers.sh [SRC_DIR]   (default src). Prints one line per forbidden
+# Usage: tools/check_layers.sh [SRC_DIR]   (default src). Prints one line per forbidden
 # include and exits 1 if there is any; exits 0 silently otherwise.
 set -euo pipefail
 src=${1:-src}

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# tests/quick_reference.sh: the numbers of the quick pipeline against a reference kept in tests/.
+# tools/quick_reference.sh: the numbers of the quick pipeline against a reference kept in tests/.
 #
-#   tests/quick_reference.sh check DATA fig1 fig2 ...   compare (make test)
-#   tests/quick_reference.sh write DATA fig1 fig2 ...   regenerate (make quick-reference)
+#   tools/quick_reference.sh check DATA fig1 fig2 ...   compare (make test)
+#   tools/quick_reference.sh write DATA fig1 fig2 ...   regenerate (make quick-reference)
 #
 # DATA is the quick pipeline's data directory (build/quick/data). The numbers are those of each
 # DATA/figN/summary.tsv (the "key value description" lines: final losses, test scores, ...).
@@ -21,14 +21,14 @@ ref=${QUICK_REF:-tests/quick_reference.tsv}
 tol=${QUICK_TOL:-tests/quick_tolerance.tsv}
 regen='make quick-reference'
 
-usage() { echo "usage: tests/quick_reference.sh check|write DATA fig1 fig2 ..." >&2; exit 2; }
+usage() { echo "usage: tools/quick_reference.sh check|write DATA fig1 fig2 ..." >&2; exit 2; }
 [ $# -ge 2 ] || usage
 mode=$1 data=$2
 shift 2
 [ "$mode" = check ] || [ "$mode" = write ] || usage
-[ -d "$data" ] || { echo "tests/quick_reference.sh: no directory $data (run make smoke first)" >&2; exit 2; }
+[ -d "$data" ] || { echo "tools/quick_reference.sh: no directory $data (run make smoke first)" >&2; exit 2; }
 for fig in "$@"; do
-    [ -f "$data/$fig/summary.tsv" ] || { echo "tests/quick_reference.sh: $data/$fig/summary.tsv missing (run make smoke first)" >&2; exit 2; }
+    [ -f "$data/$fig/summary.tsv" ] || { echo "tools/quick_reference.sh: $data/$fig/summary.tsv missing (run make smoke first)" >&2; exit 2; }
 done
 
 # The numbers of the quick data: "fig key value" lines.
@@ -52,7 +52,7 @@ if [ "$mode" = write ]; then
 fi
 
 [ -f "$ref" ] || { echo "FAIL  no $ref: run $regen"; echo "quick reference: 0 passed, 1 failed"; exit 1; }
-[ -f "$tol" ] || { echo "tests/quick_reference.sh: no $tol" >&2; exit 2; }
+[ -f "$tol" ] || { echo "tools/quick_reference.sh: no $tol" >&2; exit 2; }
 
 # awk reads the tolerances, the reference, then the new numbers (on stdin); prints one verdict
 # per figure named, then one per figure of the reference that is not built any more.
