@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cc_expt.h"
+#include "cc_panel.h"
 
 static struct {
     cc_model_keys model;
@@ -24,10 +24,14 @@ static const cc_spec SPECS[] = {
     CC_SPEC_INT("trial.cue", &P.cue, 0, 5, "cue of the trial shown (1: the line to (0, 1))"),
     CC_SPEC_END};
 
-static int units(cc_unit_list *out, const cc_run_ctx *ctx)
+/* One example model: cerebellar feedback, fixed cortex, line drawing, whatever run.seeds says. */
+static int grid(cc_grid *g, const cc_run_ctx *ctx)
 {
     (void)ctx;
-    return cc_unit_list_add(out, "cereb_fb-s0");
+    cc_cond *c = cc_grid_add(g, "cereb_fb");
+    if (!c) return GSL_ENOMEM;
+    c->seeds = 1;
+    return GSL_SUCCESS;
 }
 
 /* Columns t target_x target_y z_x z_y c_x c_y of trial bb, then its cortical rates. */
@@ -43,78 +47,61 @@ static int write_trial(const cc_run_ctx *ctx, const cc_model *m, const cc_batch 
     for (int tt = 0; !s && tt < T; tt++) {
         long i = ((long)tt * B + bb) * 2;
         double row[7] = {tt, b->y[i], b->y[i + 1], m->ws.z[i], m->ws.z[i + 1], m->ws.c[i], m->ws.c[i + 1]};
-        if ((s = cc_tsv_row(&t, row))) cc_tsv_abort(&t);
+        s = cc_tsv_row(&t, row);
     }
-    if (!s) s = cc_tsv_commit(&t);
+    s = cc_tsv_end(&t, s);
     cc_tsv_head ha = {.title = "Fig. 1: cortical rates f(h_t) of every unit in the trial", .columns = "t unit rate",
                       .units = "rate = tanh(h)", .runs = ctx->unit};
     if (!s) s = cc_ctx_tsv_open(ctx, &t, &ha, "units/%s.activity.tsv", ctx->unit);
     for (int tt = 0; !s && tt < T; tt++)
         for (int j = 0; !s && j < N; j++) {
             double row[3] = {tt, j, m->ws.r[((long)(tt + 1) * B + bb) * N + j]}; /* r index 0 is t = -1 */
-            if ((s = cc_tsv_row(&t, row))) cc_tsv_abort(&t);
+            s = cc_tsv_row(&t, row);
         }
-    return s ? s : cc_tsv_commit(&t);
+    return cc_tsv_end(&t, s);
 }
 
 static int run_unit(const char *id, const cc_run_ctx *ctx)
 {
     (void)id;
-    const unsigned long seed = (unsigned long)P.train.seed0;
-    cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
-    cc_config cfg = cc_expt_config(&P.model, &task, CC_ARCH_CEREB_FB, CC_CORTEX_FIXED);
-    cc_protocol pr = cc_expt_protocol(&P.train, &task);
-    cc_model *m = cc_model_alloc(&cfg, seed);
-    cc_curve *curve = cc_curve_alloc(pr.epochs);
+    cc_trained tr;
     cc_batch *b = NULL;
     cc_stats st;
-    int s = GSL_ENOMEM;
-    if (!m || !curve) goto done;
-    if ((s = cc_expt_train(m, &task, &pr, seed, curve, ctx))) goto done;
-    if ((s = cc_test(m, &task, pr.n_test, seed, &st, &b))) goto done;
-    int bb = 0;
-    while (bb < b->B && b->cond[bb] != P.cue) bb++;
-    if (bb == b->B) {
-        s = CC_ERRORF(GSL_EFAILED, "no test trial with cue %d", P.cue);
-        goto done;
+    int s = cc_grid_train(ctx, &tr);
+    if (!s) s = cc_test(tr.m, &tr.task, tr.pr.n_test, tr.seed, &st, &b);
+    int bb = 0; /* the first test trial of the cue shown */
+    while (!s && bb < b->B && b->cond[bb] != P.cue) bb++;
+    if (!s && bb == b->B) s = CC_ERRORF(GSL_EFAILED, "no test trial with cue %d", P.cue);
+    if (!s) s = write_trial(ctx, tr.m, b, bb);
+    if (!s) {
+        const cc_config *cfg = &tr.cfg;
+        double row[8] = {cfg->D, cfg->N, cfg->G, cfg->O, cfg->tau, cfg->alpha, st.mse, tr.pr.epochs};
+        s = cc_expt_write_row(ctx, "model", "sizes of the model and its test MSE", "D N G O tau alpha mse epochs", row);
     }
-    if ((s = write_trial(ctx, m, b, bb))) goto done;
-    double row[8] = {cfg.D, cfg.N, cfg.G, cfg.O, cfg.tau, cfg.alpha, st.mse, pr.epochs};
-    s = cc_expt_write_row(ctx, "model", "sizes of the model and its test MSE", "D N G O tau alpha mse epochs", row);
-    cc_record_metric(ctx->rec, "test_mse", st.mse);
-done:
+    if (!s) cc_record_metric(ctx->rec, "test_mse", st.mse);
     cc_batch_free(b);
-    cc_curve_free(curve);
-    cc_model_free(m);
+    cc_trained_free(&tr);
     return s;
 }
 
-/* Copy one unit table to a panel file, under a new title. */
-static int copy_table(const cc_run_ctx *ctx, const char *from, const char *to, const char *title, const char *cols)
+/* One table of the unit, as a panel under its own title and column names. */
+static int panel(const cc_run_ctx *ctx, const char *unit_file, const char *file, const char *title, const char *cols)
 {
-    cc_table tb = {0};
-    int s = cc_ctx_table_read(ctx, &tb, "units/%s.%s.tsv", ctx->units->id[0], from);
-    if (s) return s;
-    cc_tsv t;
-    cc_tsv_head h = {.title = title, .columns = cols, .runs = ctx->units->id[0]};
-    s = cc_ctx_tsv_open(ctx, &t, &h, "%s", to);
-    for (int r = 0; !s && r < tb.nrow; r++)
-        if ((s = cc_tsv_row(&t, tb.v + (long)r * tb.ncol))) cc_tsv_abort(&t);
-    if (!s) s = cc_tsv_commit(&t);
-    cc_table_free(&tb);
-    return s;
+    const char *unit = cc_grid_unit(ctx, "cereb_fb", 0);
+    cc_tsv_head h = {.title = title, .columns = cols, .runs = unit};
+    return cc_panel_copy(ctx, file, &h, unit, unit_file);
 }
 
 static int merge(const cc_run_ctx *ctx)
 {
-    int s = copy_table(ctx, "model", "fig1_model.tsv", "Fig. 1: sizes of the model (labels of the diagrams) and test MSE",
-                       "D N G O tau alpha mse epochs");
-    if (!s) s = copy_table(ctx, "trial", "fig1_trial.tsv", "Fig. 1: readout, target and cerebellar output of one test trial",
-                           "t target_x target_y z_x z_y c_x c_y");
-    if (!s) s = copy_table(ctx, "activity", "fig1_activity.tsv", "Fig. 1: cortical rates of the trial", "t unit rate");
+    int s = panel(ctx, "model", "fig1_model.tsv", "Fig. 1: sizes of the model (labels of the diagrams) and test MSE",
+                  "D N G O tau alpha mse epochs");
+    if (!s) s = panel(ctx, "trial", "fig1_trial.tsv", "Fig. 1: readout, target and cerebellar output of one test trial",
+                      "t target_x target_y z_x z_y c_x c_y");
+    if (!s) s = panel(ctx, "activity", "fig1_activity.tsv", "Fig. 1: cortical rates of the trial", "t unit rate");
+    double mse, sem;
+    if (!s) s = cc_grid_mean_sem(ctx, "cereb_fb", "model", 0, "mse", &mse, &sem);
     if (s) return s;
-    double mse;
-    if ((s = cc_expt_collect(ctx, ctx->units->id, 1, "model", 0, "mse", &mse))) return s;
     cc_summary sm;
     if ((s = cc_summary_open(&sm, ctx, "Fig. 1: numbers quoted in the report"))) return s;
     cc_summary_add(&sm, "mse", mse, "test MSE of the model shown");
@@ -126,19 +113,11 @@ static int merge(const cc_run_ctx *ctx)
     return cc_claims_commit(&cl);
 }
 
-static int validate(const cc_run_ctx *ctx, char *err, size_t n)
-{
-    (void)ctx;
-    const cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
-    return cc_expt_check(&P.model, &P.train, &task, CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, err, n);
-}
-
 static const cc_experiment EXPERIMENT = {
     .name = "fig1",
     .summary = "Fig. 1: the three architectures and one trained cerebellar-feedback trial",
     .specs = SPECS,
-    .validate = validate,
-    .units = units,
+    .grid = grid,
     .run_unit = run_unit,
     .merge = merge};
 

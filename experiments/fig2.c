@@ -16,12 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cc_expt.h"
+#include "cc_panel.h"
+
+enum { MAX_TAUS = 16 }; /* panel d: at most this many windows */
 
 static struct {
     cc_model_keys model;
     cc_train_keys train;
-    int taus[16], n_taus;
+    int taus[MAX_TAUS], n_taus;
     double ratio_min, ablation_lo, ablation_hi;
 } P = {.model = CC_MODEL_KEYS_DEFAULT,
        .train = CC_TRAIN_KEYS_DEFAULT,
@@ -40,230 +42,97 @@ static const cc_spec SPECS[] = {
     CC_SPEC_DOUBLE("claims.ablation_hi", &P.ablation_hi, 1, 100, "claim 2: ablated / no-feedback MSE at most this"),
     CC_SPEC_END};
 
-/* One trained condition; a unit is a condition and a seed. */
-typedef struct {
-    cc_arch arch;
-    cc_plasticity plast;
-    int tau, plastic_mf;
-} cond;
+/* The four architectures of Table 1, in the order of every panel (cc_arch values 0..3). */
+enum { NARCH = 4, NPLAST = 3, COND_NAME = 64 };
 
-enum { MAX_COND = 64 };
-static const cc_arch ARCHS[4] = {CC_ARCH_NONE, CC_ARCH_READOUT_FB, CC_ARCH_CEREB_FB, CC_ARCH_CEREB_READOUT};
-
-static int cond_find(const cond *c, int n, cond x)
+/* The condition of architecture a, cortical plasticity l, window tau and mossy fibres: its name
+ * ("cereb_fb-fixed-tau3-mfplastic") is the prefix of its unit ids. */
+static const char *cond_name(char name[COND_NAME], cc_arch a, cc_plasticity l, int tau, int plastic_mf)
 {
-    for (int i = 0; i < n; i++)
-        if (c[i].arch == x.arch && c[i].plast == x.plast && c[i].tau == x.tau && c[i].plastic_mf == x.plastic_mf)
-            return i;
-    return -1;
+    snprintf(name, COND_NAME, "%s-%s-tau%d-mf%s", cc_arch_name(a), cc_plasticity_name(l), tau,
+             plastic_mf ? "plastic" : "fixed");
+    return name;
 }
 
-static int cond_add(cond *c, int *n, cond x)
+/* One condition on the six lines; declared once even when several panels use it. */
+static int add(cc_grid *g, cc_arch a, cc_plasticity l, int tau, int plastic_mf)
 {
-    int i = cond_find(c, *n, x);
-    if (i >= 0) return i;
-    c[*n] = x;
-    return (*n)++;
-}
-
-/* The conditions of every panel, each once, in a fixed order. */
-static int conditions(cond *c)
-{
-    int n = 0;
-    const int tau = P.model.tau, mf = P.model.plastic_mf;
-    for (int a = 0; a < 4; a++) cond_add(c, &n, (cond){ARCHS[a], CC_CORTEX_FIXED, tau, mf});        /* a, b, c */
-    for (int i = 0; i < P.n_taus; i++) cond_add(c, &n, (cond){CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, P.taus[i], mf}); /* d */
-    for (int a = 0; a < 4; a++)                                                                       /* e */
-        for (int l = CC_CORTEX_FIXED; l <= CC_CORTEX_INPUT_REC; l++) cond_add(c, &n, (cond){ARCHS[a], l, tau, mf});
-    for (int m = 0; m <= 1; m++) cond_add(c, &n, (cond){CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, tau, m});   /* f */
-    return n;
-}
-
-static void cond_name(char *buf, size_t n, cond c)
-{
-    snprintf(buf, n, "%s-%s-tau%d-mf%s", cc_arch_name(c.arch), cc_plasticity_name(c.plast), c.tau,
-             c.plastic_mf ? "plastic" : "fixed");
-}
-
-static int units(cc_unit_list *out, const cc_run_ctx *ctx)
-{
-    (void)ctx;
-    cond c[MAX_COND];
-    int n = conditions(c);
-    char name[128];
-    for (int i = 0; i < n; i++) {
-        cond_name(name, sizeof name, c[i]);
-        for (int s = 0; s < P.train.seeds; s++)
-            if (cc_unit_list_add(out, "%s-s%d", name, s)) return GSL_ENOMEM;
-    }
+    char name[COND_NAME];
+    cc_cond *c = cc_grid_add(g, "%s", cond_name(name, a, l, tau, plastic_mf));
+    if (!c) return GSL_ENOMEM;
+    c->arch = a;
+    c->plasticity = l;
+    c->model.tau = tau;
+    c->model.plastic_mf = plastic_mf;
     return GSL_SUCCESS;
 }
 
-/* Trajectories of the first test trial of each cue: cond t x y (control), x y (ablated). */
-static int write_traj(const cc_run_ctx *ctx, const cc_batch *b, const double *z, const double *za)
+/* The conditions of every panel, in the order of the units. */
+static int grid(cc_grid *g, const cc_run_ctx *ctx)
 {
-    cc_tsv t;
-    cc_tsv_head h = {.title = "Fig. 2b: readout of the first test trial of each cue (ablated: cerebellum silenced from t = 0)",
-                     .columns = "cond t target_x target_y x y x_ablated y_ablated",
-                     .runs = ctx->unit};
-    int s = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.traj.tsv", ctx->unit);
-    if (s) return s;
-    for (int k = 0; k < 6; k++) {
-        int bb = 0;
-        while (bb < b->B && b->cond[bb] != k) bb++;
-        if (bb == b->B) continue;
-        for (int tt = 0; tt < b->T; tt++) {
-            long i = ((long)tt * b->B + bb) * 2;
-            double row[8] = {k, tt, b->y[i], b->y[i + 1], z[i], z[i + 1], za ? za[i] : NAN, za ? za[i + 1] : NAN};
-            if ((s = cc_tsv_row(&t, row))) {
-                cc_tsv_abort(&t);
-                return s;
-            }
-        }
-    }
-    return cc_tsv_commit(&t);
+    (void)ctx;
+    const int tau = P.model.tau, mf = P.model.plastic_mf;
+    int s = GSL_SUCCESS;
+    for (int a = 0; !s && a < NARCH; a++) s = add(g, a, CC_CORTEX_FIXED, tau, mf); /* a, b, c */
+    for (int i = 0; !s && i < P.n_taus; i++) s = add(g, CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, P.taus[i], mf); /* d */
+    for (int a = 0; !s && a < NARCH; a++) /* e */
+        for (int l = 0; !s && l < NPLAST; l++) s = add(g, a, l, tau, mf);
+    for (int plastic = 0; !s && plastic <= 1; plastic++) s = add(g, CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, tau, plastic); /* f */
+    return s;
+}
+
+/* Test the trained model on the unit's test trials with its cerebellar output silenced from step
+ * `from` (-1: intact); *z receives a copy of the readout (T, B, 2). */
+static int test(cc_trained *tr, int from, cc_stats *st, cc_batch **b, double **z)
+{
+    cc_batch_free(*b);
+    *b = NULL;
+    tr->m->silence_from = from;
+    int s = cc_test(tr->m, &tr->task, tr->pr.n_test, tr->seed, st, b);
+    tr->m->silence_from = -1;
+    const size_t nz = s ? 0 : (size_t)(*b)->T * (*b)->B * 2;
+    if (!s && !(*z = malloc(nz * sizeof **z))) s = CC_ERRORF(GSL_ENOMEM, "out of memory");
+    if (!s) memcpy(*z, tr->m->ws.z, nz * sizeof **z);
+    return s;
 }
 
 static int run_unit(const char *id, const cc_run_ctx *ctx)
 {
     (void)id;
-    cond c[MAX_COND];
-    conditions(c);
-    const cond x = c[ctx->unit_index / P.train.seeds];
-    const int seed_index = ctx->unit_index % P.train.seeds;
-    const unsigned long seed = (unsigned long)(P.train.seed0 + seed_index);
-    cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
-    cc_model_keys mk = P.model;
-    mk.tau = x.tau;
-    mk.plastic_mf = x.plastic_mf;
-    cc_config cfg = cc_expt_config(&mk, &task, x.arch, x.plast);
-    cc_protocol pr = cc_expt_protocol(&P.train, &task);
-    cc_model *m = cc_model_alloc(&cfg, seed);
-    cc_curve *curve = cc_curve_alloc(pr.epochs);
+    cc_trained tr;
     cc_batch *b = NULL;
-    double *z = NULL, *za = NULL;
-    int s = GSL_ENOMEM;
-    if (!m || !curve) goto done;
-    if ((s = cc_expt_train(m, &task, &pr, seed, curve, ctx))) goto done;
-    if ((s = cc_expt_write_curve(ctx, curve, "val_metric: validation MSE per element; losses per element"))) goto done;
-    cc_stats st, sa = {.mse = NAN};
-    if ((s = cc_test(m, &task, pr.n_test, seed, &st, &b))) goto done;
-    const size_t nz = (size_t)b->T * b->B * 2;
-    z = malloc(nz * sizeof(double));
-    memcpy(z, m->ws.z, nz * sizeof(double));
-    if (x.arch == CC_ARCH_CEREB_FB) { /* silence the cerebellar output from t = 0 on the same trials */
-        m->silence_from = 0;
-        cc_batch_free(b);
-        b = NULL;
-        if ((s = cc_test(m, &task, pr.n_test, seed, &sa, &b))) goto done;
-        za = malloc(nz * sizeof(double));
-        memcpy(za, m->ws.z, nz * sizeof(double));
-        m->silence_from = -1;
+    double *z = NULL, *z_ablated = NULL;
+    cc_stats st, st_ablated = {.mse = NAN};
+    int s = cc_grid_train(ctx, &tr);
+    if (!s) s = test(&tr, -1, &st, &b, &z);
+    if (!s && ctx->cond->arch == CC_ARCH_CEREB_FB) s = test(&tr, 0, &st_ablated, &b, &z_ablated);
+    cc_tsv_head traj = {.title = "Fig. 2b: readout of the first test trial of each cue (ablated: cerebellum silenced from t = 0)",
+                        .columns = "cond t target_x target_y x y x_ablated y_ablated",
+                        .runs = ctx->unit};
+    if (!s) s = cc_panel_traj(ctx, &traj, b, 6, (const double *const[2]){z, z_ablated}, 2);
+    if (!s) {
+        double row[3] = {st.mse, st_ablated.mse, tr.curve->best_epoch};
+        s = cc_expt_write_row(ctx, "test", "test MSE per element (1000 trials)", "mse mse_ablated best_epoch", row);
     }
-    if ((s = write_traj(ctx, b, z, za))) goto done;
-    double row[3] = {st.mse, sa.mse, curve->best_epoch};
-    if ((s = cc_expt_write_row(ctx, "test", "test MSE per element (1000 trials)", "mse mse_ablated best_epoch", row)))
-        goto done;
-    cc_record_metric(ctx->rec, "test_mse", st.mse);
-    cc_record_metric(ctx->rec, "test_mse_ablated", sa.mse);
-    cc_record_metric(ctx->rec, "final_val_mse", curve->val_metric[pr.epochs]);
-done:
+    if (!s) {
+        cc_record_metric(ctx->rec, "test_mse", st.mse);
+        cc_record_metric(ctx->rec, "test_mse_ablated", st_ablated.mse);
+        cc_record_metric(ctx->rec, "final_val_mse", tr.curve->val_metric[tr.pr.epochs]);
+    }
     free(z);
-    free(za);
+    free(z_ablated);
     cc_batch_free(b);
-    cc_curve_free(curve);
-    cc_model_free(m);
+    cc_trained_free(&tr);
     return s;
 }
 
 /* ---------------------------------------------------------------- merge */
 
-/* Unit ids of condition x, one per seed. */
-static char **cond_ids(const cc_run_ctx *ctx, cond x)
+/* Mean test MSE over the seeds of condition `cond`. */
+static int test_mse(const cc_run_ctx *ctx, const char *cond, double *mean)
 {
-    cond c[MAX_COND];
-    int i = cond_find(c, conditions(c), x);
-    return i < 0 ? NULL : ctx->units->id + (long)i * P.train.seeds;
-}
-
-/* Mean and SEM over seeds of one number of condition x. */
-static int cond_stat(const cc_run_ctx *ctx, cond x, const char *file, int row, const char *col, double *mean,
-                     double *sem)
-{
-    double v[1000];
-    int s = cc_expt_collect(ctx, cond_ids(ctx, x), P.train.seeds, file, row, col, v);
-    if (!s) cc_mean_sem(v, P.train.seeds, mean, sem);
-    return s;
-}
-
-static cond base(cc_arch a) { return (cond){a, CC_CORTEX_FIXED, P.model.tau, P.model.plastic_mf}; }
-
-static int panel_a(const cc_run_ctx *ctx, char *runs)
-{
-    cc_tsv t;
-    cc_tsv_head h = {.title = "Fig. 2a: validation MSE per epoch, fixed cortex, mean and SEM over seeds",
-                     .columns = "epoch none none_sem readout_fb readout_fb_sem cereb_fb cereb_fb_sem cereb_readout cereb_readout_sem",
-                     .units = "MSE per element of 200 validation trials; epoch 0 is before training",
-                     .runs = runs};
-    int s = cc_ctx_tsv_open(ctx, &t, &h, "fig2a_curves.tsv");
-    for (int e = 0; !s && e <= P.train.epochs; e++) {
-        double row[9] = {e};
-        for (int a = 0; !s && a < 4; a++) s = cond_stat(ctx, base(ARCHS[a]), "curve", e, "val_metric", &row[1 + 2 * a], &row[2 + 2 * a]);
-        if (!s) s = cc_tsv_row(&t, row);
-    }
-    if (s) {
-        cc_tsv_abort(&t);
-        return s;
-    }
-    return cc_tsv_commit(&t);
-}
-
-static int panel_b(const cc_run_ctx *ctx)
-{
-    /* first seed of each architecture, side by side */
-    cc_table tb[4] = {{0}};
-    int s = 0;
-    for (int a = 0; !s && a < 4; a++) s = cc_ctx_table_read(ctx, &tb[a], "units/%s.traj.tsv", cond_ids(ctx, base(ARCHS[a]))[0]);
-    cc_tsv t;
-    cc_tsv_head h = {.title = "Fig. 2b: outputs of the first test trial of each cue after training (first seed)",
-                     .columns = "cond t target_x target_y none_x none_y readout_fb_x readout_fb_y cereb_fb_x cereb_fb_y cereb_readout_x cereb_readout_y ablated_x ablated_y",
-                     .runs = "seed index 0 of each architecture"};
-    if (!s) s = cc_ctx_tsv_open(ctx, &t, &h, "fig2b_traj.tsv");
-    for (int r = 0; !s && r < tb[0].nrow; r++) {
-        const int nc = tb[0].ncol;
-        double row[14];
-        for (int k = 0; k < 4; k++) row[k] = tb[0].v[r * nc + k];
-        for (int a = 0; a < 4; a++) {
-            row[4 + 2 * a] = tb[a].v[r * nc + 4];
-            row[5 + 2 * a] = tb[a].v[r * nc + 5];
-        }
-        row[12] = tb[2].v[r * nc + 6];
-        row[13] = tb[2].v[r * nc + 7];
-        if ((s = cc_tsv_row(&t, row))) cc_tsv_abort(&t);
-    }
-    if (!s) s = cc_tsv_commit(&t);
-    for (int a = 0; a < 4; a++) cc_table_free(&tb[a]);
-    return s;
-}
-
-/* A table of labelled bars: label mean sem. */
-static int bars(const cc_run_ctx *ctx, const char *file, const char *title, int n, const char *const *labels,
-                const double *mean, const double *sem)
-{
-    cc_tsv t;
-    cc_tsv_head h = {.title = title, .columns = "index label mean sem", .units = "test MSE per element, 1000 trials, mean and SEM over seeds"};
-    int s = cc_ctx_tsv_open(ctx, &t, &h, "%s", file);
-    for (int i = 0; !s && i < n; i++) {
-        s = cc_tsv_int(&t, i);
-        if (!s) s = cc_tsv_str(&t, labels[i]);
-        if (!s) s = cc_tsv_num(&t, mean[i]);
-        if (!s) s = cc_tsv_num(&t, sem[i]);
-    }
-    if (s) {
-        cc_tsv_abort(&t);
-        return s;
-    }
-    return cc_tsv_commit(&t);
+    double sem;
+    return cc_grid_mean_sem(ctx, cond, "test", 0, "mse", mean, &sem);
 }
 
 static int merge(const cc_run_ctx *ctx)
@@ -271,62 +140,108 @@ static int merge(const cc_run_ctx *ctx)
     char runs[256];
     snprintf(runs, sizeof runs, "units/*-s0..s%d, seeds %d..%d", P.train.seeds - 1, P.train.seed0,
              P.train.seed0 + P.train.seeds - 1);
-    int s = panel_a(ctx, runs);
-    if (!s) s = panel_b(ctx);
-    /* c: ablation */
-    double mean[16], sem[16];
-    const cond cb = base(CC_ARCH_CEREB_FB), nf = base(CC_ARCH_NONE), ro = base(CC_ARCH_READOUT_FB);
-    if (!s) s = cond_stat(ctx, nf, "test", 0, "mse", &mean[0], &sem[0]);
-    if (!s) s = cond_stat(ctx, ro, "test", 0, "mse", &mean[1], &sem[1]);
-    if (!s) s = cond_stat(ctx, cb, "test", 0, "mse", &mean[2], &sem[2]);
-    if (!s) s = cond_stat(ctx, cb, "test", 0, "mse_ablated", &mean[3], &sem[3]);
-    if (!s) s = cond_stat(ctx, base(CC_ARCH_CEREB_READOUT), "test", 0, "mse", &mean[4], &sem[4]);
-    const double nf_mse = mean[0], ro_mse = mean[1], cb_mse = mean[2], abl_mse = mean[3], cbro_mse = mean[4];
-    const char *lab_c[] = {"none", "readout_fb", "cereb_fb", "cereb_silenced", "cereb_readout"};
-    if (!s) s = bars(ctx, "fig2c_ablation.tsv", "Fig. 2c: test MSE, cerebellar model with and without its cerebellum (silenced from t = 0), and the other architectures", 5, lab_c, mean, sem);
-    /* d: tau */
-    char tl[16][16];
-    const char *lab_d[16];
-    for (int i = 0; !s && i < P.n_taus; i++) {
-        s = cond_stat(ctx, (cond){CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, P.taus[i], P.model.plastic_mf}, "test", 0, "mse", &mean[i], &sem[i]);
-        snprintf(tl[i], sizeof tl[i], "tau=%d", P.taus[i]);
-        lab_d[i] = tl[i];
+    const int tau = P.model.tau, mf = P.model.plastic_mf;
+    char arch_cond[NARCH][NPLAST][COND_NAME]; /* the figure's tau and mossy fibres */
+    for (int a = 0; a < NARCH; a++)
+        for (int l = 0; l < NPLAST; l++) cond_name(arch_cond[a][l], a, l, tau, mf);
+    const char *const cereb = arch_cond[CC_ARCH_CEREB_FB][CC_CORTEX_FIXED];
+    const char *bar_units = "test MSE per element, 1000 trials, mean and SEM over seeds";
+
+    /* a: learning curves of the four architectures, fixed cortex */
+    cc_panel_series arch_series[NARCH];
+    for (int a = 0; a < NARCH; a++) arch_series[a] = (cc_panel_series){arch_cond[a][CC_CORTEX_FIXED], cc_arch_name(a)};
+    cc_tsv_head ha = {.title = "Fig. 2a: validation MSE per epoch, fixed cortex, mean and SEM over seeds",
+                      .units = "MSE per element of 200 validation trials; epoch 0 is before training",
+                      .runs = runs};
+    int s = cc_panel_curves(ctx, "fig2a_curves.tsv", &ha, arch_series, NARCH, P.train.epochs, "val_metric", NULL);
+
+    /* b: readouts of the first seed of each architecture side by side, then the silenced cerebellar model */
+    cc_panel_column traj[2 * NARCH + 2];
+    for (int a = 0; a < NARCH; a++) {
+        traj[2 * a] = (cc_panel_column){arch_cond[a][CC_CORTEX_FIXED], "x"};
+        traj[2 * a + 1] = (cc_panel_column){arch_cond[a][CC_CORTEX_FIXED], "y"};
     }
-    if (!s) s = bars(ctx, "fig2d_tau.tsv", "Fig. 2d: test MSE of the cerebellar model against its time window tau", P.n_taus, lab_d, mean, sem);
-    /* e: plasticity x architecture */
-    const char *lab_e[12];
-    char el[12][48];
-    for (int a = 0; !s && a < 4; a++)
-        for (int l = 0; !s && l < 3; l++) {
-            s = cond_stat(ctx, (cond){ARCHS[a], l, P.model.tau, P.model.plastic_mf}, "test", 0, "mse", &mean[3 * a + l], &sem[3 * a + l]);
-            snprintf(el[3 * a + l], sizeof el[0], "%s/%s", cc_arch_name(ARCHS[a]), cc_plasticity_name(l));
-            lab_e[3 * a + l] = el[3 * a + l];
+    traj[2 * NARCH] = (cc_panel_column){cereb, "x_ablated"};
+    traj[2 * NARCH + 1] = (cc_panel_column){cereb, "y_ablated"};
+    cc_tsv_head hb = {.title = "Fig. 2b: outputs of the first test trial of each cue after training (first seed)",
+                      .columns = "cond t target_x target_y none_x none_y readout_fb_x readout_fb_y cereb_fb_x cereb_fb_y cereb_readout_x cereb_readout_y ablated_x ablated_y",
+                      .runs = "seed index 0 of each architecture"};
+    if (!s) s = cc_panel_first_seeds(ctx, "fig2b_traj.tsv", &hb, "traj", 4, traj, 2 * NARCH + 2);
+
+    /* c: the cerebellar model silenced from t = 0 among the four architectures */
+    enum { NABL = 5 };
+    static const char *const ablation_label[NABL] = {"none", "readout_fb", "cereb_fb", "cereb_silenced", "cereb_readout"};
+    const char *const ablation_cond[NABL] = {arch_cond[CC_ARCH_NONE][CC_CORTEX_FIXED],
+                                             arch_cond[CC_ARCH_READOUT_FB][CC_CORTEX_FIXED], cereb, cereb,
+                                             arch_cond[CC_ARCH_CEREB_READOUT][CC_CORTEX_FIXED]};
+    double ablation[NABL][2]; /* mean, sem */
+    for (int i = 0; !s && i < NABL; i++)
+        s = cc_grid_mean_sem(ctx, ablation_cond[i], "test", 0, i == 3 ? "mse_ablated" : "mse", &ablation[i][0],
+                             &ablation[i][1]);
+    cc_tsv_head hc = {.title = "Fig. 2c: test MSE, cerebellar model with and without its cerebellum (silenced from t = 0), and the other architectures",
+                      .columns = "index label mean sem",
+                      .units = bar_units};
+    if (!s) s = cc_panel_bar_values(ctx, "fig2c_ablation.tsv", &hc, NABL, ablation_label, 1, &ablation[0][0]);
+
+    /* d: the cerebellar time window */
+    char tau_cond[MAX_TAUS][COND_NAME], tau_label[MAX_TAUS][16];
+    cc_panel_series tau_series[MAX_TAUS];
+    for (int i = 0; i < P.n_taus; i++) {
+        snprintf(tau_label[i], sizeof tau_label[i], "tau=%d", P.taus[i]);
+        tau_series[i] = (cc_panel_series){cond_name(tau_cond[i], CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, P.taus[i], mf), tau_label[i]};
+    }
+    cc_tsv_head hd = {.title = "Fig. 2d: test MSE of the cerebellar model against its time window tau", .units = bar_units};
+    if (!s) s = cc_panel_bars(ctx, "fig2d_tau.tsv", &hd, tau_series, P.n_taus, "test", "mse");
+
+    /* e: cortical plasticity x architecture */
+    char plast_label[NARCH][NPLAST][48];
+    cc_panel_series plast_series[NARCH * NPLAST];
+    for (int a = 0; a < NARCH; a++)
+        for (int l = 0; l < NPLAST; l++) {
+            snprintf(plast_label[a][l], sizeof plast_label[a][l], "%s/%s", cc_arch_name(a), cc_plasticity_name(l));
+            plast_series[NPLAST * a + l] = (cc_panel_series){arch_cond[a][l], plast_label[a][l]};
         }
-    if (!s) s = bars(ctx, "fig2e_plasticity.tsv", "Fig. 2e: test MSE per architecture and cortical plasticity (fixed, input e-prop, input+recurrent e-prop)", 12, lab_e, mean, sem);
-    double plast_best_nf = fmin(mean[0], fmin(mean[1], mean[2])), plast_best_ro = fmin(mean[3], fmin(mean[4], mean[5]));
-    /* f: mossy fibres */
-    const char *lab_f[] = {"fixed", "plastic"};
-    for (int m = 0; !s && m < 2; m++) s = cond_stat(ctx, (cond){CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, P.model.tau, m}, "test", 0, "mse", &mean[m], &sem[m]);
-    if (!s) s = bars(ctx, "fig2f_mossy.tsv", "Fig. 2f: test MSE of the cerebellar model with fixed or plastic mossy fibres", 2, lab_f, mean, sem);
+    cc_tsv_head he = {.title = "Fig. 2e: test MSE per architecture and cortical plasticity (fixed, input e-prop, input+recurrent e-prop)",
+                      .units = bar_units};
+    if (!s) s = cc_panel_bars(ctx, "fig2e_plasticity.tsv", &he, plast_series, NARCH * NPLAST, "test", "mse");
+    double none_plast[NPLAST], readout_plast[NPLAST];
+    for (int l = 0; !s && l < NPLAST; l++) {
+        s = test_mse(ctx, arch_cond[CC_ARCH_NONE][l], &none_plast[l]);
+        if (!s) s = test_mse(ctx, arch_cond[CC_ARCH_READOUT_FB][l], &readout_plast[l]);
+    }
+
+    /* f: fixed against plastic mossy fibres */
+    char mf_cond[2][COND_NAME];
+    const cc_panel_series mf_series[2] = {{cond_name(mf_cond[0], CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, tau, 0), "fixed"},
+                                          {cond_name(mf_cond[1], CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, tau, 1), "plastic"}};
+    cc_tsv_head hf = {.title = "Fig. 2f: test MSE of the cerebellar model with fixed or plastic mossy fibres", .units = bar_units};
+    if (!s) s = cc_panel_bars(ctx, "fig2f_mossy.tsv", &hf, mf_series, 2, "test", "mse");
+    double fixed_mf_mse, plastic_mf_mse;
+    if (!s) s = test_mse(ctx, mf_cond[0], &fixed_mf_mse);
+    if (!s) s = test_mse(ctx, mf_cond[1], &plastic_mf_mse);
     if (s) return s;
-    const double fixed_mf_mse = mean[0], plastic_mf_mse = mean[1];
+
+    const double none_mse = ablation[0][0], readout_mse = ablation[1][0], cereb_mse = ablation[2][0],
+                 silenced_mse = ablation[3][0], cereb_readout_mse = ablation[4][0];
+    const double none_best_plastic = fmin(none_plast[0], fmin(none_plast[1], none_plast[2]));
+    const double readout_best_plastic = fmin(readout_plast[0], fmin(readout_plast[1], readout_plast[2]));
     cc_summary sm;
     if ((s = cc_summary_open(&sm, ctx, "Fig. 2: numbers quoted in the report"))) return s;
     cc_summary_add(&sm, "seeds", P.train.seeds, "seeds per condition");
     cc_summary_add(&sm, "epochs", P.train.epochs, "training epochs");
     cc_summary_add(&sm, "n_train", P.train.n_train, "training trials per epoch");
-    cc_summary_add(&sm, "mse_none", nf_mse, "test MSE, no feedback, fixed cortex");
-    cc_summary_add(&sm, "mse_readout_fb", ro_mse, "test MSE, readout feedback, fixed cortex");
-    cc_summary_add(&sm, "mse_cereb_fb", cb_mse, "test MSE, cerebellar feedback, fixed cortex");
-    cc_summary_add(&sm, "mse_cereb_readout", cbro_mse, "test MSE, no feedback with a cerebellar readout");
-    cc_summary_add(&sm, "mse_cereb_silenced", abl_mse, "test MSE, cerebellar model with its output silenced from t = 0");
+    cc_summary_add(&sm, "mse_none", none_mse, "test MSE, no feedback, fixed cortex");
+    cc_summary_add(&sm, "mse_readout_fb", readout_mse, "test MSE, readout feedback, fixed cortex");
+    cc_summary_add(&sm, "mse_cereb_fb", cereb_mse, "test MSE, cerebellar feedback, fixed cortex");
+    cc_summary_add(&sm, "mse_cereb_readout", cereb_readout_mse, "test MSE, no feedback with a cerebellar readout");
+    cc_summary_add(&sm, "mse_cereb_silenced", silenced_mse, "test MSE, cerebellar model with its output silenced from t = 0");
     cc_summary_add(&sm, "mse_fixed_mf", fixed_mf_mse, "test MSE, cerebellar feedback with fixed mossy fibres");
     cc_summary_add(&sm, "mse_plastic_mf", plastic_mf_mse, "test MSE, cerebellar feedback with plastic mossy fibres");
-    cc_summary_add(&sm, "mse_none_best_plastic", plast_best_nf, "lowest test MSE of the no-feedback model over plasticity levels");
-    cc_summary_add(&sm, "mse_readout_fb_best_plastic", plast_best_ro, "lowest test MSE of the readout-feedback model over plasticity levels");
-    cc_summary_add(&sm, "ratio_none_cereb", nf_mse / cb_mse, "no-feedback MSE / cerebellar MSE");
-    cc_summary_add(&sm, "ratio_readout_cereb", ro_mse / cb_mse, "readout-feedback MSE / cerebellar MSE");
-    cc_summary_add(&sm, "ratio_silenced_none", abl_mse / nf_mse, "silenced cerebellar MSE / no-feedback MSE");
+    cc_summary_add(&sm, "mse_none_best_plastic", none_best_plastic, "lowest test MSE of the no-feedback model over plasticity levels");
+    cc_summary_add(&sm, "mse_readout_fb_best_plastic", readout_best_plastic, "lowest test MSE of the readout-feedback model over plasticity levels");
+    cc_summary_add(&sm, "ratio_none_cereb", none_mse / cereb_mse, "no-feedback MSE / cerebellar MSE");
+    cc_summary_add(&sm, "ratio_readout_cereb", readout_mse / cereb_mse, "readout-feedback MSE / cerebellar MSE");
+    cc_summary_add(&sm, "ratio_silenced_none", silenced_mse / none_mse, "silenced cerebellar MSE / no-feedback MSE");
     if ((s = cc_summary_commit(&sm))) return s;
     cc_claims cl;
     if ((s = cc_claims_open(&cl, ctx, "Fig. 2 claims, from the test MSE means over seeds"))) return s;
@@ -334,39 +249,22 @@ static int merge(const cc_run_ctx *ctx)
     snprintf(crit, sizeof crit, "both ratios >= %g", P.ratio_min);
     cc_claims_add(&cl, "fig2.acquisition",
                   "With a fixed cortex the cerebellar-feedback model ends at least 5x lower in MSE than no feedback and than readout feedback",
-                  crit, nf_mse / cb_mse >= P.ratio_min && ro_mse / cb_mse >= P.ratio_min,
-                  "MSE none %.4f, readout %.4f, cerebellar %.4f; ratios %.1f and %.1f", nf_mse, ro_mse, cb_mse,
-                  nf_mse / cb_mse, ro_mse / cb_mse);
+                  crit, none_mse / cereb_mse >= P.ratio_min && readout_mse / cereb_mse >= P.ratio_min,
+                  "MSE none %.4f, readout %.4f, cerebellar %.4f; ratios %.1f and %.1f", none_mse, readout_mse, cereb_mse,
+                  none_mse / cereb_mse, readout_mse / cereb_mse);
     snprintf(crit, sizeof crit, "silenced / no-feedback MSE in [%g, %g]", P.ablation_lo, P.ablation_hi);
     cc_claims_add(&cl, "fig2.ablation",
                   "Silencing the cerebellum of the trained cerebellar model brings its MSE back near the no-feedback level",
-                  crit, abl_mse / nf_mse >= P.ablation_lo && abl_mse / nf_mse <= P.ablation_hi,
-                  "MSE silenced %.4f, no feedback %.4f; ratio %.2f", abl_mse, nf_mse, abl_mse / nf_mse);
+                  crit, silenced_mse / none_mse >= P.ablation_lo && silenced_mse / none_mse <= P.ablation_hi,
+                  "MSE silenced %.4f, no feedback %.4f; ratio %.2f", silenced_mse, none_mse, silenced_mse / none_mse);
     return cc_claims_commit(&cl);
-}
-
-static int validate(const cc_run_ctx *ctx, char *err, size_t n)
-{
-    (void)ctx;
-    cond c[MAX_COND];
-    if (P.n_taus > 16 || conditions(c) > MAX_COND) return snprintf(err, n, "too many conditions"), GSL_EINVAL;
-    if (P.train.seeds > 1000) return snprintf(err, n, "run.seeds: at most 1000"), GSL_EINVAL;
-    const cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
-    for (int i = 0, nc = conditions(c); i < nc; i++) {
-        cc_model_keys mk = P.model;
-        mk.tau = c[i].tau;
-        mk.plastic_mf = c[i].plastic_mf;
-        if (cc_expt_check(&mk, &P.train, &task, c[i].arch, c[i].plast, err, n)) return GSL_EINVAL;
-    }
-    return GSL_SUCCESS;
 }
 
 static const cc_experiment EXPERIMENT = {
     .name = "fig2",
     .summary = "Fig. 2: line drawing with a fixed cortex: architectures, ablation, tau, plasticity, mossy fibres",
     .specs = SPECS,
-    .validate = validate,
-    .units = units,
+    .grid = grid,
     .run_unit = run_unit,
     .merge = merge};
 

@@ -45,26 +45,6 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     return GSL_SUCCESS;
 }
 
-/* First test trial of each digit: cond t target_x target_y x y. */
-static int write_traj(const cc_run_ctx *ctx, const cc_batch *b, const double *z)
-{
-    cc_tsv t;
-    cc_tsv_head h = {.title = "Fig. 4b: readout of the first test trial of each digit",
-                     .columns = "cond t target_x target_y x y",
-                     .runs = ctx->unit};
-    int s = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.traj.tsv", ctx->unit);
-    for (int k = 0; !s && k < 6; k++) {
-        int bb = 0;
-        while (bb < b->B && b->cond[bb] != k) bb++;
-        for (int tt = 0; !s && bb < b->B && tt < b->T; tt++) {
-            long i = ((long)tt * b->B + bb) * 2;
-            double row[6] = {k, tt, b->y[i], b->y[i + 1], z[i], z[i + 1]};
-            s = cc_tsv_row(&t, row);
-        }
-    }
-    return cc_tsv_end(&t, s);
-}
-
 static int run_unit(const char *id, const cc_run_ctx *ctx)
 {
     (void)id;
@@ -73,7 +53,10 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     cc_stats st;
     int s = cc_grid_train(ctx, &tr);
     if (!s) s = cc_test(tr.m, &tr.task, tr.pr.n_test, tr.seed, &st, &b);
-    if (!s) s = write_traj(ctx, b, tr.m->ws.z);
+    cc_tsv_head traj = {.title = "Fig. 4b: readout of the first test trial of each digit",
+                        .columns = "cond t target_x target_y x y",
+                        .runs = ctx->unit};
+    if (!s) s = cc_panel_traj(ctx, &traj, b, 6, (const double *const[1]){tr.m->ws.z}, 1);
     if (!s) {
         double row[2] = {st.mse, tr.curve->best_epoch};
         s = cc_expt_write_row(ctx, "test", "test MSE per element (1000 trials)", "mse best_epoch", row);
@@ -127,27 +110,15 @@ static int merge(const cc_run_ctx *ctx)
                       .runs = runs};
     int s = cc_panel_curves(ctx, "fig4a_curves.tsv", &ha, series, NMODEL, E, "val_metric", val);
     /* b: digits of the first seed, side by side */
-    cc_tsv t;
-    cc_table tb[NMODEL] = {{0}};
-    for (int a = 0; !s && a < NMODEL; a++) s = cc_ctx_table_read(ctx, &tb[a], "units/%s.traj.tsv", cc_grid_unit(ctx, NAME[a], 0));
+    cc_panel_column traj[2 * NMODEL];
+    for (int a = 0; a < NMODEL; a++) {
+        traj[2 * a] = (cc_panel_column){NAME[a], "x"};
+        traj[2 * a + 1] = (cc_panel_column){NAME[a], "y"};
+    }
     cc_tsv_head hb = {.title = "Fig. 4b: outputs of the first test trial of each digit after training (first seed)",
                       .columns = "cond t target_x target_y none_x none_y readout_fb_x readout_fb_y cereb_fb_x cereb_fb_y cereb_basis_x cereb_basis_y",
                       .runs = "seed index 0 of each model"};
-    if (!s) {
-        s = cc_ctx_tsv_open(ctx, &t, &hb, "fig4b_traj.tsv");
-        for (int r = 0; !s && r < tb[0].nrow; r++) {
-            const int nc = tb[0].ncol;
-            double row[4 + 2 * NMODEL];
-            for (int k = 0; k < 4; k++) row[k] = tb[0].v[r * nc + k];
-            for (int a = 0; a < NMODEL; a++) {
-                row[4 + 2 * a] = tb[a].v[r * nc + 4];
-                row[5 + 2 * a] = tb[a].v[r * nc + 5];
-            }
-            s = cc_tsv_row(&t, row);
-        }
-        s = cc_tsv_end(&t, s);
-    }
-    for (int a = 0; a < NMODEL; a++) cc_table_free(&tb[a]);
+    if (!s) s = cc_panel_first_seeds(ctx, "fig4b_traj.tsv", &hb, "traj", 4, traj, 2 * NMODEL);
     /* c: test MSE bars */
     static cc_seedstat test[NMODEL];
     double mse[NMODEL], sem[NMODEL];

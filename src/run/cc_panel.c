@@ -1,6 +1,7 @@
 /* cc_panel.c: tables shared by the figures' panels (cc_panel.h). */
 #include "cc_panel.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,5 +46,91 @@ int cc_panel_bars(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h,
         if (!st) st = cc_tsv_num(&t, mean);
         if (!st) st = cc_tsv_num(&t, sem);
     }
+    return cc_tsv_end(&t, st);
+}
+
+/* Tables copied from the first seed's unit files, and bars of values the driver computed. */
+
+int cc_panel_first_seeds(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *unit_file,
+                         int n_key, const cc_panel_column *c, int n)
+{
+    cc_table *tb = calloc((size_t)n, sizeof *tb); /* (n) the table of each column */
+    int *col = calloc((size_t)n, sizeof *col);    /* (n) its index there */
+    double *row = malloc((size_t)(n_key + n) * sizeof *row);
+    int st = tb && col && row && n > 0 ? GSL_SUCCESS : CC_ERRORF(GSL_ENOMEM, "%s: out of memory or no column", file);
+    for (int i = 0; !st && i < n; i++) {
+        const char *unit = cc_grid_unit(ctx, c[i].cond, 0);
+        if (!unit) st = CC_ERRORF(GSL_EINVAL, "%s: no condition %s in the grid", file, c[i].cond);
+        if (!st) st = cc_ctx_table_read(ctx, &tb[i], "units/%s.%s.tsv", unit, unit_file);
+        if (!st && (col[i] = cc_table_col(&tb[i], c[i].col)) < 0) st = GSL_EINVAL;
+        if (!st && n_key > tb[0].ncol) st = CC_ERRORF(GSL_EINVAL, "%s: %d key columns of %d", file, n_key, tb[0].ncol);
+        if (!st && tb[i].nrow != tb[0].nrow)
+            st = CC_ERRORF(GSL_EINVAL, "%s: units/%s.%s.tsv has %d rows, the first table %d", file, unit, unit_file,
+                           tb[i].nrow, tb[0].nrow);
+    }
+    cc_tsv t = {0};
+    if (!st) st = cc_ctx_tsv_open(ctx, &t, h, "%s", file);
+    for (int r = 0; !st && r < tb[0].nrow; r++) {
+        for (int k = 0; k < n_key; k++) row[k] = tb[0].v[(long)r * tb[0].ncol + k];
+        for (int i = 0; i < n; i++) row[n_key + i] = tb[i].v[(long)r * tb[i].ncol + col[i]];
+        st = cc_tsv_row(&t, row);
+    }
+    st = cc_tsv_end(&t, st);
+    for (int i = 0; tb && i < n; i++) cc_table_free(&tb[i]);
+    free(tb);
+    free(col);
+    free(row);
+    return st;
+}
+
+int cc_panel_copy(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *unit,
+                  const char *unit_file)
+{
+    cc_table tb = {0};
+    cc_tsv t = {0};
+    int st = cc_ctx_table_read(ctx, &tb, "units/%s.%s.tsv", unit, unit_file);
+    if (!st) st = cc_ctx_tsv_open(ctx, &t, h, "%s", file);
+    for (int r = 0; !st && r < tb.nrow; r++) st = cc_tsv_row(&t, tb.v + (long)r * tb.ncol);
+    st = cc_tsv_end(&t, st);
+    cc_table_free(&tb);
+    return st;
+}
+
+int cc_panel_bar_values(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, int n,
+                        const char *const *labels, int npair, const double *v)
+{
+    cc_tsv t = {0};
+    int st = cc_ctx_tsv_open(ctx, &t, h, "%s", file);
+    for (int i = 0; !st && i < n; i++) {
+        st = cc_tsv_int(&t, i);
+        if (!st) st = cc_tsv_str(&t, labels[i]);
+        for (int j = 0; !st && j < 2 * npair; j++) st = cc_tsv_num(&t, v[(long)i * 2 * npair + j]);
+    }
+    return cc_tsv_end(&t, st);
+}
+
+int cc_panel_traj(const cc_run_ctx *ctx, const cc_tsv_head *h, const cc_batch *b, int ncue, const double *const *z,
+                  int n)
+{
+    double *row = malloc((size_t)(4 + 2 * n) * sizeof *row);
+    cc_tsv t = {0};
+    int st = row ? cc_ctx_tsv_open(ctx, &t, h, "units/%s.traj.tsv", ctx->unit) : CC_ERRORF(GSL_ENOMEM, "out of memory");
+    for (int k = 0; !st && k < ncue; k++) {
+        int bb = 0; /* the first trial of cue k */
+        while (bb < b->B && b->cond[bb] != k) bb++;
+        for (int tt = 0; !st && bb < b->B && tt < b->T; tt++) {
+            const long i = ((long)tt * b->B + bb) * 2;
+            row[0] = k;
+            row[1] = tt;
+            row[2] = b->y[i];
+            row[3] = b->y[i + 1];
+            for (int j = 0; j < n; j++) {
+                row[4 + 2 * j] = z[j] ? z[j][i] : NAN;
+                row[5 + 2 * j] = z[j] ? z[j][i + 1] : NAN;
+            }
+            st = cc_tsv_row(&t, row);
+        }
+    }
+    free(row);
     return cc_tsv_end(&t, st);
 }
