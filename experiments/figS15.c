@@ -12,9 +12,8 @@
  * and checks the claim that the loop still helps with half of the cortex silenced.
  * Not here: the silencing itself (cc_cortex_step in src/model/cc_cortex.c).
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "figS_tasks.h"
 
@@ -38,125 +37,100 @@ static const cc_spec SPECS[] = {
     CC_SPEC_DOUBLE("claims.z", &P.z, 0, 10, "claims: a difference counts when larger than z standard errors"),
     CC_SPEC_END};
 
-/* The four trained conditions of a task, in unit order. */
-enum { NONE_INTACT, NONE_SILENCED, CEREB_INTACT, CEREB_SILENCED, NCOND };
-static const char *const COND_NAME[NCOND] = {"none-intact", "none-silenced", "cereb_fb-intact", "cereb_fb-silenced"};
+/* The bars of a task: its four conditions (no feedback or cerebellar feedback x intact or silenced
+ * cortex, also the columns of its curves), then the two intact models lesioned after training. */
+enum { NONE_INTACT, NONE_SILENCED, CEREB_INTACT, CEREB_SILENCED, NONE_LESIONED, CEREB_LESIONED, NBARS, NCOND = 4 };
+static const struct {
+    const char *cond, *col, *label, *key; /* condition (after "<task>-"), column of its test file, label, summary key */
+} BAR[NBARS] = {{"none-intact", "error", "none/intact", "none_intact"},
+                {"none-silenced", "error", "none/silenced", "none_silenced"},
+                {"cereb_fb-intact", "error", "cereb_fb/intact", "cereb_intact"},
+                {"cereb_fb-silenced", "error", "cereb_fb/silenced", "cereb_silenced"},
+                {"none-intact", "error_lesioned", "none/lesioned", "none_lesioned"},
+                {"cereb_fb-intact", "error_lesioned", "cereb_fb/lesioned", "cereb_lesioned"}};
 
-static figS_manip manip(int c)
+/* Condition of bar b of task t: "<task>-<condition>". */
+static const char *cond_name(char name[CC_GRID_NAME_MAX], int t, int b)
 {
-    figS_manip x = {c >= CEREB_INTACT ? CC_ARCH_CEREB_FB : CC_ARCH_NONE, 0.0,
-                    c == NONE_SILENCED || c == CEREB_SILENCED ? P.fraction : 0.0};
-    return x;
+    snprintf(name, CC_GRID_NAME_MAX, "%s-%s", FIGS_TASK_NAME[t], BAR[b].cond);
+    return name;
 }
 
-static int units(cc_unit_list *out, const cc_run_ctx *ctx)
+/* Each condition silences its fraction of the cortex either from the start (silence.train_fraction)
+ * or, intact in training, for a second test after it (silence.lesion_fraction). */
+static int grid(cc_grid *g, const cc_run_ctx *ctx)
 {
     (void)ctx;
+    char name[CC_GRID_NAME_MAX];
     for (int t = 0; t < FIGS_NTASKS; t++)
-        for (int c = 0; c < NCOND; c++)
-            for (int s = 0; s < P.train.seeds; s++)
-                if (cc_unit_list_add(out, "%s-%s-s%d", FIGS_TASK_NAME[t], COND_NAME[c], s)) return GSL_ENOMEM;
+        for (int c = 0; c < NCOND; c++) {
+            const int silenced = c == NONE_SILENCED || c == CEREB_SILENCED;
+            cc_cond *k = figS_cond(g, t, &P.task[t], c >= CEREB_INTACT ? CC_ARCH_CEREB_FB : CC_ARCH_NONE, cond_name(name, t, c));
+            if (!k) return GSL_ENOMEM;
+            cc_cond_set(k, "silence.train_fraction", silenced ? P.fraction : 0.0);
+            cc_cond_set(k, "silence.lesion_fraction", silenced ? 0.0 : P.fraction);
+        }
     return GSL_SUCCESS;
 }
 
 static int run_unit(const char *id, const cc_run_ctx *ctx)
 {
     (void)id;
-    const int per_task = NCOND * P.train.seeds;
-    const int t = ctx->unit_index / per_task, c = ctx->unit_index % per_task / P.train.seeds;
-    const unsigned long seed = (unsigned long)(P.train.seed0 + ctx->unit_index % P.train.seeds);
-    const figS_manip x = manip(c);
+    const figS_manip x = {.silenced = cc_cond_get(ctx->cond, "silence.train_fraction")};
+    const double lesion = cc_cond_get(ctx->cond, "silence.lesion_fraction");
+    cc_trained tr;
     cc_stats st, sl;
     double err, err_lesion = NAN;
-    cc_model *m = NULL;
-    int s = figS_train_test(ctx, t, &P.task[t], &P.model, &P.train, x, seed, &st, &err, &m);
-    if (!s && x.silenced == 0.0) { /* the intact model, lesioned after training, on the same test trials */
-        cc_task task = cc_task_defaults(FIGS_KIND[t]);
-        m->cortex_silenced = (int)floor(P.fraction * m->cfg.N);
-        if (!(s = cc_test(m, &task, P.train.n_test, seed, &sl, NULL))) err_lesion = cc_stats_metric(m, &sl);
+    int s = figS_train_test(ctx, x, &tr, &st, &err);
+    if (!s && lesion > 0) { /* the intact model, lesioned after training, on the same test trials */
+        tr.m->cortex_silenced = (int)floor(lesion * tr.cfg.N);
+        if (!(s = cc_test(tr.m, &tr.task, tr.pr.n_test, tr.seed, &sl, NULL))) err_lesion = cc_stats_metric(tr.m, &sl);
         cc_record_metric(ctx->rec, "test_error_lesioned", err_lesion);
     }
     if (!s) {
-        double row[3] = {err, m->cfg.classification ? st.xent : st.mse, err_lesion};
+        double row[3] = {err, tr.cfg.classification ? st.xent : st.mse, err_lesion};
         s = cc_expt_write_row(ctx, "test", "test error (MSE per element, or error fraction on the last step), loss (MSE or cross-entropy); error_lesioned: the intact model with the units silenced after training (NaN for a model trained silenced)",
                               "error loss error_lesioned", row);
     }
-    cc_model_free(m);
+    cc_trained_free(&tr);
     return s;
 }
 
 /* ---------------------------------------------------------------- merge */
 
-/* Unit ids of condition c of task t, one per seed. */
-static char **ids(const cc_run_ctx *ctx, int t, int c)
+/* The two panels of task t: learning curves of its four conditions and the bars; mean, sem (NBARS)
+ * receive the bars. */
+static int panels(const cc_run_ctx *ctx, int t, double *mean, double *sem)
 {
-    return ctx->units->id + ((long)t * NCOND + c) * P.train.seeds;
-}
-
-static int curves(const cc_run_ctx *ctx, int t)
-{
-    char title[200];
+    char name[NBARS][CC_GRID_NAME_MAX], title[240], file[64];
+    cc_panel_series series[NCOND];
+    cc_panel_bar bar[NBARS];
+    for (int b = 0; b < NBARS; b++) {
+        bar[b] = (cc_panel_bar){cond_name(name[b], t, b), BAR[b].col, BAR[b].label};
+        if (b < NCOND) series[b] = (cc_panel_series){name[b], BAR[b].key};
+    }
+    const char *tn = FIGS_TASK_NAME[t];
     snprintf(title, sizeof title, "Fig. S15: %s, validation error per epoch, mean and SEM over seeds; silenced: the first %g of the cortical units silenced from the start",
-             FIGS_TASK_NAME[t], P.fraction);
-    cc_tsv tsv;
-    cc_tsv_head h = {.title = title,
-                     .columns = "epoch none_intact none_intact_sem none_silenced none_silenced_sem cereb_intact cereb_intact_sem cereb_silenced cereb_silenced_sem",
-                     .units = t == FIGS_DELASS ? "error fraction of 200 validation trials; epoch 0 before training" : "MSE per element of 200 validation trials; epoch 0 before training",
-                     .runs = "units/TASK-*"};
-    int s = cc_ctx_tsv_open(ctx, &tsv, &h, "figS15_curves_%s.tsv", FIGS_TASK_NAME[t]);
-    for (int e = 0; !s && e <= P.task[t].epochs; e++) {
-        double row[1 + 2 * NCOND] = {e};
-        for (int c = 0; !s && c < NCOND; c++)
-            s = figS_stat(ctx, ids(ctx, t, c), P.train.seeds, "curve", e, "val_metric", &row[1 + 2 * c], &row[2 + 2 * c]);
-        if (!s) s = cc_tsv_row(&tsv, row);
-    }
-    if (s) {
-        cc_tsv_abort(&tsv);
-        return s;
-    }
-    return cc_tsv_commit(&tsv);
-}
-
-/* Bars of one task: the four trained conditions, then the two intact models lesioned after training. */
-enum { NBARS = NCOND + 2 };
-static const char *const BAR_LABEL[NBARS] = {"none/intact", "none/silenced", "cereb_fb/intact", "cereb_fb/silenced",
-                                             "none/lesioned", "cereb_fb/lesioned"};
-
-static int bars(const cc_run_ctx *ctx, int t, const double *mean, const double *sem)
-{
-    char title[240];
+             tn, P.fraction);
+    cc_tsv_head hc = {.title = title,
+                      .units = t == FIGS_DELASS ? "error fraction of 200 validation trials; epoch 0 before training" : "MSE per element of 200 validation trials; epoch 0 before training",
+                      .runs = "units/TASK-*"};
+    snprintf(file, sizeof file, "figS15_curves_%s.tsv", tn);
+    int s = cc_panel_curves(ctx, file, &hc, series, NCOND, P.task[t].epochs, "val_metric", NULL);
     snprintf(title, sizeof title, "Fig. S15: %s, test error per condition; silenced: trained and tested with the first %g of the cortical units silenced; lesioned: trained intact, silenced for the test only",
-             FIGS_TASK_NAME[t], P.fraction);
-    cc_tsv tsv;
-    cc_tsv_head h = {.title = title, .columns = "index label mean sem",
-                     .units = t == FIGS_DELASS ? "test error fraction on the last step, 1000 trials, mean and SEM over seeds" : "test MSE per element, 1000 trials, mean and SEM over seeds",
-                     .runs = "units/TASK-*"};
-    int s = cc_ctx_tsv_open(ctx, &tsv, &h, "figS15_bars_%s.tsv", FIGS_TASK_NAME[t]);
-    for (int i = 0; !s && i < NBARS; i++) {
-        s = cc_tsv_int(&tsv, i);
-        if (!s) s = cc_tsv_str(&tsv, BAR_LABEL[i]);
-        if (!s) s = cc_tsv_num(&tsv, mean[i]);
-        if (!s) s = cc_tsv_num(&tsv, sem[i]);
-    }
-    if (s) {
-        cc_tsv_abort(&tsv);
-        return s;
-    }
-    return cc_tsv_commit(&tsv);
+             tn, P.fraction);
+    cc_tsv_head hb = {.title = title,
+                      .units = t == FIGS_DELASS ? "test error fraction on the last step, 1000 trials, mean and SEM over seeds" : "test MSE per element, 1000 trials, mean and SEM over seeds",
+                      .runs = "units/TASK-*"};
+    snprintf(file, sizeof file, "figS15_bars_%s.tsv", tn);
+    return s ? s : cc_panel_bars_of(ctx, file, &hb, bar, NBARS, "test", mean, sem);
 }
 
 static int merge(const cc_run_ctx *ctx)
 {
     double mean[FIGS_NTASKS][NBARS], sem[FIGS_NTASKS][NBARS];
     int s = GSL_SUCCESS;
-    for (int t = 0; !s && t < FIGS_NTASKS; t++) {
-        for (int c = 0; !s && c < NCOND; c++)
-            s = figS_stat(ctx, ids(ctx, t, c), P.train.seeds, "test", 0, "error", &mean[t][c], &sem[t][c]);
-        if (!s) s = figS_stat(ctx, ids(ctx, t, NONE_INTACT), P.train.seeds, "test", 0, "error_lesioned", &mean[t][NCOND], &sem[t][NCOND]);
-        if (!s) s = figS_stat(ctx, ids(ctx, t, CEREB_INTACT), P.train.seeds, "test", 0, "error_lesioned", &mean[t][NCOND + 1], &sem[t][NCOND + 1]);
-        if (!s) s = curves(ctx, t);
-        if (!s) s = bars(ctx, t, mean[t], sem[t]);
-    }
+    for (int t = 0; !s && t < FIGS_NTASKS; t++) s = panels(ctx, t, mean[t], sem[t]);
     if (s) return s;
 
     cc_summary sm;
@@ -165,18 +139,14 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "fraction", P.fraction, "fraction of the cortical units silenced");
     cc_summary_add(&sm, "n_silenced", floor(P.fraction * P.model.N), "cortical units silenced");
     cc_summary_add(&sm, "N", P.model.N, "cortical units");
-    static const char *const KEY[NBARS] = {"none_intact", "none_silenced", "cereb_intact", "cereb_silenced", "none_lesioned", "cereb_lesioned"};
     char key[64], doc[200];
     for (int t = 0; t < FIGS_NTASKS; t++) {
         const char *tn = FIGS_TASK_NAME[t];
         snprintf(key, sizeof key, "%s_epochs", tn);
         cc_summary_add(&sm, key, P.task[t].epochs, "training epochs");
-        for (int i = 0; i < NBARS; i++) {
-            snprintf(key, sizeof key, "%s_%s", tn, KEY[i]);
-            snprintf(doc, sizeof doc, "%s, test %s, %s", tn, t == FIGS_DELASS ? "error fraction" : "MSE", BAR_LABEL[i]);
-            cc_summary_add(&sm, key, mean[t][i], doc);
-            snprintf(key, sizeof key, "%s_%s_sem", tn, KEY[i]);
-            cc_summary_add(&sm, key, sem[t][i], "its SEM over seeds");
+        for (int b = 0; b < NBARS; b++) {
+            snprintf(doc, sizeof doc, "%s, test %s, %s", tn, t == FIGS_DELASS ? "error fraction" : "MSE", BAR[b].label);
+            cc_panel_summary_mean_sem(&sm, mean[t][b], sem[t][b], doc, "%s_%s", tn, BAR[b].key);
         }
         snprintf(key, sizeof key, "%s_ratio_silenced", tn);
         cc_summary_add(&sm, key, mean[t][NONE_SILENCED] / mean[t][CEREB_SILENCED], "no-feedback / cerebellar error, both with the cortex silenced");
@@ -206,7 +176,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
 {
     (void)ctx;
     if ((int)floor(P.fraction * P.model.N) < 1) return snprintf(err, n, "silence.fraction: silences no unit of model.N"), GSL_EINVAL;
-    return figS_check(P.task, &P.model, &P.train, err, n);
+    return GSL_SUCCESS;
 }
 
 static const cc_experiment EXPERIMENT = {
@@ -214,7 +184,8 @@ static const cc_experiment EXPERIMENT = {
     .summary = "Fig. S15: half of the cortex silenced, with and without the cerebellum, on line drawing and delayed association",
     .specs = SPECS,
     .validate = validate,
-    .units = units,
+    .grid = grid,
+    .grid_keys = FIGS_GRID_KEYS " silence.*",
     .run_unit = run_unit,
     .merge = merge};
 

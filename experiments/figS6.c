@@ -11,7 +11,6 @@
  * Not here: the noise itself (cereb_signal in src/model/cc_model.c).
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "figS_tasks.h"
@@ -43,104 +42,104 @@ static const cc_spec SPECS[] = {
     CC_SPEC_DOUBLE("claims.z", &P.z, 0, 10, "claims: a difference counts when larger than z standard errors"),
     CC_SPEC_END};
 
-/* Conditions of one task: 0 = no feedback, 1 + i = cerebellar feedback with sigma[i]. */
+/* The conditions of a task, in the order of its columns: the no-feedback model (none), then
+ * cerebellar feedback with each sigma (c0, c1, ...). */
+enum { NONE = 0 };
 static int n_cond(void) { return 1 + P.n_sigma; }
+#define CEREB(i) (1 + (i))
 
-static int units(cc_unit_list *out, const cc_run_ctx *ctx)
+static const char *cond_name(char name[CC_GRID_NAME_MAX], int t, int c)
+{
+    if (c == NONE) snprintf(name, CC_GRID_NAME_MAX, "%s-none", FIGS_TASK_NAME[t]);
+    else snprintf(name, CC_GRID_NAME_MAX, "%s-cereb_fb-sigma%g", FIGS_TASK_NAME[t], P.sigma[c - 1]);
+    return name;
+}
+
+static int grid(cc_grid *g, const cc_run_ctx *ctx)
 {
     (void)ctx;
+    char name[CC_GRID_NAME_MAX];
     for (int t = 0; t < FIGS_NTASKS; t++)
-        for (int c = 0; c < n_cond(); c++)
-            for (int s = 0; s < P.train.seeds; s++) {
-                int e = c == 0 ? cc_unit_list_add(out, "%s-none-s%d", FIGS_TASK_NAME[t], s)
-                               : cc_unit_list_add(out, "%s-cereb_fb-sigma%g-s%d", FIGS_TASK_NAME[t], P.sigma[c - 1], s);
-                if (e) return GSL_ENOMEM;
-            }
+        for (int c = 0; c < n_cond(); c++) {
+            cc_cond *k = figS_cond(g, t, &P.task[t], c == NONE ? CC_ARCH_NONE : CC_ARCH_CEREB_FB, cond_name(name, t, c));
+            if (!k) return GSL_ENOMEM;
+            cc_cond_set(k, "noise.sigma", c == NONE ? 0.0 : P.sigma[c - 1]);
+        }
     return GSL_SUCCESS;
 }
 
 static int run_unit(const char *id, const cc_run_ctx *ctx)
 {
     (void)id;
-    const int per_task = n_cond() * P.train.seeds;
-    const int t = ctx->unit_index / per_task, c = ctx->unit_index % per_task / P.train.seeds;
-    const unsigned long seed = (unsigned long)(P.train.seed0 + ctx->unit_index % P.train.seeds);
-    figS_manip x = {c == 0 ? CC_ARCH_NONE : CC_ARCH_CEREB_FB, c == 0 ? 0.0 : P.sigma[c - 1], 0.0};
+    const figS_manip x = {.sigma = cc_cond_get(ctx->cond, "noise.sigma")};
+    cc_trained tr;
     cc_stats st;
     double err;
-    cc_model *m = NULL;
-    int s = figS_train_test(ctx, t, &P.task[t], &P.model, &P.train, x, seed, &st, &err, &m);
+    int s = figS_train_test(ctx, x, &tr, &st, &err);
     if (!s) {
-        double row[3] = {err, m->cfg.classification ? st.xent : st.mse, x.sigma};
+        double row[3] = {err, tr.cfg.classification ? st.xent : st.mse, x.sigma};
         s = cc_expt_write_row(ctx, "test", "test error (MSE per element, or error fraction on the last step) and loss (MSE or cross-entropy)",
                               "error loss sigma", row);
     }
-    cc_model_free(m);
+    cc_trained_free(&tr);
     return s;
 }
 
 /* ---------------------------------------------------------------- merge */
 
-/* Unit ids of condition c of task t, one per seed. */
-static char **ids(const cc_run_ctx *ctx, int t, int c)
-{
-    return ctx->units->id + ((long)t * n_cond() + c) * P.train.seeds;
-}
+/* The merge's condition names: cond[t][c] of condition c of task t. */
+static char cond[FIGS_NTASKS][1 + MAX_SIGMA][CC_GRID_NAME_MAX];
 
 static int curves(const cc_run_ctx *ctx, int t)
 {
-    char cols[64 * (MAX_SIGMA + 1)] = "epoch none none_sem", title[160];
-    for (int i = 0; i < P.n_sigma; i++) {
-        size_t n = strlen(cols);
-        snprintf(cols + n, sizeof cols - n, " c%d c%d_sem", i, i);
+    char col[1 + MAX_SIGMA][16], title[160];
+    cc_panel_series series[1 + MAX_SIGMA];
+    for (int c = 0; c < n_cond(); c++) {
+        if (c == NONE) snprintf(col[c], sizeof col[c], "none");
+        else snprintf(col[c], sizeof col[c], "c%d", c - 1);
+        series[c] = (cc_panel_series){cond[t][c], col[c]};
     }
     snprintf(title, sizeof title, "Fig. S6: %s, validation error per epoch, mean and SEM over seeds; ci = cerebellar feedback with the i-th sigma of figS6_sigma.tsv",
              FIGS_TASK_NAME[t]);
-    cc_tsv tsv;
-    cc_tsv_head h = {.title = title, .columns = cols,
+    cc_tsv_head h = {.title = title,
                      .units = t == FIGS_DELASS ? "error fraction of 200 validation trials; epoch 0 before training" : "MSE per element of 200 validation trials; epoch 0 before training",
                      .runs = "units/TASK-*"};
-    int s = cc_ctx_tsv_open(ctx, &tsv, &h, "figS6_curves_%s.tsv", FIGS_TASK_NAME[t]);
-    for (int e = 0; !s && e <= P.task[t].epochs; e++) {
-        double row[2 * (MAX_SIGMA + 1) + 1] = {e};
-        for (int c = 0; !s && c < n_cond(); c++)
-            s = figS_stat(ctx, ids(ctx, t, c), P.train.seeds, "curve", e, "val_metric", &row[1 + 2 * c], &row[2 + 2 * c]);
-        if (!s) s = cc_tsv_row(&tsv, row);
-    }
-    if (s) {
-        cc_tsv_abort(&tsv);
-        return s;
-    }
-    return cc_tsv_commit(&tsv);
+    char file[64];
+    snprintf(file, sizeof file, "figS6_curves_%s.tsv", FIGS_TASK_NAME[t]);
+    return cc_panel_curves(ctx, file, &h, series, n_cond(), P.task[t].epochs, "val_metric", NULL);
+}
+
+/* Test error against sigma: the cerebellar model of each task, then the no-feedback model of each
+ * task on every row. */
+static int sigma_table(const cc_run_ctx *ctx)
+{
+    const char *cereb[FIGS_NTASKS][MAX_SIGMA], *none[FIGS_NTASKS][MAX_SIGMA];
+    for (int t = 0; t < FIGS_NTASKS; t++)
+        for (int i = 0; i < P.n_sigma; i++) {
+            cereb[t][i] = cond[t][CEREB(i)];
+            none[t][i] = cond[t][NONE];
+        }
+    const cc_panel_line lines[2 * FIGS_NTASKS] = {{"linedraw", cereb[FIGS_LINEDRAW]}, {"delass", cereb[FIGS_DELASS]},
+                                                  {"none_linedraw", none[FIGS_LINEDRAW]}, {"none_delass", none[FIGS_DELASS]}};
+    cc_tsv_head h = {.title = "Fig. S6: test error against the std sigma of the cerebellar output noise, mean and SEM over seeds; none_*: the no-feedback model (no cerebellum, no noise), repeated on every row",
+                     .units = "line drawing: test MSE per element; delayed association: test error fraction on the last step (1000 trials each)",
+                     .runs = "units/*-s0.. of every condition"};
+    return cc_panel_sweep(ctx, "figS6_sigma.tsv", &h, "sigma", P.sigma, P.n_sigma, lines, 2 * FIGS_NTASKS, "test", "error",
+                          NULL, NULL);
 }
 
 static int merge(const cc_run_ctx *ctx)
 {
     /* mean[t][c], sem[t][c]: test error of condition c of task t */
-    double mean[FIGS_NTASKS][MAX_SIGMA + 1], sem[FIGS_NTASKS][MAX_SIGMA + 1];
+    double mean[FIGS_NTASKS][1 + MAX_SIGMA], sem[FIGS_NTASKS][1 + MAX_SIGMA];
     int s = GSL_SUCCESS;
     for (int t = 0; !s && t < FIGS_NTASKS; t++) {
         for (int c = 0; !s && c < n_cond(); c++)
-            s = figS_stat(ctx, ids(ctx, t, c), P.train.seeds, "test", 0, "error", &mean[t][c], &sem[t][c]);
+            s = cc_grid_mean_sem(ctx, cond_name(cond[t][c], t, c), "test", 0, "error", &mean[t][c], &sem[t][c]);
         if (!s) s = curves(ctx, t);
     }
+    if (!s) s = sigma_table(ctx);
     if (s) return s;
-    cc_tsv tsv;
-    cc_tsv_head h = {.title = "Fig. S6: test error against the std sigma of the cerebellar output noise, mean and SEM over seeds; none_*: the no-feedback model (no cerebellum, no noise), repeated on every row",
-                     .columns = "sigma linedraw linedraw_sem delass delass_sem none_linedraw none_linedraw_sem none_delass none_delass_sem",
-                     .units = "line drawing: test MSE per element; delayed association: test error fraction on the last step (1000 trials each)",
-                     .runs = "units/*-s0.. of every condition"};
-    if ((s = cc_ctx_tsv_open(ctx, &tsv, &h, "figS6_sigma.tsv"))) return s;
-    for (int i = 0; !s && i < P.n_sigma; i++) {
-        double row[9] = {P.sigma[i], mean[0][1 + i], sem[0][1 + i], mean[1][1 + i], sem[1][1 + i],
-                         mean[0][0], sem[0][0], mean[1][0], sem[1][0]};
-        s = cc_tsv_row(&tsv, row);
-    }
-    if (s) {
-        cc_tsv_abort(&tsv);
-        return s;
-    }
-    if ((s = cc_tsv_commit(&tsv))) return s;
 
     /* Per task: does the cerebellar model beat no feedback at each sigma, and does its error
      * ever fall significantly from one sigma to the next? */
@@ -151,14 +150,14 @@ static int merge(const cc_run_ctx *ctx)
         sigma_last[t] = NAN; /* largest sigma up to which every sigma beats no feedback */
         int run = 1;
         for (int i = 0; i < P.n_sigma; i++) {
-            int beats = figS_clearly_above(mean[t][0], sem[t][0], mean[t][1 + i], sem[t][1 + i], P.z);
+            int beats = figS_clearly_above(mean[t][NONE], sem[t][NONE], mean[t][CEREB(i)], sem[t][CEREB(i)], P.z);
             if (P.sigma[i] <= P.sigma_keep && !beats) benefit_ok[t] = 0;
             run = run && beats;
             if (run) sigma_last[t] = P.sigma[i];
         }
         worst_drop[t] = -INFINITY; /* largest fall of the error from one sigma to the next, in standard errors */
         for (int i = 0; i + 1 < P.n_sigma; i++) {
-            double a = mean[t][1 + i], sa = sem[t][1 + i], b = mean[t][2 + i], sb = sem[t][2 + i];
+            double a = mean[t][CEREB(i)], sa = sem[t][CEREB(i)], b = mean[t][CEREB(i + 1)], sb = sem[t][CEREB(i + 1)];
             double se = sqrt(sa * sa + sb * sb), drop = se > 0 ? (a - b) / se : (a > b ? INFINITY : 0);
             if (drop > worst_drop[t]) worst_drop[t] = drop;
             if (figS_clearly_above(a, sa, b, sb, P.z)) monotone_ok[t] = 0;
@@ -176,17 +175,11 @@ static int merge(const cc_run_ctx *ctx)
         const char *what = t == FIGS_DELASS ? "test error fraction" : "test MSE";
         snprintf(key, sizeof key, "%s_epochs", tn);
         cc_summary_add(&sm, key, P.task[t].epochs, "training epochs");
-        snprintf(key, sizeof key, "%s_none", tn);
         snprintf(doc, sizeof doc, "%s, %s, no feedback", tn, what);
-        cc_summary_add(&sm, key, mean[t][0], doc);
-        snprintf(key, sizeof key, "%s_none_sem", tn);
-        cc_summary_add(&sm, key, sem[t][0], "its SEM over seeds");
+        cc_panel_summary_mean_sem(&sm, mean[t][NONE], sem[t][NONE], doc, "%s_none", tn);
         for (int i = 0; i < P.n_sigma; i++) {
-            snprintf(key, sizeof key, "%s_c%d", tn, i);
             snprintf(doc, sizeof doc, "%s, %s, cerebellar feedback, noise std %g", tn, what, P.sigma[i]);
-            cc_summary_add(&sm, key, mean[t][1 + i], doc);
-            snprintf(key, sizeof key, "%s_c%d_sem", tn, i);
-            cc_summary_add(&sm, key, sem[t][1 + i], "its SEM over seeds");
+            cc_panel_summary_mean_sem(&sm, mean[t][CEREB(i)], sem[t][CEREB(i)], doc, "%s_c%d", tn, i);
         }
         snprintf(key, sizeof key, "%s_sigma_benefit", tn);
         cc_summary_add(&sm, key, sigma_last[t], "largest sigma up to which the cerebellar model beats no feedback at every swept sigma (NaN: not even at the first)");
@@ -208,12 +201,12 @@ static int merge(const cc_run_ctx *ctx)
         int n = 0;
         meas[0] = 0;
         for (int i = 0; i < P.n_sigma && n < (int)sizeof meas; i++)
-            n += snprintf(meas + n, sizeof meas - n, "%ssigma %g: %.4g +- %.2g", i ? "; " : "", P.sigma[i], mean[t][1 + i], sem[t][1 + i]);
+            n += snprintf(meas + n, sizeof meas - n, "%ssigma %g: %.4g +- %.2g", i ? "; " : "", P.sigma[i], mean[t][CEREB(i)], sem[t][CEREB(i)]);
         snprintf(id, sizeof id, "figS6.%s.benefit", tn);
         snprintf(stmt, sizeof stmt, "On %s the cerebellar model with output noise of std up to %g still beats no feedback", task_long, P.sigma_keep);
         snprintf(crit, sizeof crit, "at every sigma <= %g: error(none) - error(cerebellar) > %g SE of the difference", P.sigma_keep, P.z);
         cc_claims_add(&cl, id, stmt, crit, benefit_ok[t], "no feedback %.4g +- %.2g; %s; benefit holds up to sigma %g",
-                      mean[t][0], sem[t][0], meas, sigma_last[t]);
+                      mean[t][NONE], sem[t][NONE], meas, sigma_last[t]);
         snprintf(id, sizeof id, "figS6.%s.graceful", tn);
         snprintf(stmt, sizeof stmt, "On %s the cerebellar model's error grows with the noise without any significant reversal", task_long);
         snprintf(crit, sizeof crit, "for each step of the sweep: error(sigma_i) - error(sigma_i+1) <= %g SE of the difference", P.z);
@@ -225,10 +218,14 @@ static int merge(const cc_run_ctx *ctx)
 static int validate(const cc_run_ctx *ctx, char *err, size_t n)
 {
     (void)ctx;
-    if (P.n_sigma < 1) return snprintf(err, n, "sweep.sigma: at least one value"), GSL_EINVAL;
-    for (int i = 0; i + 1 < P.n_sigma; i++)
+    char a[CC_GRID_NAME_MAX], b[CC_GRID_NAME_MAX];
+    for (int i = 0; i + 1 < P.n_sigma; i++) {
         if (!(P.sigma[i] < P.sigma[i + 1])) return snprintf(err, n, "sweep.sigma: values must increase"), GSL_EINVAL;
-    return figS_check(P.task, &P.model, &P.train, err, n);
+        if (!strcmp(cond_name(a, 0, CEREB(i)), cond_name(b, 0, CEREB(i + 1)))) /* names print sigma with %g */
+            return snprintf(err, n, "sweep.sigma: %.15g and %.15g name the same condition %s", P.sigma[i], P.sigma[i + 1], a),
+                   GSL_EINVAL;
+    }
+    return GSL_SUCCESS;
 }
 
 static const cc_experiment EXPERIMENT = {
@@ -236,7 +233,8 @@ static const cc_experiment EXPERIMENT = {
     .summary = "Fig. S6: Gaussian noise on the cerebellar output, swept, on line drawing and delayed association",
     .specs = SPECS,
     .validate = validate,
-    .units = units,
+    .grid = grid,
+    .grid_keys = FIGS_GRID_KEYS,
     .run_unit = run_unit,
     .merge = merge};
 

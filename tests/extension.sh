@@ -7,7 +7,10 @@
 # a scratch directory, adds the three files of the worked example (paper/example/figext1.c,
 # .ini, .gp) as experiments/figext1.c, experiments/figext1.ini and figures/figext1.gp, and
 # runs `make QUICK=1 figext1` there without editing any other file. Passes when the example's
-# table, claims file and figure exist. The scratch copy is removed at the end.
+# table, claim and figure exist, when the grid refuses a setting that one of its conditions cannot
+# run (the example has no validate callback of its own), and when a value added to sweep.G leaves
+# the configuration id of every existing unit as it was (only the new units would run). The
+# scratch copy is removed at the end.
 set -euo pipefail
 build=${1:-build}
 scratch=$(mktemp -d)
@@ -33,7 +36,23 @@ for f in "$build/quick/data/figext1/figext1_granule.tsv" "$build/quick/data/fige
          "$build/quick/figures/figext1.pdf" "$build/quick/figures/figext1.png"; do
     if [ ! -s "$scratch/$f" ]; then echo "extension: missing $f" >&2; ok=0; fi
 done
-if [ $ok -eq 1 ] && grep -q '^# end' "$scratch/$build/quick/data/figext1/figext1_granule.tsv"; then
+grep -q '^# end' "$scratch/$build/quick/data/figext1/figext1_granule.tsv" || { echo "extension: table unfinished" >&2; ok=0; }
+grep -q '^figext1\.granule' "$scratch/$build/quick/data/figext1/claims.tsv" || { echo "extension: no claim figext1.granule" >&2; ok=0; }
+drv=("$scratch/$build/figext1" --config "$scratch/experiments/figext1.ini" --quick)
+rc=0
+"${drv[@]}" --list-units --set model.tau=25 >/dev/null 2>"$scratch/err" || rc=$?
+if [ $rc -ne 2 ] || ! grep -q 'model.tau' "$scratch/err"; then
+    echo "extension: model.tau beyond the trial not refused by the grid (exit $rc: $(cat "$scratch/err"))" >&2
+    ok=0
+fi
+"${drv[@]}" --list-configs | tail -n +2 >"$scratch/ids.before"
+"${drv[@]}" --list-configs --set sweep.G=100,1000,3000 | tail -n +2 >"$scratch/ids.after"
+if [ -n "$(comm -23 <(sort "$scratch/ids.before") <(sort "$scratch/ids.after"))" ]; then
+    echo "extension: adding a value to sweep.G changed the configuration of existing units:" >&2
+    comm -23 <(sort "$scratch/ids.before") <(sort "$scratch/ids.after") >&2
+    ok=0
+fi
+if [ $ok -eq 1 ]; then
     echo "extension: 1 passed, 0 failed"
 else
     echo "extension: 0 passed, 1 failed"

@@ -245,23 +245,8 @@ cc_spec *cc_grid_unit_specs(const cc_grid *g, const cc_experiment *exp, int unit
 
 int cc_grid_train(const cc_run_ctx *ctx, cc_trained *t)
 {
-    memset(t, 0, sizeof *t);
-    const cc_cond *c = ctx->cond;
-    if (!c) return CC_ERRORF(GSL_EINVAL, "cc_grid_train outside a unit of a grid");
-    t->task = c->task;
-    t->cfg = cc_cond_config(c);
-    t->pr = cc_cond_protocol(c);
-    t->seed = ctx->seed;
-    t->m = cc_model_alloc(&t->cfg, t->seed);
-    t->curve = cc_curve_alloc(t->pr.epochs);
-    if (!t->m || !t->curve) return GSL_ENOMEM;
-    int s = cc_expt_train(t->m, &t->task, &t->pr, t->seed, t->curve, ctx);
-    if (!s)
-        s = cc_expt_write_curve(ctx, t->curve,
-                                t->cfg.classification
-                                    ? "val_metric: validation error fraction (last step); losses: cross-entropy"
-                                    : "val_metric: validation MSE per element; losses per element");
-    return s;
+    int s = cc_grid_model(ctx, t);
+    return s ? s : cc_grid_fit(ctx, t);
 }
 
 void cc_trained_free(cc_trained *t)
@@ -310,5 +295,32 @@ int cc_grid_mean_sem(const cc_run_ctx *ctx, const char *cond, const char *file, 
         *mean = st.mean;
         *sem = st.sem;
     }
+    return s;
+}
+
+/* ------------------------------------------------------------------ training a unit in two steps */
+
+int cc_grid_model(const cc_run_ctx *ctx, cc_trained *t)
+{
+    memset(t, 0, sizeof *t);
+    const cc_cond *c = ctx->cond;
+    if (!c) return CC_ERRORF(GSL_EINVAL, "a model of the grid outside a unit of a grid");
+    t->task = c->task;
+    t->cfg = cc_cond_config(c);
+    t->pr = cc_cond_protocol(c);
+    t->seed = ctx->seed;
+    t->m = cc_model_alloc(&t->cfg, t->seed);
+    t->curve = cc_curve_alloc(t->pr.epochs);
+    return t->m && t->curve ? GSL_SUCCESS : GSL_ENOMEM;
+}
+
+int cc_grid_fit(const cc_run_ctx *ctx, cc_trained *t)
+{
+    int s = cc_expt_train(t->m, &t->task, &t->pr, t->seed, t->curve, ctx);
+    if (!s)
+        s = cc_expt_write_curve(ctx, t->curve,
+                                t->cfg.classification
+                                    ? "val_metric: validation error fraction (last step); losses: cross-entropy"
+                                    : "val_metric: validation MSE per element; losses per element");
     return s;
 }

@@ -131,4 +131,13 @@ cc_spec *cc_grid_unit_specs(const cc_grid *g, const cc_experiment *exp, int unit
 /* 1 if key is an analysis key of exp (claims.*, verify.*, analysis.*, exp->analysis_keys). */
 int cc_grid_is_analysis_key(const cc_experiment *exp, const char *key);
 
+/* ------------------------------------------------------------------ training a unit in two steps */
+
+/* cc_grid_train in two steps, for a unit that changes its model before training (noise on the
+ * cerebellar output, silenced units): cc_grid_model allocates the model of ctx->cond with
+ * ctx->seed, untrained; cc_grid_fit trains it (progress line, seed in the record) and writes
+ * units/<unit>.curve.tsv. GSL status; free t with cc_trained_free either way. */
+int cc_grid_model(const cc_run_ctx *ctx, cc_trained *t);
+int cc_grid_fit(const cc_run_ctx *ctx, cc_trained *t);
+
 #endif

@@ -55,5 +55,36 @@ int cc_panel_bar_values(const cc_run_ctx *ctx, const char *file, const cc_tsv_he
  * j < n (NULL: NaN columns); h->columns names them all. GSL status. */
 int cc_panel_traj(const cc_run_ctx *ctx, const cc_tsv_head *h, const cc_batch *b, int ncue, const double *const *z,
                   int n);
+/* Sweeps, bars of several columns and summary pairs (Figs. S6, S15 and the worked example). */
+
+/* A line of a sweep: its column name and the condition of each row of the sweep (a reference
+ * condition that does not depend on the swept value: the same name on every row). */
+typedef struct {
+    const char *col;
+    const char *const *cond;  /* (n) */
+} cc_panel_line;
+
+/* file: "<xcol> <col> <col>_sem ...": row i is x[i], then for each line j the mean and SEM over
+ * seeds of column `col`, row 0 of units/<unit>.<unit_file>.tsv of condition lines[j].cond[i].
+ * mean, sem (nlines, n), if not NULL, receive them. GSL status. */
+int cc_panel_sweep(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *xcol, const double *x,
+                   int n, const cc_panel_line *lines, int nlines, const char *unit_file, const char *col, double *mean,
+                   double *sem);
+
+/* One bar: a condition, the column of its unit files it shows, and its label. */
+typedef struct {
+    const char *cond, *col, *label;
+} cc_panel_bar;
+
+/* file: "index label mean sem", one row per bar (n): the mean and SEM over seeds of column b[i].col,
+ * row 0 of units/<unit>.<unit_file>.tsv of condition b[i].cond. mean, sem (n), if not NULL,
+ * receive them. GSL status. */
+int cc_panel_bars_of(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const cc_panel_bar *b, int n,
+                     const char *unit_file, double *mean, double *sem);
+
+/* Two lines of summary.tsv: <key> = mean (doc) and <key>_sem = sem ("its SEM over seeds"); the key
+ * is printf-formatted. GSL status. */
+int cc_panel_summary_mean_sem(cc_summary *sm, double mean, double sem, const char *doc, const char *key_fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 #endif
