@@ -13,22 +13,27 @@
  *   c  mean cosine similarity of the original total input and the new recurrent-only input
  *   d  selectivity over the trial, before sleep with the cerebellum, after sleep without it
  * and checks the claim of the figure (claims.tsv).
- * A model file that is missing, stale (another checksum than the one Fig. 6 listed) or
- * corrupt stops the driver before anything is written: one line, exit status 2.
+ * The models are found from the real path of --out (input.models), and the checksum of the list
+ * Fig. 6 made of them is part of every unit's configuration: a new Fig. 6 run makes the units
+ * stale, and a merge refuses units made from two runs. A model file that is missing, stale
+ * (another checksum than the one Fig. 6 listed) or corrupt stops the driver before anything is
+ * written: one line, exit status 2.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cc_expt.h"
 #include "cc_io.h"
+#include "cc_panel.h"
 #include "cc_rng.h"
 #include "cc_sleep.h"
 #include "fig6_models.h"
 
+/* The sleep rules, each a condition of the grid (its kind) and a column group of every panel. */
 enum { RULE_LSTSQ = 0, RULE_BIO, NRULES };
 static const char *const RULE_NAMES[NRULES] = {"lstsq", "bio"};
+static const char *const RULE_TITLES[NRULES] = {"least squares", "local rule"};
 
 static struct {
     char models[1024];
@@ -49,7 +54,7 @@ static struct {
        .control_drop_max = 0.05};
 
 static const cc_spec SPECS[] = {
-    CC_SPEC_STRING("input.models", P.models, "directory of the Fig. 6 models; a relative path is relative to --out"),
+    CC_SPEC_STRING("input.models", P.models, "directory of the Fig. 6 models; a relative path is relative to the real path of --out"),
     CC_SPEC_INT("run.seeds", &P.seeds, 1, 1000, "Fig. 6 models used: seed indices 0..seeds-1"),
     CC_SPEC_INT("sleep.sessions", &P.sessions, 0, 100000, "sleep sessions"),
     CC_SPEC_INT("sleep.trials", &P.trials, 1, 100000, "trials per session"),
@@ -65,48 +70,42 @@ static const cc_spec SPECS[] = {
                    "control accuracy after sleep >= before - control_drop_max"),
     CC_SPEC_END};
 
-static int units(cc_unit_list *out, const cc_run_ctx *ctx)
-{
-    (void)ctx;
-    for (int r = 0; r < NRULES; r++)
-        for (int s = 0; s < P.seeds; s++)
-            if (cc_unit_list_add(out, "%s-s%d", RULE_NAMES[r], s)) return GSL_ENOMEM;
-    return GSL_SUCCESS;
-}
-
 /* ---------------------------------------------------------------- the Fig. 6 models */
 
-/* Errors raised while checking the input are caught here and become one line (exit 2). */
+/* Errors raised while reading the input are caught here and become one line (exit 2). */
 static char caught[1024];
 static void catch_error(const char *reason, const char *file, int line, int gsl_errno)
 {
-    (void)file;
-    (void)line;
-    (void)gsl_errno;
+    (void)file, (void)line, (void)gsl_errno;
     snprintf(caught, sizeof caught, "%s", reason);
 }
 
-/* Drop every "NAME/../" of a path, lexically (NAME not ".."): OUT need not exist yet. */
-static void drop_dotdot(char *p)
+/* <input.models>/<file> from the real path of --out whatever its spelling (".", "fig8/.", a link),
+ * or as given if absolute. 0, or -1 (no --out to start from, or too long). */
+static int model_path(char *buf, size_t n, const cc_run_ctx *ctx, const char *file)
 {
-    for (char *s = p; (s = strstr(s, "/../")) != NULL;) {
-        char *a = s; /* start of the component before "/../" */
-        while (a > p && a[-1] != '/') a--;
-        if ((s - a == 2 && a[0] == '.' && a[1] == '.') || s == a) {
-            s += 3;
-            continue;
-        }
-        memmove(a, s + 4, strlen(s + 4) + 1);
-        s = p;
-    }
+    char out[CC_OUT_PATH_MAX], joined[2 * CC_OUT_PATH_MAX];
+    if (P.models[0] == '/') snprintf(joined, sizeof joined, "%s/%s", P.models, file);
+    else if (!ctx->out || cc_out_resolve(ctx->out, out, sizeof out)) return -1;
+    else snprintf(joined, sizeof joined, "%s/%s/%s", out, P.models, file);
+    return cc_out_resolve(joined, buf, n) ? -1 : 0;
 }
 
-/* OUT/<input.models>/<file>, or <input.models>/<file> if absolute. */
-static void model_path(char *buf, size_t n, const cc_run_ctx *ctx, const char *file)
+/* The manifest of the Fig. 6 run into t, and the checksum of its bytes (FNV-1a 64, in two exact
+ * halves) into sum if not NULL. 0, or -1 with the reason in err. Raises nothing. */
+static int read_manifest(const cc_run_ctx *ctx, cc_table *t, double sum[2], char *err, size_t n)
 {
-    if (P.models[0] == '/') snprintf(buf, n, "%s/%s", P.models, file);
-    else snprintf(buf, n, "%s/%s/%s", ctx->out, P.models, file);
-    drop_dotdot(buf);
+    char man[CC_OUT_PATH_MAX] = "(no --out)", *text = NULL;
+    size_t len = 0;
+    gsl_error_handler_t *old = gsl_set_error_handler(catch_error);
+    caught[0] = '\0';
+    int bad = model_path(man, sizeof man, ctx, FIG6_MANIFEST) || cc_table_read(t, man) ||
+              (sum && cc_file_read(man, &text, &len));
+    if (bad) snprintf(err, n, "%s: the list of the Fig. 6 models is missing or unreadable (run make fig6): %s", man, caught);
+    else if (sum) fig6_halves(fig6_fnv1a(text, len), &sum[0], &sum[1]);
+    gsl_set_error_handler(old);
+    free(text);
+    return bad ? -1 : 0;
 }
 
 /* Check and load the model of seed index si: listed in the manifest, present, with the listed
@@ -114,25 +113,22 @@ static void model_path(char *buf, size_t n, const cc_run_ctx *ctx, const char *f
  * reason in err); its seed in *seed. Raises nothing. */
 static cc_model *load_model(const cc_run_ctx *ctx, int si, unsigned long *seed, char *err, size_t n)
 {
-    char man[CC_OUT_PATH_MAX], path[CC_OUT_PATH_MAX], file[64];
-    model_path(man, sizeof man, ctx, FIG6_MANIFEST);
+    char path[CC_OUT_PATH_MAX] = "", file[64];
+    cc_table t = {0};
+    if (read_manifest(ctx, &t, NULL, err, n)) return NULL;
     snprintf(file, sizeof file, FIG6_MODEL_FMT, si);
     model_path(path, sizeof path, ctx, file);
     gsl_error_handler_t *old = gsl_set_error_handler(catch_error);
-    cc_table t = {0};
     cc_model *m = NULL;
-    double hi, lo;
+    double sum[2];
     caught[0] = '\0';
-    if (cc_table_read(&t, man) != GSL_SUCCESS) {
-        snprintf(err, n, "%s: the list of the Fig. 6 models is missing or unreadable (run make fig6): %s", man, caught);
-    } else if (cc_table_col(&t, "checksum_lo") != 3 || cc_table_col(&t, "seed") != 1 || t.nrow <= si ||
-               t.v[(long)si * t.ncol] != si) {
-        snprintf(err, n, "%s lists no model of seed index %d (run.seeds = %d; rerun make fig6 with as many seeds)", man, si,
-                 P.seeds);
+    if (cc_table_col(&t, "checksum_lo") != 3 || cc_table_col(&t, "seed") != 1 || t.nrow <= si || t.v[(long)si * t.ncol] != si) {
+        snprintf(err, n, "the list of the Fig. 6 models lists no model of seed index %d (run.seeds = %d; rerun make fig6 with as many seeds)",
+                 si, P.seeds);
     } else if (!(m = cc_model_load(path, *seed = (unsigned long)t.v[(long)si * t.ncol + 1]))) {
         snprintf(err, n, "%s (run make fig6)", caught); /* missing, truncated, corrupt, other version */
-    } else if (fig6_model_checksum(path, &hi, &lo) || hi != t.v[(long)si * t.ncol + 2] || lo != t.v[(long)si * t.ncol + 3]) {
-        snprintf(err, n, "%s: not the model that Fig. 6 listed in %s (stale or replaced): rerun make fig6", path, man);
+    } else if (fig6_model_checksum(path, sum) || sum[0] != t.v[(long)si * t.ncol + 2] || sum[1] != t.v[(long)si * t.ncol + 3]) {
+        snprintf(err, n, "%s: not the model that Fig. 6 listed (stale or replaced): rerun make fig6", path);
     } else if (m->cfg.arch != CC_ARCH_CEREB_FB || m->cfg.D != 10 || m->cfg.O != 2 || !m->cfg.classification) {
         snprintf(err, n, "%s: not a delayed-association model with cerebellar feedback", path);
     } else {
@@ -141,10 +137,33 @@ static cc_model *load_model(const cc_run_ctx *ctx, int si, unsigned long *seed, 
         return m;
     }
     cc_model_free(m);
-    m = NULL;
     cc_table_free(&t);
     gsl_set_error_handler(old);
-    return m;
+    return NULL;
+}
+
+/* Both rules on every Fig. 6 model. The units depend on the Fig. 6 run through the checksum of its
+ * manifest (left out when there is none to read: listing without --out), so that a new Fig. 6 run
+ * makes them stale and a merge refuses units of two runs; the seeds are those the manifest lists. */
+static int grid(cc_grid *g, const cc_run_ctx *ctx)
+{
+    cc_table man = {0};
+    double sum[2];
+    char err[8];
+    const int known = read_manifest(ctx, &man, sum, err, sizeof err) == 0;
+    for (int r = 0; r < NRULES; r++) {
+        cc_cond *c = cc_grid_add(g, "%s", RULE_NAMES[r]);
+        if (!c) break;
+        c->task = cc_task_defaults(CC_TASK_DELASS);
+        c->plasticity = CC_CORTEX_INPUT;
+        c->kind = r;
+        if (!known) continue;
+        cc_cond_set(c, "fig6.manifest_hi", sum[0]);
+        cc_cond_set(c, "fig6.manifest_lo", sum[1]);
+        if (man.nrow > 0 && man.ncol > 1) c->train.seed0 = (int)man.v[1];
+    }
+    cc_table_free(&man);
+    return g->n == NRULES ? GSL_SUCCESS : GSL_ENOMEM;
 }
 
 /* ---------------------------------------------------------------- one unit */
@@ -153,39 +172,20 @@ typedef struct {
     double acc, acc_sil, xent, xent_sil, norm, cosine;
 } session_stats;
 
-/* Test on the seed's test trials with the cerebellum and silenced from t = 0; selectivity of
+/* Test on the seed's test trials with the cerebellum, then silenced from t = 0; selectivity of
  * both into sel_c, sel_s (T) if not NULL. The cosine is taken on the control pass. */
 static int measure(cc_model *m, const cc_task *task, unsigned long seed, const double *Wh0, const double *Wi0,
                    session_stats *ss, double *sel_c, double *sel_s)
 {
-    cc_stats st;
-    cc_batch *b = NULL;
-    for (int k = 0; k < 2; k++) {
-        m->silence_from = k ? 0 : -1;
-        int s = cc_test(m, task, P.n_test, seed, &st, &b);
-        m->silence_from = -1;
-        if (s) return s;
-        if (k == 0) {
-            ss->acc = st.acc;
-            ss->xent = st.xent;
-            ss->cosine = cc_sleep_cosine(m, Wh0, Wi0);
-        } else {
-            ss->acc_sil = st.acc;
-            ss->xent_sil = st.xent;
-        }
-        double *sel = k ? sel_s : sel_c;
-        if (sel) /* z_correct - z_other, mean over trials */
-            for (int t = 0; t < b->T; t++) {
-                double sum = 0.0;
-                for (int i = 0; i < b->B; i++) {
-                    const double *z = m->ws.z + ((long)t * b->B + i) * 2;
-                    sum += z[b->cond[i]] - z[1 - b->cond[i]];
-                }
-                sel[t] = sum / b->B;
-            }
-        cc_batch_free(b);
-        b = NULL;
-    }
+    cc_stats control, silenced;
+    int s = cc_panel_test_silenced(m, task, P.n_test, seed, -1, &control, sel_c);
+    if (!s) ss->cosine = cc_sleep_cosine(m, Wh0, Wi0);
+    if (!s) s = cc_panel_test_silenced(m, task, P.n_test, seed, 0, &silenced, sel_s);
+    if (s) return s;
+    ss->acc = control.acc;
+    ss->xent = control.xent;
+    ss->acc_sil = silenced.acc;
+    ss->xent_sil = silenced.xent;
     ss->norm = cc_sleep_wch_norm(m);
     return GSL_SUCCESS;
 }
@@ -193,10 +193,10 @@ static int measure(cc_model *m, const cc_task *task, unsigned long seed, const d
 static int run_unit(const char *id, const cc_run_ctx *ctx)
 {
     (void)id;
-    const int rule = ctx->unit_index / P.seeds, si = ctx->unit_index % P.seeds;
+    const int rule = ctx->cond->kind;
     char err[1200];
     unsigned long seed = 0;
-    cc_model *m = load_model(ctx, si, &seed, err, sizeof err);
+    cc_model *m = load_model(ctx, ctx->seed_index, &seed, err, sizeof err);
     if (!m) return CC_ERRORF(GSL_EINVAL, "%s", err);
     if (ctx->rec) cc_record_seed(ctx->rec, (long)seed);
     const cc_task task = cc_task_defaults(CC_TASK_DELASS), sleep = cc_task_defaults(CC_TASK_SLEEP);
@@ -231,33 +231,20 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
             goto done;
     }
     if (P.sessions == 0) memcpy(sel + 2 * T, sel, (size_t)2 * T * sizeof(double));
-    cc_tsv t;
+    cc_tsv t = {0};
     cc_tsv_head h = {.title = "sleep sessions of one Fig. 6 model: test after each session (0: before sleep)",
                      .columns = "session acc acc_silenced xent xent_silenced wch_norm cosine",
                      .units = "accuracy and cross-entropy on the last step of the test trials; silenced: cerebellar output 0 from t = 0; wch_norm: Frobenius norm of W_Ch",
                      .runs = ctx->unit};
     if ((s = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.sessions.tsv", ctx->unit))) goto done;
-    for (int k = 0; !s && k <= P.sessions; k++) {
-        double row[7] = {k, ss[k].acc, ss[k].acc_sil, ss[k].xent, ss[k].xent_sil, ss[k].norm, ss[k].cosine};
-        s = cc_tsv_row(&t, row);
-    }
-    if (s) {
-        cc_tsv_abort(&t);
-        goto done;
-    }
-    if ((s = cc_tsv_commit(&t))) goto done;
+    for (int k = 0; !s && k <= P.sessions; k++)
+        s = cc_tsv_row(&t, (double[7]){k, ss[k].acc, ss[k].acc_sil, ss[k].xent, ss[k].xent_sil, ss[k].norm, ss[k].cosine});
+    if ((s = cc_tsv_end(&t, s))) goto done;
     cc_tsv_head hs = {.title = "selectivity z_correct - z_other per step, mean over the test trials, before and after sleep",
                       .columns = "t before_control before_silenced after_control after_silenced", .runs = ctx->unit};
     if ((s = cc_ctx_tsv_open(ctx, &t, &hs, "units/%s.sel.tsv", ctx->unit))) goto done;
-    for (int k = 0; !s && k < T; k++) {
-        double row[5] = {k, sel[k], sel[T + k], sel[2 * T + k], sel[3 * T + k]};
-        s = cc_tsv_row(&t, row);
-    }
-    if (s) {
-        cc_tsv_abort(&t);
-        goto done;
-    }
-    if ((s = cc_tsv_commit(&t))) goto done;
+    for (int k = 0; !s && k < T; k++) s = cc_tsv_row(&t, (double[5]){k, sel[k], sel[T + k], sel[2 * T + k], sel[3 * T + k]});
+    if ((s = cc_tsv_end(&t, s))) goto done;
     cc_record_metric(ctx->rec, "acc_before", ss[0].acc);
     cc_record_metric(ctx->rec, "acc_silenced_before", ss[0].acc_sil);
     cc_record_metric(ctx->rec, "acc_after", ss[P.sessions].acc);
@@ -273,102 +260,82 @@ done:
 
 /* ---------------------------------------------------------------- merge */
 
-/* Mean and SEM over seeds of column col, row r of units/<rule>-s*.<file>.tsv. */
-static int rule_stat(const cc_run_ctx *ctx, int rule, const char *file, int r, const char *col, double *mean, double *sem)
+/* One panel: rows r = 0..rows-1 of units/<rule>-s*.<file>.tsv; for each rule and each metric (n),
+ * the column "<rule><suffix>" (suffix[k]: "" or "_silenced", ...). */
+static int panel(const cc_run_ctx *ctx, const char *out, const char *title, const char *units_doc, const char *row_name,
+                 int rows, const char *file, int n, const char *const *metric, const char *const *suffix)
 {
-    double v[1000];
-    int s = cc_expt_collect(ctx, ctx->units->id + (long)rule * P.seeds, P.seeds, file, r, col, v);
-    if (!s) cc_mean_sem(v, P.seeds, mean, sem);
-    return s;
-}
-
-/* One panel: rows r = 0..n-1, then for each rule and each column mean and SEM. */
-static int panel(const cc_run_ctx *ctx, const char *out, const char *title, const char *columns, const char *units_doc,
-                 const char *file, int n, int ncols, const char *const *cols)
-{
-    char runs[128];
+    char runs[128], names[2 * 8][64];
+    cc_panel_metric col[2 * 8];
     snprintf(runs, sizeof runs, "units/{lstsq,bio}-s0..s%d: the Fig. 6 models of seed indices 0..%d", P.seeds - 1, P.seeds - 1);
-    cc_tsv t;
-    cc_tsv_head h = {.title = title, .columns = columns, .units = units_doc, .runs = runs};
-    int s = cc_ctx_tsv_open(ctx, &t, &h, "%s", out);
-    for (int r = 0; !s && r < n; r++) {
-        double row[32] = {r};
-        int c = 1;
-        for (int rule = 0; !s && rule < NRULES; rule++)
-            for (int k = 0; !s && k < ncols; k++, c += 2) s = rule_stat(ctx, rule, file, r, cols[k], &row[c], &row[c + 1]);
-        if (!s) s = cc_tsv_row(&t, row);
-    }
-    if (s) {
-        cc_tsv_abort(&t);
-        return s;
-    }
-    return cc_tsv_commit(&t);
+    for (int r = 0; r < NRULES; r++)
+        for (int k = 0; k < n; k++) {
+            snprintf(names[r * n + k], sizeof names[0], "%s%s", RULE_NAMES[r], suffix[k]);
+            col[r * n + k] = (cc_panel_metric){RULE_NAMES[r], metric[k], names[r * n + k]};
+        }
+    cc_tsv_head h = {.title = title, .units = units_doc, .runs = runs};
+    return cc_panel_rows(ctx, out, &h, row_name, rows, file, col, NRULES * n, 1.0);
 }
 
 static int merge(const cc_run_ctx *ctx)
 {
     const int S = P.sessions, T = cc_task_defaults(CC_TASK_DELASS).T;
-    const char *ca[2] = {"acc", "acc_silenced"}, *cb[1] = {"wch_norm"}, *cc[1] = {"cosine"},
-               *cd[4] = {"before_control", "before_silenced", "after_control", "after_silenced"};
+    const char *acc[2] = {"acc", "acc_silenced"}, *acc_suffix[2] = {"", "_silenced"}, *norm[1] = {"wch_norm"},
+               *cosine[1] = {"cosine"}, *none[1] = {""},
+               *sel[4] = {"before_control", "before_silenced", "after_control", "after_silenced"},
+               *sel_suffix[4] = {"_before_control", "_before_silenced", "_after_control", "_after_silenced"};
     int s = panel(ctx, "fig8a_accuracy.tsv", "Fig. 8a: test accuracy per sleep session, mean and SEM over the Fig. 6 seeds",
-                  "session lstsq lstsq_sem lstsq_silenced lstsq_silenced_sem bio bio_sem bio_silenced bio_silenced_sem",
                   "accuracy on the last step of the test trials; silenced: cerebellar output 0 from t = 0; session 0 is before sleep",
-                  "sessions", S + 1, 2, ca);
+                  "session", S + 1, "sessions", 2, acc, acc_suffix);
     if (!s)
         s = panel(ctx, "fig8b_norm.tsv", "Fig. 8b: norm of W_Ch per sleep session, mean and SEM over seeds",
-                  "session lstsq lstsq_sem bio bio_sem", "Frobenius norm of the cerebellar columns of W_ih", "sessions", S + 1, 1, cb);
+                  "Frobenius norm of the cerebellar columns of W_ih", "session", S + 1, "sessions", 1, norm, none);
     if (!s)
         s = panel(ctx, "fig8c_cosine.tsv",
                   "Fig. 8c: mean cosine similarity of the original total input W_hh,orig f(h) + W_Ch,orig c and the recurrent input W_hh f(h)",
-                  "session lstsq lstsq_sem bio bio_sem", "mean over test trials and steps of the control pass after each session",
-                  "sessions", S + 1, 1, cc);
+                  "mean over test trials and steps of the control pass after each session", "session", S + 1, "sessions", 1,
+                  cosine, none);
     if (!s)
         s = panel(ctx, "fig8d_selectivity.tsv", "Fig. 8d: selectivity z_correct - z_other per step, before and after sleep",
-                  "t lstsq_before_control lstsq_before_control_sem lstsq_before_silenced lstsq_before_silenced_sem lstsq_after_control lstsq_after_control_sem lstsq_after_silenced lstsq_after_silenced_sem bio_before_control bio_before_control_sem bio_before_silenced bio_before_silenced_sem bio_after_control bio_after_control_sem bio_after_silenced bio_after_silenced_sem",
-                  "readout difference (logits), mean over the test trials; silenced: cerebellar output 0 from t = 0", "sel", T, 4, cd);
+                  "readout difference (logits), mean over the test trials; silenced: cerebellar output 0 from t = 0", "t", T,
+                  "sel", 4, sel, sel_suffix);
     if (s) return s;
+    /* before and after sleep; the first session after which the mean silenced accuracy is within the margin of the control */
+    const int at[8] = {0, 0, S, S, 0, S, 0, S};
+    const char *col[8] = {"acc", "acc_silenced", "acc", "acc_silenced", "wch_norm", "wch_norm", "cosine", "cosine"};
     double v[NRULES][8], e[NRULES][8];
-    for (int r = 0; !s && r < NRULES; r++) {
-        const int rowsel[8] = {0, 0, S, S, 0, S, 0, S};
-        const char *col[8] = {"acc", "acc_silenced", "acc", "acc_silenced", "wch_norm", "wch_norm", "cosine", "cosine"};
-        for (int k = 0; !s && k < 8; k++) s = rule_stat(ctx, r, "sessions", rowsel[k], col[k], &v[r][k], &e[r][k]);
-    }
-    /* first session after which the mean silenced accuracy is within the margin of the control */
     int first[NRULES] = {-1, -1};
-    for (int r = 0; !s && r < NRULES; r++)
+    for (int r = 0; r < NRULES; r++) {
+        for (int k = 0; !s && k < 8; k++) s = cc_grid_mean_sem(ctx, RULE_NAMES[r], "sessions", at[k], col[k], &v[r][k], &e[r][k]);
         for (int k = 0; !s && k <= S && first[r] < 0; k++) {
             double a, as, c, cs;
-            s = rule_stat(ctx, r, "sessions", k, "acc", &c, &cs);
-            if (!s) s = rule_stat(ctx, r, "sessions", k, "acc_silenced", &a, &as);
+            s = cc_grid_mean_sem(ctx, RULE_NAMES[r], "sessions", k, "acc", &c, &cs);
+            if (!s) s = cc_grid_mean_sem(ctx, RULE_NAMES[r], "sessions", k, "acc_silenced", &a, &as);
             if (!s && a >= c - P.margin) first[r] = k;
         }
+    }
     if (s) return s;
     cc_summary sm;
     if ((s = cc_summary_open(&sm, ctx, "Fig. 8: numbers quoted in the report"))) return s;
     cc_summary_add(&sm, "seeds", P.seeds, "Fig. 6 models (seeds)");
     cc_summary_add(&sm, "sessions", S, "sleep sessions");
     cc_summary_add(&sm, "trials", P.trials, "trials per session");
-    for (int r = 0; r < NRULES; r++) {
-        char key[64], doc[160];
-        const char *what[8] = {"acc_before", "acc_silenced_before", "acc_after", "acc_silenced_after", "norm_before", "norm_after", "cos_before", "cos_after"};
-        const char *desc[8] = {"test accuracy before sleep, with the cerebellum", "test accuracy before sleep, cerebellum silenced",
-                               "test accuracy after the last session, with the cerebellum", "test accuracy after the last session, cerebellum silenced",
-                               "norm of W_Ch before sleep", "norm of W_Ch after the last session", "mean cosine similarity before sleep",
-                               "mean cosine similarity after the last session"};
+    const char *what[8] = {"acc_before", "acc_silenced_before", "acc_after", "acc_silenced_after", "norm_before", "norm_after", "cos_before", "cos_after"};
+    const char *desc[8] = {"test accuracy before sleep, with the cerebellum", "test accuracy before sleep, cerebellum silenced",
+                           "test accuracy after the last session, with the cerebellum", "test accuracy after the last session, cerebellum silenced",
+                           "norm of W_Ch before sleep", "norm of W_Ch after the last session", "mean cosine similarity before sleep",
+                           "mean cosine similarity after the last session"};
+    for (int r = 0; r < NRULES; r++)
         for (int k = 0; k < 8; k++) {
+            char key[64], doc[160];
             snprintf(key, sizeof key, "%s_%s", RULE_NAMES[r], what[k]);
-            snprintf(doc, sizeof doc, "%s (%s)", desc[k], r == RULE_LSTSQ ? "least squares" : "local rule");
-            cc_summary_add(&sm, key, v[r][k], doc);
-            if (k < 4) {
-                snprintf(key, sizeof key, "%s_%s_sem", RULE_NAMES[r], what[k]);
-                cc_summary_add(&sm, key, e[r][k], "its SEM over seeds");
-            }
+            snprintf(doc, sizeof doc, "%s (%s)", desc[k], RULE_TITLES[r]);
+            if (k < 4) cc_panel_summary_pair(&sm, key, v[r][k], e[r][k], doc);
+            else cc_summary_add(&sm, key, v[r][k], doc);
         }
-    }
     cc_summary_add(&sm, "lstsq_first_session", first[RULE_LSTSQ] >= 0 ? first[RULE_LSTSQ] : NAN,
                    "first session after which the mean silenced accuracy is within claims.margin of the control (least squares)");
-    cc_summary_add(&sm, "bio_first_session", first[RULE_BIO] >= 0 ? first[RULE_BIO] : NAN,
-                   "the same for the local rule");
+    cc_summary_add(&sm, "bio_first_session", first[RULE_BIO] >= 0 ? first[RULE_BIO] : NAN, "the same for the local rule");
     if ((s = cc_summary_commit(&sm))) return s;
     cc_claims cl;
     if ((s = cc_claims_open(&cl, ctx, "Fig. 8 claim, from the test means over the Fig. 6 seeds (least squares, the authors' rule)"))) return s;
@@ -402,7 +369,7 @@ static const cc_experiment EXPERIMENT = {
     .summary = "Fig. 8: systems consolidation: sleep sessions move the cerebellar drive of the Fig. 6 models into W_hh",
     .specs = SPECS,
     .validate = validate,
-    .units = units,
+    .grid = grid,
     .run_unit = run_unit,
     .merge = merge};
 

@@ -10,7 +10,9 @@
 # cross-key rules, memory, output folders); for fig2, the rules that need its task and
 # the merge's checks of its first unit's files (every unit: tests/merge_faults.sh); then SIGKILL at several points of a unit and of a
 # merge, and a full disk (ulimit -f), each checking that no file looks complete that is
-# not, and that the next run cleans up. Settings are tiny: the whole takes seconds.
+# not, and that the next run cleans up; for fig6 and fig8, the models handed over (fig8's
+# --out in any spelling, its units stale after a new fig6 run, fig6's models/ checked and
+# cleaned). Settings are tiny: the whole takes seconds.
 # Not here: what the drivers compute (the unit tests and determinism.sh).
 set -uo pipefail
 build=${1:-build}
@@ -195,6 +197,43 @@ if [ -x "$build/fig2" ]; then
     rc=$?
     if [ "$rc" -ne 0 ] && f=$(all_complete "$o") && [ -z "$(find "$o" -name '*.tmp.*')" ]; then ok
     else bad "unit on a full disk: exit $rc, $(cat "$tmp/err") ${f:-}"; fi
+fi
+
+# ---------------------------------------------------------------- fig6 -> fig8: the models handed over
+if [ -x "$build/fig6" ] && [ -x "$build/fig8" ]; then
+    B6=$(cd "$build" && pwd)/fig6 B8=$(cd "$build" && pwd)/fig8
+    F6=(--config "$PWD/experiments/fig6.ini" --set train.epochs=1 --set train.n_train=20 --set train.batch=10
+        --set train.n_val=10 --set train.n_test=12 --set run.seeds=1 --set model.G=40 --set model.N=12)
+    F8=(--config "$PWD/experiments/fig8.ini" --set run.seeds=1 --set sleep.sessions=1 --set test.n=12)
+    w=$tmp/handover
+    "$B6" "${F6[@]}" --out "$w/fig6" >/dev/null 2>&1 || bad "fig6: the tiny run failed"
+    # --out spelled ".", "fig8/." or through a link: Fig. 6's models are found from its real path
+    mkdir -p "$w/fig8" "$tmp/links" && ln -s "$w/fig8" "$tmp/links/fig8"
+    if (cd "$w/fig8" && "$B8" "${F8[@]}" --out .) >/dev/null 2>"$tmp/err"; then ok; else bad "fig8 --out .: $(cat "$tmp/err")"; fi
+    if (cd "$w" && "$B8" "${F8[@]}" --out fig8/. --unit bio-s0) >/dev/null 2>"$tmp/err"; then ok; else bad "fig8 --out fig8/.: $(cat "$tmp/err")"; fi
+    if "$B8" "${F8[@]}" --out "$tmp/links/fig8" --unit bio-s0 >/dev/null 2>"$tmp/err"; then ok; else bad "fig8 --out through a link: $(cat "$tmp/err")"; fi
+    # a new Fig. 6 run makes every Fig. 8 unit stale, and a merge refuses units made from two runs
+    before=$("$B8" "${F8[@]}" --out "$w/fig8" --list-configs | sed 1d)
+    "$B6" "${F6[@]}" --set train.epochs=2 --out "$w/fig6" >/dev/null 2>&1 || bad "fig6: the second tiny run failed"
+    after=$("$B8" "${F8[@]}" --out "$w/fig8" --list-configs | sed 1d)
+    same=$(comm -12 <(sort <<<"$before") <(sort <<<"$after"))
+    if [ -n "$before" ] && [ -z "$same" ]; then ok; else bad "fig8: units not stale after a new Fig. 6 run: $same"; fi
+    "$B8" "${F8[@]}" --out "$w/fig8" --unit bio-s0 >/dev/null 2>&1 || bad "fig8: a unit on the new Fig. 6 run failed"
+    refuse "fig8 merge of units from two Fig. 6 runs" "$w/fig8" "unit lstsq-s0" "$B8" "${F8[@]}" --out "$w/fig8" --merge
+    # Fig. 6's models/ is checked before any unit trains
+    mkdir -p "$tmp/m6" && touch "$tmp/m6/models"
+    refuse "fig6 models/ is a file" "$tmp/m6" "models" "$B6" "${F6[@]}" --out "$tmp/m6" --unit cereb_fb-mfplastic-s0
+    if [ "$(id -u)" -ne 0 ]; then
+        mkdir -p "$tmp/m6ro/models" && chmod 555 "$tmp/m6ro/models"
+        refuse "fig6 models/ not writable" "$tmp/m6ro" "cannot write" "$B6" "${F6[@]}" --out "$tmp/m6ro" --unit cereb_fb-mfplastic-s0
+    fi
+    # a unit killed while it saves its model (SIGXFSZ: the model is the only file above 4 kB) leaves
+    # a temporary, which the next run removes
+    o=$tmp/kill-save
+    ( (ulimit -c 0; ulimit -f 4; exec "$B6" "${F6[@]}" --out "$o" --unit cereb_fb-mfplastic-s0) >/dev/null 2>&1; true ) 2>/dev/null
+    if [ -n "$(find "$o/models" -name '*.ccm.tmp.*' 2>/dev/null)" ]; then ok; else bad "fig6 killed while saving: no model temporary (the case tests nothing)"; fi
+    "$B6" "${F6[@]}" --out "$o" --unit none-s0 >/dev/null 2>&1 || bad "fig6: the run after a killed save failed"
+    if [ -z "$(find "$o" -name '*.tmp.*')" ]; then ok; else bad "fig6: the run after a killed save left $(find "$o" -name '*.tmp.*')"; fi
 fi
 
 # ---------------------------------------------------------------- model files

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cc_io.h"
+#include "cc_out.h"
 #include "cc_test.h"
 #include "cc_test_model.h"
 
@@ -62,7 +63,7 @@ static void test_roundtrip(void)
     cc_model_free(m);
     cc_model_free(l);
     char tmp[300];
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+    snprintf(tmp, sizeof tmp, "%s.tmp.%s", path, cc_out_owner());
     CU_ASSERT_EQUAL(access(tmp, F_OK), -1); /* no temporary left behind */
 }
 

@@ -53,11 +53,22 @@ static int put(FILE *f, uint64_t *h, const void *p, size_t n)
     return fwrite(p, 1, n, f) == n;
 }
 
+/* "PATH.tmp.<pid>@<host>": the name of run/cc_out.h's temporaries, so that the next run of a driver
+ * removes the one a killed save left (cc_out_remove_stale). */
+static int temp_name(char *tmp, size_t n, const char *path)
+{
+    char host[64] = "";
+    if (gethostname(host, sizeof host) != 0) host[0] = '\0';
+    host[sizeof host - 1] = '\0';
+    for (char *h = host; *h; h++)
+        if (*h == '/' || (unsigned char)*h < 0x21) *h = '_';
+    return snprintf(tmp, n, "%s.tmp.%ld@%s", path, (long)getpid(), host) >= (int)n;
+}
+
 int cc_model_save(const cc_model *m, const char *path)
 {
     char tmp[4096];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
-        GSL_ERROR("model file name too long", GSL_EINVAL);
+    if (temp_name(tmp, sizeof tmp, path)) GSL_ERROR("model file name too long", GSL_EINVAL);
     FILE *f = fopen(tmp, "wb");
     if (!f) {
         CC_ERRORF(GSL_EFAILED, "cannot write model file %s", tmp);

@@ -22,7 +22,8 @@
 
 #define CC_IO_VERSION 1u
 
-/* Write m (config and weights) to path through a temporary file renamed on success. */
+/* Write m (config and weights) to path through a temporary file (path.tmp.<pid>@<host>, the name
+ * of cc_out's temporaries) renamed on success. */
 int cc_model_save(const cc_model *m, const char *path);
 
 /* Read a model saved by cc_model_save; NULL with a gsl_error naming the problem

@@ -947,8 +947,15 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     if (cli.unit && (index = cc_unit_list_find(&units, cli.unit)) < 0)
         CC_DRIVER_FAIL(2, "unknown unit \"%s\" (--list-units lists the %d units)", cli.unit, units.n);
     if (cc_driver_check_out(ctx.out, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
-    const char *subdirs[] = {"units", "runs", ".merged"};
-    for (int i = 0; i < 3; i++) {
+    char subdirs[16][64] = {"units", "runs", ".merged"}; /* and the driver's out_dirs */
+    int nsub = 3;
+    for (const char *p = exp->out_dirs; p && *p && nsub < 16;) {
+        p += strspn(p, " ");
+        size_t L = strcspn(p, " ");
+        if (L && L < sizeof subdirs[0]) snprintf(subdirs[nsub++], sizeof subdirs[0], "%.*s", (int)L, p);
+        p += L;
+    }
+    for (int i = 0; i < nsub; i++) {
         char sub[CC_OUT_PATH_MAX];
         snprintf(sub, sizeof sub, "%s/%s", ctx.out, subdirs[i]);
         if (cc_driver_check_out(sub, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
@@ -971,7 +978,7 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     }
     if (cli.merge && cc_driver_merge_check(&ctx, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
     /* leftovers of killed runs: temporaries and staging folders of processes gone */
-    for (int i = -1; i < 3; i++) {
+    for (int i = -1; i < nsub; i++) {
         char sub[CC_OUT_PATH_MAX];
         snprintf(sub, sizeof sub, "%s%s%s", ctx.out, i < 0 ? "" : "/", i < 0 ? "" : subdirs[i]);
         cc_out_remove_stale(sub);

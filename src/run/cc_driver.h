@@ -19,8 +19,8 @@
  *
  * Exit status: 0 success; 2 bad input (unknown option or key, malformed value,
  * unreadable or oversized config, settings that contradict each other, a unit that
- * needs more memory than allowed, unknown unit id, missing --out, an --out, units/
- * or runs/ folder that cannot be written, a merge whose unit files are missing,
+ * needs more memory than allowed, unknown unit id, missing --out, an --out, units/,
+ * runs/ or out_dirs folder that cannot be written, a merge whose unit files are missing,
  * unfinished, truncated or made with other parameters), with exactly one line
  * "figN: error: ..." on stderr and nothing written: every check is made before the
  * first directory or file is created; 1 a failure during a run (also a write error
@@ -42,7 +42,8 @@
  * link to OUT/units), which replaces OUT/.merged in one rename (RENAME_EXCHANGE);
  * each output OUT/<name> is a symbolic link to .merged/<name>, so readers of
  * OUT/<name> see either the whole previous set or the whole new one. Leftovers of a
- * killed run (*.tmp.<pid>, .merge.<pid>) are removed by the next run.
+ * killed run (*.tmp.<pid>, .merge.<pid>) in OUT, units/, runs/, .merged/ and the
+ * driver's out_dirs are removed by the next run.
  *
  * Callbacks return GSL_SUCCESS or a status (nonzero: the run failed). units()
  * must only list (no files, no output); it sees the final parameter values.
@@ -117,6 +118,9 @@ typedef struct {
     int (*grid)(cc_grid *g, const cc_run_ctx *ctx);
     const char *grid_keys;     /* space-separated keys ("x.*": a section) turned into conditions */
     const char *analysis_keys; /* space-separated keys read by the merge only */
+    /* space-separated folders of --out the driver writes besides units/ and runs/ ("models"): each
+     * checked writable before anything runs (exit 2), and cleared of the leftovers of killed runs */
+    const char *out_dirs;
 } cc_experiment;
 
 /* Parse the command line, apply the settings, dispatch. Returns the exit status

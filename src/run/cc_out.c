@@ -4,6 +4,9 @@
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #endif
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* realpath */
+#endif
 #include "cc_out.h"
 
 #include <ctype.h>
@@ -579,4 +582,46 @@ int cc_tsv_end(cc_tsv *t, int s)
         return s;
     }
     return cc_tsv_commit(t);
+}
+
+/* ------------------------------------------------------------------ paths */
+
+/* One pass of cc_out_resolve into buf (CC_OUT_PATH_MAX): 0, or -1 if too long or nothing exists. */
+static int cc_out_resolve_once(const char *path, char *buf)
+{
+    char head[CC_OUT_PATH_MAX];
+    size_t keep = strlen(path); /* path[0..keep): the prefix tried */
+    if (keep >= sizeof head) return -1;
+    for (;;) {
+        snprintf(head, sizeof head, "%.*s", (int)keep, path);
+        if (realpath(keep ? head : ".", buf)) break;
+        if (keep == 0) return -1;
+        while (keep > 1 && path[keep - 1] == '/') keep--; /* trailing slashes, then the last component */
+        while (keep > 0 && path[keep - 1] != '/') keep--;
+    }
+    size_t k = strlen(buf);
+    for (const char *p = path + keep; *(p += strspn(p, "/"));) { /* the rest, one component at a time */
+        size_t L = strcspn(p, "/");
+        if (L == 2 && p[0] == '.' && p[1] == '.') {
+            while (k > 1 && buf[k - 1] != '/') k--;
+            if (k > 1) k--;
+        } else if (!(L == 1 && p[0] == '.')) {
+            if (k + 1 + L >= CC_OUT_PATH_MAX) return -1;
+            if (k > 1) buf[k++] = '/';
+            memcpy(buf + k, p, L);
+            k += L;
+        }
+        buf[k] = '\0';
+        p += L;
+    }
+    return 0;
+}
+
+int cc_out_resolve(const char *path, char *buf, size_t n)
+{
+    char once[CC_OUT_PATH_MAX], twice[CC_OUT_PATH_MAX]; /* a second pass resolves links reached after a ".." */
+    if (cc_out_resolve_once(path, once) || cc_out_resolve_once(once, twice) ||
+        snprintf(buf, n, "%s", twice) >= (int)n)
+        return CC_ERRORF(GSL_EINVAL, "cannot resolve the path %.200s (too long, or no folder of it exists)", path);
+    return GSL_SUCCESS;
 }

@@ -159,4 +159,11 @@ int cc_table_col(const cc_table *t, const char *name);
 /* Release the table; it is empty afterwards. */
 void cc_table_free(cc_table *t);
 
+/* ---- paths */
+
+/* The absolute path that path names whatever its spelling (".", "..", "//", symbolic links), also
+ * when its last components do not exist yet: the real path of its deepest existing ancestor, then
+ * the rest with "." and "name/.." removed. GSL_SUCCESS, or GSL_EINVAL (too long; raised). */
+int cc_out_resolve(const char *path, char *buf, size_t n);
+
 #endif

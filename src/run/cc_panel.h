@@ -86,5 +86,27 @@ int cc_panel_bars_of(const cc_run_ctx *ctx, const char *file, const cc_tsv_head 
  * is printf-formatted. GSL status. */
 int cc_panel_summary_mean_sem(cc_summary *sm, double mean, double sem, const char *doc, const char *key_fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* ---- per-row panels of several conditions and columns, a silenced test, summary mean/SEM pairs (Figs. 6, 8) */
+
+/* One column group of a per-row panel: column `metric` of the unit files of condition `cond`,
+ * written as "<col> <col>_sem". */
+typedef struct {
+    const char *cond, *metric, *col;
+} cc_panel_metric;
+
+/* file: "<row_name> <col> <col>_sem ..." for rows r = 0..rows-1: r, then for each column (n) the
+ * mean and SEM over seeds of row r of units/<unit>.<unit_file>.tsv, times scale (100: a fraction
+ * in %). The header's title, units and runs lines are h's. GSL status. */
+int cc_panel_rows(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *row_name, int rows,
+                  const char *unit_file, const cc_panel_metric *c, int n, double scale);
+
+/* Test m on n trials (cc_test with seed) with its cerebellar output 0 from step `from` to the end
+ * (-1: never). sel (T), if not NULL, receives the selectivity of a two-class task per step:
+ * z_correct - z_other, mean over the trials. GSL status. */
+int cc_panel_test_silenced(cc_model *m, const cc_task *task, int n, unsigned long seed, int from, cc_stats *st,
+                           double *sel);
+
+/* summary.tsv: "key" = mean (description doc) and "key_sem" = sem ("its SEM over seeds"). */
+int cc_panel_summary_pair(cc_summary *sm, const char *key, double mean, double sem, const char *doc);
 
 #endif
