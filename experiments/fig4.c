@@ -48,20 +48,12 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
 /* First test trial of each digit: cond t target_x target_y x y. */
 static int write_traj(const cc_run_ctx *ctx, const cc_batch *b, const double *z)
 {
-    cc_tsv t;
+    cc_tsv t = {0};
     cc_tsv_head h = {.title = "Fig. 4b: readout of the first test trial of each digit",
                      .columns = "cond t target_x target_y x y",
                      .runs = ctx->unit};
     int s = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.traj.tsv", ctx->unit);
-    for (int k = 0; !s && k < 6; k++) {
-        int bb = 0;
-        while (bb < b->B && b->cond[bb] != k) bb++;
-        for (int tt = 0; !s && bb < b->B && tt < b->T; tt++) {
-            long i = ((long)tt * b->B + bb) * 2;
-            double row[6] = {k, tt, b->y[i], b->y[i + 1], z[i], z[i + 1]};
-            s = cc_tsv_row(&t, row);
-        }
-    }
+    if (!s) s = cc_panel_first_trials(&t, NULL, 0, b, &z, 1);
     return cc_tsv_end(&t, s);
 }
 
@@ -90,27 +82,6 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- merge */
 
-/* MSE of two outputs that ignore the cue (digits drawn uniformly): zero, and the best such
- * output, the mean target of each step over the six digits (the chance level of a readout
- * whose bias learns but whose cortex carries no cue). */
-static void chance_mse(const cc_task *task, double *zero, double *blind)
-{
-    double y[6][2 * 200], z = 0.0, c = 0.0;
-    *zero = *blind = NAN;
-    if (task->T > 200) return;
-    for (int k = 0; k < 6; k++) cc_task_template(y[k], task, k);
-    for (int i = 0; i < 2 * task->T; i++) {
-        double m = 0.0;
-        for (int k = 0; k < 6; k++) m += y[k][i] / 6.0;
-        for (int k = 0; k < 6; k++) {
-            z += y[k][i] * y[k][i];
-            c += (y[k][i] - m) * (y[k][i] - m);
-        }
-    }
-    *zero = z / (6.0 * 2 * task->T);
-    *blind = c / (6.0 * 2 * task->T);
-}
-
 static int merge(const cc_run_ctx *ctx)
 {
     char runs[256];
@@ -127,27 +98,10 @@ static int merge(const cc_run_ctx *ctx)
                       .runs = runs};
     int s = cc_panel_curves(ctx, "fig4a_curves.tsv", &ha, series, NMODEL, E, "val_metric", val);
     /* b: digits of the first seed, side by side */
-    cc_tsv t;
-    cc_table tb[NMODEL] = {{0}};
-    for (int a = 0; !s && a < NMODEL; a++) s = cc_ctx_table_read(ctx, &tb[a], "units/%s.traj.tsv", cc_grid_unit(ctx, NAME[a], 0));
     cc_tsv_head hb = {.title = "Fig. 4b: outputs of the first test trial of each digit after training (first seed)",
                       .columns = "cond t target_x target_y none_x none_y readout_fb_x readout_fb_y cereb_fb_x cereb_fb_y cereb_basis_x cereb_basis_y",
                       .runs = "seed index 0 of each model"};
-    if (!s) {
-        s = cc_ctx_tsv_open(ctx, &t, &hb, "fig4b_traj.tsv");
-        for (int r = 0; !s && r < tb[0].nrow; r++) {
-            const int nc = tb[0].ncol;
-            double row[4 + 2 * NMODEL];
-            for (int k = 0; k < 4; k++) row[k] = tb[0].v[r * nc + k];
-            for (int a = 0; a < NMODEL; a++) {
-                row[4 + 2 * a] = tb[a].v[r * nc + 4];
-                row[5 + 2 * a] = tb[a].v[r * nc + 5];
-            }
-            s = cc_tsv_row(&t, row);
-        }
-        s = cc_tsv_end(&t, s);
-    }
-    for (int a = 0; a < NMODEL; a++) cc_table_free(&tb[a]);
+    if (!s) s = cc_panel_first_seed(ctx, "fig4b_traj.tsv", &hb, NAME, NMODEL, "traj", 4);
     /* c: test MSE bars */
     static cc_seedstat test[NMODEL];
     double mse[NMODEL], sem[NMODEL];
@@ -179,16 +133,13 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "seeds", P.train.seeds, "seeds per model");
     cc_summary_add(&sm, "epochs", E, "training epochs");
     double zero, blind;
-    chance_mse(&task, &zero, &blind);
+    cc_panel_chance_mse(&task, &zero, &blind);
     cc_summary_add(&sm, "zero_mse", zero, "MSE of a zero output on the digits");
     cc_summary_add(&sm, "cueblind_mse", blind, "MSE of the best output that ignores the cue (the mean digit at each step)");
     char key[64], doc[160];
     for (int a = 0; a < NMODEL; a++) {
-        snprintf(key, sizeof key, "mse_%s", NAME[a]);
         snprintf(doc, sizeof doc, "test MSE, %s", TITLE[a]);
-        cc_summary_add(&sm, key, mse[a], doc);
-        snprintf(key, sizeof key, "sem_%s", NAME[a]);
-        cc_summary_add(&sm, key, sem[a], "its SEM over seeds");
+        cc_panel_summary_mean_sem(&sm, "mse_%s", "sem_%s", NAME[a], mse[a], sem[a], doc);
     }
     for (int a = 0; a < 3; a++) {
         snprintf(key, sizeof key, "basis_wins_%s", NAME[a]);
