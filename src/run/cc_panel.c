@@ -252,3 +252,133 @@ int cc_panel_summary_pair(cc_summary *sm, const char *key, double mean, double s
     int s = cc_summary_add(sm, key, mean, doc);
     return s ? s : cc_summary_add(sm, key_sem, sem, "its SEM over seeds");
 }
+/* Per-row tables, first-seed copies, summary pairs, chance levels; in a unit: its tables, first trials. */
+
+int cc_panel_seed_rows(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *unit_file, int nrow,
+                  const char *keys, const char *const *labels, const cc_panel_series *s, int n, double *mean,
+                  double *sem)
+{
+    char cols[2048];
+    int k = snprintf(cols, sizeof cols, "%s%s", keys, labels ? " label" : ""), nkey = 0;
+    for (int i = 0; i < n && k < (int)sizeof cols; i++) k += snprintf(cols + k, sizeof cols - k, " %s %s_sem", s[i].col, s[i].col);
+    if (k >= (int)sizeof cols) return CC_ERRORF(GSL_EINVAL, "%s: too many columns", file);
+    for (const char *p = keys; *(p += strspn(p, " ")); p += strcspn(p, " ")) nkey++;
+    cc_tsv_head hh = *h;
+    if (!hh.columns) hh.columns = cols;
+    cc_seedstat *key = malloc(sizeof *key); /* large: not on the stack */
+    cc_tsv t = {0};
+    int st = key ? cc_ctx_tsv_open(ctx, &t, &hh, "%s", file) : CC_ERRORF(GSL_ENOMEM, "out of memory");
+    if (!st && t.ncol != nkey + !!labels + 2 * n) st = CC_ERRORF(GSL_EINVAL, "%s: %d columns named, %d made", file, t.ncol, nkey + !!labels + 2 * n);
+    for (int r = 0; !st && r < nrow; r++) {
+        for (const char *p = keys; !st && *(p += strspn(p, " ")); p += strcspn(p, " ")) {
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)strcspn(p, " "), p);
+            st = cc_grid_stat(ctx, s[0].cond, unit_file, r, name, key);
+            for (int i = 1; !st && i < key->n; i++)
+                if (!(key->v[i] == key->v[0] || (isnan(key->v[i]) && isnan(key->v[0]))))
+                    st = CC_ERRORF(GSL_EINVAL, "units/*.%s.tsv: column %s, row %d differs between seeds", unit_file, name, r);
+            if (!st) st = cc_tsv_num(&t, key->v[0]);
+        }
+        if (!st && labels) st = cc_tsv_str(&t, labels[r]);
+        for (int i = 0; !st && i < n; i++) {
+            double m, e;
+            st = cc_grid_mean_sem(ctx, s[i].cond, unit_file, r, s[i].col, &m, &e);
+            if (!st) st = cc_tsv_num(&t, m);
+            if (!st) st = cc_tsv_num(&t, e);
+            if (mean) mean[(long)i * nrow + r] = m;
+            if (sem) sem[(long)i * nrow + r] = e;
+        }
+    }
+    free(key);
+    return cc_tsv_end(&t, st);
+}
+
+int cc_panel_first_seed(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *conds,
+                        int n, const char *unit_file, int shared)
+{
+    cc_table *tb = calloc((size_t)n, sizeof *tb);
+    if (!tb) return CC_ERRORF(GSL_ENOMEM, "out of memory");
+    int st = GSL_SUCCESS, width = shared;
+    for (int i = 0; !st && i < n; i++) {
+        const char *unit = cc_grid_unit(ctx, conds[i], 0);
+        st = unit ? cc_ctx_table_read(ctx, &tb[i], "units/%s.%s.tsv", unit, unit_file)
+                  : CC_ERRORF(GSL_EINVAL, "no condition %s in the grid", conds[i]);
+        if (!st && (tb[i].nrow != tb[0].nrow || tb[i].ncol < shared))
+            st = CC_ERRORF(GSL_EINVAL, "units/%s.%s.tsv: %d rows of %d columns, not %d of at least %d", unit, unit_file,
+                           tb[i].nrow, tb[i].ncol, tb[0].nrow, shared);
+        width += tb[i].ncol - shared;
+    }
+    double *row = st ? NULL : malloc((size_t)width * sizeof *row);
+    cc_tsv t = {0};
+    if (!st) st = row ? cc_ctx_tsv_open(ctx, &t, h, "%s", file) : CC_ERRORF(GSL_ENOMEM, "out of memory");
+    if (!st && t.ncol != width) st = CC_ERRORF(GSL_EINVAL, "%s: %d columns named, %d read", file, t.ncol, width);
+    for (long r = 0; !st && r < tb[0].nrow; r++) {
+        int c = 0;
+        for (int j = 0; j < shared; j++) row[c++] = tb[0].v[r * tb[0].ncol + j];
+        for (int i = 0; i < n; i++)
+            for (int j = shared; j < tb[i].ncol; j++) row[c++] = tb[i].v[r * tb[i].ncol + j];
+        st = cc_tsv_row(&t, row);
+    }
+    for (int i = 0; i < n; i++) cc_table_free(&tb[i]);
+    free(tb);
+    free(row);
+    return cc_tsv_end(&t, st);
+}
+
+int cc_panel_summary_named(cc_summary *sm, const char *key_fmt, const char *sem_fmt, const char *name,
+                              double mean, double sem, const char *doc)
+{
+    char key[128];
+    snprintf(key, sizeof key, key_fmt, name);
+    int st = cc_summary_add(sm, key, mean, doc);
+    snprintf(key, sizeof key, sem_fmt, name);
+    return cc_summary_add(sm, key, sem, "its SEM over seeds") ? GSL_EFAILED : st;
+}
+
+void cc_panel_chance_mse(const cc_task *task, double *zero, double *blind)
+{
+    double y[6][2 * 200], z = 0.0, c = 0.0;
+    *zero = *blind = NAN;
+    if (task->T > 200) return;
+    for (int k = 0; k < 6; k++) cc_task_template(y[k], task, k);
+    for (int i = 0; i < 2 * task->T; i++) {
+        double m = 0.0; /* mean target of step i over the cues */
+        for (int k = 0; k < 6; k++) m += y[k][i] / 6.0;
+        for (int k = 0; k < 6; k++) {
+            z += y[k][i] * y[k][i];
+            c += (y[k][i] - m) * (y[k][i] - m);
+        }
+    }
+    *zero = z / (6.0 * 2 * task->T);
+    *blind = c / (6.0 * 2 * task->T);
+}
+
+int cc_panel_unit_rows(const cc_run_ctx *ctx, const char *name, const char *title, const char *units,
+                       const char *columns, int nrow, const double *v)
+{
+    cc_tsv t = {0};
+    cc_tsv_head h = {.title = title, .columns = columns, .units = units, .runs = ctx->unit};
+    int st = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.%s.tsv", ctx->unit, name);
+    for (int i = 0; !st && i < nrow; i++) st = cc_tsv_row(&t, v + (long)i * t.ncol);
+    return cc_tsv_end(&t, st);
+}
+
+int cc_panel_first_trials(cc_tsv *t, const double *lead, int nlead, const cc_batch *b, const double *const *z, int nz)
+{
+    double row[32];
+    if (nlead + 4 + 2 * nz > 32) return CC_ERRORF(GSL_EINVAL, "first trials: %d columns (at most 32)", nlead + 4 + 2 * nz);
+    int st = GSL_SUCCESS;
+    for (int k = 0; !st && k < 6; k++) {
+        int bb = 0;
+        while (bb < b->B && b->cond[bb] != k) bb++;
+        for (int tt = 0; !st && bb < b->B && tt < b->T; tt++) {
+            const long i = ((long)tt * b->B + bb) * 2; /* (t, b, x|y) */
+            int c = 0;
+            for (int j = 0; j < nlead; j++) row[c++] = lead[j];
+            row[c++] = k, row[c++] = tt, row[c++] = b->y[i], row[c++] = b->y[i + 1];
+            for (int j = 0; j < nz; j++) row[c++] = z[j] ? z[j][i] : NAN, row[c++] = z[j] ? z[j][i + 1] : NAN;
+            st = cc_tsv_row(t, row);
+        }
+    }
+    return st;
+}
