@@ -26,4 +26,17 @@ int cc_panel_curves(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *
 int cc_panel_bars(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const cc_panel_series *s, int n,
                   const char *unit_file, const char *col);
 
+/* Per-seed values and bars from numbers (Fig. 5). */
+
+/* The value in column col, row `row` of units/<unit>.<file>.tsv of the first n seeds of condition
+ * `cond`: v (n). n may be below the condition's seeds (a panel that pairs a shared condition with
+ * conditions of fewer seeds). GSL status (raised): unknown condition, n out of 1..seeds, missing
+ * file or column, a file of other parameters. */
+int cc_panel_seed_values(const cc_run_ctx *ctx, const char *cond, int n, const char *file, int row, const char *col,
+                         double *v);
+
+/* file: "index label mean sem", one row per bar i = 0..n-1 with labels[i], mean[i], sem[i]. GSL status. */
+int cc_panel_bar_values(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *labels,
+                        const double *mean, const double *sem, int n);
+
 #endif
