@@ -129,8 +129,8 @@ static int declare(cc_grid *g, cc_arch a, cc_plasticity l, double alpha, int T, 
         char was[32], now[32];
         cc_out_format_double(was, sizeof was, c->model.alpha);
         cc_out_format_double(now, sizeof now, alpha);
-        return CC_ERRORF(GSL_EINVAL, "model.alpha %s and sweep.alpha %s print alike (%g) and would name the same units",
-                         was, now, alpha);
+        return CC_ERRORF(GSL_EINVAL, "%s %s and sweep.alpha %s print alike (%g) and would name the same units",
+                         c->model.alpha == P.model.alpha ? "model.alpha" : "sweep.alpha", was, now, alpha);
     }
     c->arch = a;
     c->plasticity = l;
