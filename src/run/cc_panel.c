@@ -48,7 +48,7 @@ int cc_panel_bars(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h,
     return cc_tsv_end(&t, st);
 }
 
-/* Per-seed values and bars from numbers (Fig. 5). */
+/* Per-seed values, and tables of labelled rows of numbers (Fig. 5). */
 
 int cc_panel_seed_values(const cc_run_ctx *ctx, const char *cond, int n, const char *file, int row, const char *col,
                          double *v)
@@ -61,18 +61,15 @@ int cc_panel_seed_values(const cc_run_ctx *ctx, const char *cond, int n, const c
     return cc_expt_collect(ctx, ids, n, file, row, col, v);
 }
 
-int cc_panel_bar_values(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *labels,
-                        const double *mean, const double *sem, int n)
+int cc_panel_labelled_rows(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *labels,
+                           const double *v, int n, int nv)
 {
-    cc_tsv_head hh = *h;
-    hh.columns = "index label mean sem";
     cc_tsv t = {0};
-    int st = cc_ctx_tsv_open(ctx, &t, &hh, "%s", file);
+    int st = cc_ctx_tsv_open(ctx, &t, h, "%s", file);
     for (int i = 0; !st && i < n; i++) {
         st = cc_tsv_int(&t, i);
         if (!st) st = cc_tsv_str(&t, labels[i]);
-        if (!st) st = cc_tsv_num(&t, mean[i]);
-        if (!st) st = cc_tsv_num(&t, sem[i]);
+        for (int k = 0; !st && k < nv; k++) st = cc_tsv_num(&t, v[(long)i * nv + k]);
     }
     return cc_tsv_end(&t, st);
 }

@@ -26,7 +26,7 @@ int cc_panel_curves(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *
 int cc_panel_bars(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const cc_panel_series *s, int n,
                   const char *unit_file, const char *col);
 
-/* Per-seed values and bars from numbers (Fig. 5). */
+/* Per-seed values, and tables of labelled rows of numbers (Fig. 5). */
 
 /* The value in column col, row `row` of units/<unit>.<file>.tsv of the first n seeds of condition
  * `cond`: v (n). n may be below the condition's seeds (a panel that pairs a shared condition with
@@ -35,8 +35,9 @@ int cc_panel_bars(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h,
 int cc_panel_seed_values(const cc_run_ctx *ctx, const char *cond, int n, const char *file, int row, const char *col,
                          double *v);
 
-/* file: "index label mean sem", one row per bar i = 0..n-1 with labels[i], mean[i], sem[i]. GSL status. */
-int cc_panel_bar_values(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *labels,
-                        const double *mean, const double *sem, int n);
+/* file: one row per label i = 0..n-1: i, labels[i], then the numbers v[i * nv .. i * nv + nv - 1]; h's
+ * columns name those 2 + nv columns ("index label mean sem": bars of v = {mean, sem, ...}). GSL status. */
+int cc_panel_labelled_rows(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *labels,
+                           const double *v, int n, int nv);
 
 #endif
