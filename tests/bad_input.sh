@@ -115,6 +115,18 @@ for d in "${drivers[@]}"; do
     done
 done
 
+# ---------------------------------------------------------------- fig5: sweep values that would name the same units
+if [ -x "$build/fig5" ]; then
+    B=$build/fig5
+    C=(--config experiments/fig5.ini --quick)
+    out=$tmp/fig5
+    refuse "fig5 sweep values that print alike" "$out" "0.1 and 0.1000001 print alike (0.1)" "$B" "${C[@]}" --out "$out" --set sweep.alpha=0.1,0.1000001
+    refuse "fig5 sweep value listed twice" "$out" "0.5 is listed twice" "$B" "${C[@]}" --out "$out" --set sweep.alpha=0.5,0.9,0.5
+    printf '[sweep]\nalpha = 0.30000001, 0.3\n' >"$tmp/alike.ini"
+    refuse "fig5 config sweep values that print alike" "$out" "alike.ini:2" "$B" --config "$tmp/alike.ini" --out "$out"
+    refuse "fig5 sweep value like model.alpha" "$out" "model.alpha 0.1 and sweep.alpha 0.1000001" "$B" "${C[@]}" --out "$out" --set sweep.alpha=0.1000001,0.9
+fi
+
 # ---------------------------------------------------------------- fig2: its task and its merge
 if [ -x "$build/fig2" ]; then
     B=$build/fig2

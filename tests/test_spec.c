@@ -177,6 +177,8 @@ static void test_spec_rejects(void)
     expect_reject("sweep.tau", "1,2,", "item 3");
     expect_reject("sweep.tau", "1,x", "item 2");
     expect_reject("sweep.tau", "1,7", "out of range");
+    expect_reject("sweep.tau", "0.1, 0.1000001", "0.1 and 0.1000001 print alike (0.1)"); /* they would name the same units */
+    expect_reject("sweep.tau", "2, 1, 2", "2 is listed twice");
     expect_reject("sweep.n", "1,2.5", "item 2");
     expect_reject("run.tag", "abcdefgh", "longer than 7");
     expect_reject("run.tag", "a\tb", "control");

@@ -382,3 +382,28 @@ int cc_panel_first_trials(cc_tsv *t, const double *lead, int nlead, const cc_bat
     }
     return st;
 }
+/* Per-seed values, and tables of labelled rows of numbers (Fig. 5). */
+
+int cc_panel_seed_values(const cc_run_ctx *ctx, const char *cond, int n, const char *file, int row, const char *col,
+                         double *v)
+{
+    const cc_cond *c = cc_grid_find(ctx->grid, cond);
+    if (!c) return CC_ERRORF(GSL_EINVAL, "no condition %s in the grid", cond);
+    if (n < 1 || n > c->seeds) return CC_ERRORF(GSL_EINVAL, "condition %s: %d seeds asked of %d", cond, n, c->seeds);
+    char *ids[CC_GRID_MAX_SEEDS];
+    for (int i = 0; i < n; i++) ids[i] = (char *)cc_grid_unit(ctx, cond, i);
+    return cc_expt_collect(ctx, ids, n, file, row, col, v);
+}
+
+int cc_panel_labelled_rows(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *labels,
+                           const double *v, int n, int nv)
+{
+    cc_tsv t = {0};
+    int st = cc_ctx_tsv_open(ctx, &t, h, "%s", file);
+    for (int i = 0; !st && i < n; i++) {
+        st = cc_tsv_int(&t, i);
+        if (!st) st = cc_tsv_str(&t, labels[i]);
+        for (int k = 0; !st && k < nv; k++) st = cc_tsv_num(&t, v[(long)i * nv + k]);
+    }
+    return cc_tsv_end(&t, st);
+}

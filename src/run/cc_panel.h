@@ -145,5 +145,18 @@ int cc_panel_unit_rows(const cc_run_ctx *ctx, const char *name, const char *titl
  * trial gives none), one per step t, into the open table t: lead (nlead numbers), cue, t, target x,
  * y, then the output x, y of each of z (nz arrays (T, B, 2) over b; NaN for a NULL one). GSL status. */
 int cc_panel_first_trials(cc_tsv *t, const double *lead, int nlead, const cc_batch *b, const double *const *z, int nz);
+/* Per-seed values, and tables of labelled rows of numbers (Fig. 5). */
+
+/* The value in column col, row `row` of units/<unit>.<file>.tsv of the first n seeds of condition
+ * `cond`: v (n). n may be below the condition's seeds (a panel that pairs a shared condition with
+ * conditions of fewer seeds). GSL status (raised): unknown condition, n out of 1..seeds, missing
+ * file or column, a file of other parameters. */
+int cc_panel_seed_values(const cc_run_ctx *ctx, const char *cond, int n, const char *file, int row, const char *col,
+                         double *v);
+
+/* file: one row per label i = 0..n-1: i, labels[i], then the numbers v[i * nv .. i * nv + nv - 1]; h's
+ * columns name those 2 + nv columns ("index label mean sem": bars of v = {mean, sem, ...}). GSL status. */
+int cc_panel_labelled_rows(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *labels,
+                           const double *v, int n, int nv);
 
 #endif

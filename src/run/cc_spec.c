@@ -161,6 +161,19 @@ static int cc_spec_unknown(const cc_spec *specs, const char *key, const char *or
 
 /* ------------------------------------------------------------------ set */
 
+/* 1 if two values of v (n) have the same %g text, with their indices in *a < *b. */
+static int cc_spec_print_alike(const double *v, int n, int *a, int *b)
+{
+    char ti[32], tj[32];
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) {
+            snprintf(ti, sizeof ti, "%g", v[i]);
+            snprintf(tj, sizeof tj, "%g", v[j]);
+            if (strcmp(ti, tj) == 0) return *a = i, *b = j, 1;
+        }
+    return 0;
+}
+
 /* Parse value for s; store it only if store is nonzero. */
 static int cc_spec_parse(const cc_spec *s, const char *value, const char *origin, int store, char *err,
                          size_t errlen)
@@ -269,6 +282,20 @@ static int cc_spec_parse(const cc_spec *s, const char *value, const char *origin
                 snprintf(err + h, errlen - h, "item %d is empty", n + 1);
                 status = GSL_EINVAL;
             }
+        }
+        int a, b; /* sweep values name units by their %g text: two that print alike would name the same */
+        if (status == GSL_SUCCESS && !is_int && strncmp(s->key, "sweep.", 6) == 0 && cc_spec_print_alike(vd, n, &a, &b)) {
+            char ta[32], tb[32], g[32];
+            cc_out_format_double(ta, sizeof ta, vd[a]);
+            cc_out_format_double(tb, sizeof tb, vd[b]);
+            snprintf(g, sizeof g, "%g", vd[a]);
+            cc_spec_err_head(err, errlen, origin, s->key, value);
+            size_t h = strlen(err);
+            if (vd[a] == vd[b])
+                snprintf(err + h, errlen - h, "%s is listed twice", ta);
+            else
+                snprintf(err + h, errlen - h, "%s and %s print alike (%s) and would name the same units", ta, tb, g);
+            status = GSL_EINVAL;
         }
         if (status == GSL_SUCCESS && store) {
             if (is_int)

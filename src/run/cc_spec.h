@@ -18,7 +18,8 @@
  * no inf/nan, inside the declared closed range [min, max]; booleans are
  * true/false/yes/no/on/off/1/0; a choice is one of the '|'-separated names and is
  * stored as its 0-based index; a list is comma-separated, 0..capacity items, each
- * checked like a scalar (an empty value is an empty list); a string must fit its
+ * checked like a scalar (an empty value is an empty list), and no two reals of a sweep.* list
+ * may print alike with %g (units are named by that text); a string must fit its
  * char array (with the NUL) and may not hold control characters or " #", " ;"
  * (so that the dump reads back as INI).
  *
