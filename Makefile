@@ -528,18 +528,26 @@ check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) ## check every figure's claims.
 
 # ---------------------------------------------------------------- one claim, verification
 # make claim ID=fig2.acquisition: the data of that claim's figure (computed only if absent),
-# then its verdict. make claims: every claim id of the data present.
+# then its verdict. make claims: every claim id of the data present. No ID, or an ID whose figure
+# does not exist, is refused while the Makefile is read (one line, exit 2); then
+# tests/check_claims.sh --claim tells an id absent from its figure's claims.tsv (exit 2, the
+# valid ids listed) from a claims.tsv that is missing (MISSING, exit 1, as make check-claims).
 CLAIM_FIG = $(firstword $(subst ., ,$(ID)))
+ifneq ($(filter claim,$(MAKECMDGOALS)),)
+ifeq ($(ID),)
+$(error make claim: give the claim, e.g. make claim ID=fig2.acquisition (make claims lists them))
+else ifeq ($(filter $(CLAIM_FIG),$(FIG_NAMES)),)
+$(error make claim: unknown claim '$(ID)': its figure '$(CLAIM_FIG)' is not one of: $(FIG_NAMES))
+endif
+endif
 claims: ## list every claim id (of the data present), with its verdict
 	@for f in $(FIG_NAMES); do \
 	  if [ -f $(DATA)/$$f/claims.tsv ]; then awk -F'\t' '!/^#/ && NF == 5 { printf "%-28s %s\n", $$1, $$5 }' $(DATA)/$$f/claims.tsv; \
 	  else echo "($$f: no data; make $$f-data computes it)"; fi; done
 
 claim: ## one claim: make claim ID=fig2.acquisition (its figure's data, then the verdict)
-	@if [ -z '$(ID)' ]; then echo 'make claim: give the claim, e.g. make claim ID=fig2.acquisition (make claims lists them)' >&2; exit 2; fi
-	@if [ -z '$(filter $(CLAIM_FIG),$(FIG_NAMES))' ]; then echo "make claim: unknown claim '$(ID)': its figure '$(CLAIM_FIG)' is not one of: $(FIG_NAMES)" >&2; exit 2; fi
 	@$(MAKE) --no-print-directory $(DATA)/$(CLAIM_FIG)/.complete
-	@tests/check_claims.sh --claim '$(ID)' $(DATA)/$(CLAIM_FIG)/claims.tsv
+	@tests/check_claims.sh --claim $(call cc_q,$(ID)) $(DATA)/$(CLAIM_FIG)/claims.tsv
 
 # make verify-figN: recompute figure N at full scale under $(BUILD)/verify and compare each
 # of its tables with the shipped ones (data/figN/), within the tolerance its config states
