@@ -254,8 +254,9 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
 # ---------------------------------------------------------------- tests
 # The quick pipeline's numbers (summary.tsv of every figure) are compared with tests/quick_reference.tsv
 # within tests/quick_tolerance.tsv; after an intended change, `make quick-reference` rewrites the reference.
-test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the quick pipeline (make smoke) and its checks, Fig. 1 against its shipped data
+test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the make variables, the quick pipeline (make smoke) and its checks, Fig. 1 against its shipped data
 	@tests/bad_input.sh $(BUILD)
+	@tests/make_vars.sh $(BUILD)
 	@tests/bench_smoke.sh $(BUILD)
 	@$(MAKE) --no-print-directory smoke
 	@tests/progress.sh $(BUILD) SAN=$(SAN) BLAS=$(BLAS) ENV_CHECK=$(ENV_CHECK)
