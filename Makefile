@@ -24,10 +24,22 @@ MAKEFLAGS += --no-builtin-rules
 export OPENBLAS_NUM_THREADS := 1
 
 # ---------------------------------------------------------------- configuration
+# The user's Slurm settings, when the file exists (README, "Many seeds, and Slurm clusters").
+-include env/slurm.conf.mk
 BLAS ?= openblas
 SAN ?= 0
 QUICK ?= 0
 ENV_CHECK ?= 1
+# ENGINE=local (default): make runs the units; ENGINE=slurm: Slurm does ("engine" below).
+ENGINE ?= local
+SLURM_PARTITION ?=
+SLURM_TIME ?= 01:00:00
+SLURM_ACCOUNT ?=
+SLURM_CPUS ?= 1
+SLURM_MEM ?= 2G
+SLURM_EXTRA ?=
+# Every variable a user sets is checked here, before any recipe or $(shell) sees it (one line, exit 2).
+include tools/vars.mk
 
 ifeq ($(SAN),1)
 BUILD ?= build-san
@@ -44,8 +56,6 @@ BLAS_LIBS := -lgsl -lopenblas -lm
 else ifeq ($(BLAS),gsl)
 BLAS_DEFS := -DCC_BLAS_NAME=\"gslcblas\"
 BLAS_LIBS := -lgsl -lgslcblas -lm
-else
-$(error BLAS must be openblas or gsl, not '$(BLAS)')
 endif
 
 # Quick mode: the same programs on the drivers' --quick settings, every output under $(BUILD)/quick.
@@ -85,16 +95,16 @@ TIMES := $(STATE)/times
 UNIT_MB_MIN := 64
 CC_TIME := $(wildcard /usr/bin/time)
 CC_JOBS_GIVEN := $(filter -j% --jobserver%,$(MAKEFLAGS) $(shell printf '%s' "$$MAKEFLAGS"))
+# (JOBS of the command line was checked by tools/vars.mk; one from the environment is never used.)
 ifeq ($(origin JOBS),command line)
-ifneq ($(shell echo '$(JOBS)' | grep -Ex '[1-9][0-9]*'),$(JOBS))
-$(error JOBS must be a positive number of jobs, not '$(JOBS)')
-endif
 else ifeq ($(CC_JOBS_GIVEN)$(filter clean,$(MAKECMDGOALS)),)
-JOBS := $(shell n=$$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1); \
+override JOBS := $(shell n=$$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1); \
   cat $(BUILD)/times/*/unit-*.res $(BUILD)/quick/times/*/unit-*.res /dev/null 2>/dev/null \
   | awk -v n=$$n -v min_kb=$$(($(UNIT_MB_MIN) * 1024)) -v mem_kb="$$(awk '/^MemAvailable:/ { print $$2 }' /proc/meminfo 2>/dev/null)" \
     'BEGIN { peak = min_kb } $$1 ~ /^[0-9]+$$/ && $$1 > peak { peak = $$1 } \
      END { j = n; if (mem_kb != "" && int(mem_kb / peak) < j) j = int(mem_kb / peak); print (j < 1) ? 1 : j }')
+else
+override JOBS :=
 endif
 ifneq ($(CC_JOBS_GIVEN),)
 else ifneq ($(JOBS),)
@@ -146,7 +156,7 @@ FORCE:
 
 # ---------------------------------------------------------------- help
 help: ## list the targets and variables
-	@echo 'usage: make [TARGET] [BLAS=openblas|gsl] [SAN=1] [QUICK=1] [ENV_CHECK=0] [JOBS=N | -jN] [V=1]'
+	@echo 'usage: make [TARGET] [BLAS=openblas|gsl] [SAN=1] [QUICK=1] [ENV_CHECK=0] [JOBS=N | -jN] [V=1] [SEEDS=N] [ENGINE=slurm]'
 	@echo
 	@grep -hE '^[a-zA-Z0-9_.%-]+:.*## |^#: ' $(firstword $(MAKEFILE_LIST)) \
 	  | sed -E 's/^#: ([^ ]+) +/\1:## /' \
@@ -159,6 +169,10 @@ help: ## list the targets and variables
 	@echo '  ENV_CHECK=0    skip the Debian package check (non-Debian machines)'
 	@echo '  JOBS=N         run N jobs at once (default: the cores, within the memory; -jN wins)'
 	@echo '  V=1            full command lines of the figure steps (default on a terminal: short ones)'
+	@echo '  SEEDS=N        N seeds per condition, 1 to 100000 (default: the configs'"'"' own)'
+	@echo '  ENGINE=slurm   the units run on Slurm, as one job array per figure (SLURM_* settings: README)'
+	@echo '  ID=CLAIM       the claim of make claim (make claims lists them)'
+	@echo '  (every value is checked before anything runs: tools/vars.mk)'
 	@echo
 	@echo 'figures found: $(or $(strip $(PLOTTED)),none yet)'
 
@@ -241,9 +255,10 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
 # The quick pipeline's numbers (summary.tsv of every figure) are compared with tests/quick_reference.tsv
 # within tests/quick_tolerance.tsv, and its claims (claims.tsv: measured text and verdict) exactly with
 # tests/quick_claims.tsv; after an intended change, `make quick-reference` rewrites both references.
-test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the quick pipeline (make smoke) and its checks, Fig. 1 against its shipped data
+test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the make variables, the quick pipeline (make smoke) and its checks, Fig. 1 against its shipped data
 	@tests/bad_input.sh $(BUILD)
 	@tests/merge_faults.sh $(BUILD)
+	@tests/make_vars.sh $(BUILD)
 	@tests/bench_smoke.sh $(BUILD)
 	@$(MAKE) --no-print-directory smoke
 	@tests/progress.sh $(BUILD) SAN=$(SAN) BLAS=$(BLAS) ENV_CHECK=$(ENV_CHECK)
@@ -273,25 +288,15 @@ quick-reference: ## after an intended change of numbers: make smoke, then rewrit
 # ---------------------------------------------------------------- engine
 # ENGINE=local (default): make runs the units, in parallel under -j. ENGINE=slurm: the units of
 # a figure that are missing or stale go to Slurm as one job array (env/slurm-units.sh), make
-# waits for it, then merges and plots here. The job's settings come from these variables (or
-# from env/slurm.conf.mk, which the user may create): see the README.
-ENGINE ?= local
-ifeq ($(filter local slurm,$(ENGINE)),)
-$(error ENGINE must be local or slurm, not '$(ENGINE)')
-endif
--include env/slurm.conf.mk
-SLURM_PARTITION ?=
-SLURM_TIME ?= 01:00:00
-SLURM_ACCOUNT ?=
-SLURM_CPUS ?= 1
-SLURM_MEM ?= 2G
-SLURM_EXTRA ?=
+# waits for it, then merges and plots here. The job's settings are the SLURM_* variables of the
+# configuration section (or of env/slurm.conf.mk, which the user may create): see the README.
+# They reach the script quoted, in its environment, as tools/vars.mk accepted them.
 
 # $(call cc_slurm_units,FIG): run FIG's missing units as one Slurm job array and wait for it.
 define cc_slurm_units
-@CC_SLURM_PARTITION='$(SLURM_PARTITION)' CC_SLURM_TIME='$(SLURM_TIME)' CC_SLURM_ACCOUNT='$(SLURM_ACCOUNT)' \
-  CC_SLURM_CPUS='$(SLURM_CPUS)' CC_SLURM_MEM='$(SLURM_MEM)' CC_SLURM_EXTRA='$(SLURM_EXTRA)' \
-  env/slurm-units.sh '$(1)' '$(call cc_driver,$(1))' '$(DATA)/$(1)' '$(GENMK)/$(1).mk' '$(STATE)/slurm' '$(TIMES)/$(1)'
+@CC_SLURM_PARTITION=$(call cc_q,$(SLURM_PARTITION)) CC_SLURM_TIME=$(call cc_q,$(SLURM_TIME)) CC_SLURM_ACCOUNT=$(call cc_q,$(SLURM_ACCOUNT)) \
+  CC_SLURM_CPUS=$(call cc_q,$(SLURM_CPUS)) CC_SLURM_MEM=$(call cc_q,$(SLURM_MEM)) CC_SLURM_EXTRA=$(call cc_q,$(SLURM_EXTRA)) \
+  env/slurm-units.sh '$(1)' $(call cc_q,$(call cc_driver,$(1))) $(call cc_q,$(DATA)/$(1)) $(call cc_q,$(GENMK)/$(1).mk) $(call cc_q,$(STATE)/slurm) $(call cc_q,$(TIMES)/$(1))
 endef
 
 test-slurm: ## ENGINE=slurm against the local engine on a one-node test cluster (root; tests/slurm.sh)
@@ -556,19 +561,27 @@ check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) $(FIG_NAMES:%=$(BUILD)/%) ## ch
 
 # ---------------------------------------------------------------- one claim, verification
 # make claim ID=fig2.acquisition: the data of that claim's figure (computed only if absent),
-# then its verdict. make claims: every claim id of the data present.
+# then its verdict. make claims: every claim id of the data present. No ID, or an ID whose figure
+# does not exist, is refused while the Makefile is read (one line, exit 2); then
+# tools/check_claims.sh --claim tells an id absent from its figure's claims.tsv (exit 2, the
+# valid ids listed) from a claims.tsv that is missing (MISSING, exit 1, as make check-claims).
 CLAIM_FIG = $(firstword $(subst ., ,$(ID)))
+ifneq ($(filter claim,$(MAKECMDGOALS)),)
+ifeq ($(ID),)
+$(error make claim: give the claim, e.g. make claim ID=fig2.acquisition (make claims lists them))
+else ifeq ($(filter $(CLAIM_FIG),$(FIG_NAMES)),)
+$(error make claim: unknown claim '$(ID)': its figure '$(CLAIM_FIG)' is not one of: $(FIG_NAMES))
+endif
+endif
 claims: ## list every claim id (of the data present), with its verdict
 	@for f in $(FIG_NAMES); do \
 	  if [ -f $(DATA)/$$f/claims.tsv ]; then awk -F'\t' '!/^#/ && NF == 5 { printf "%-28s %s\n", $$1, $$5 }' $(DATA)/$$f/claims.tsv; \
 	  else echo "($$f: no data; make $$f-data computes it)"; fi; done
 
 claim: ## one claim: make claim ID=fig2.acquisition (its figure's data, then the verdict)
-	@if [ -z '$(ID)' ]; then echo 'make claim: give the claim, e.g. make claim ID=fig2.acquisition (make claims lists them)' >&2; exit 2; fi
-	@if [ -z '$(filter $(CLAIM_FIG),$(FIG_NAMES))' ]; then echo "make claim: unknown claim '$(ID)': its figure '$(CLAIM_FIG)' is not one of: $(FIG_NAMES)" >&2; exit 2; fi
 	@$(MAKE) --no-print-directory $(DATA)/$(CLAIM_FIG)/.complete $(BUILD)/$(CLAIM_FIG)
 	@$(call cc_claims_current,$(CLAIM_FIG))
-	@tools/check_claims.sh --claim '$(ID)' $(DATA)/$(CLAIM_FIG)/claims.tsv
+	@tools/check_claims.sh --claim $(call cc_q,$(ID)) $(DATA)/$(CLAIM_FIG)/claims.tsv
 
 # make verify-figN: recompute figure N at full scale under $(BUILD)/verify and compare each
 # of its tables with the shipped ones (data/figN/), within the tolerance its config states

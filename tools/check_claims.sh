@@ -13,15 +13,20 @@
 # these counts as one failure). Not here: deciding a claim (the driver does, at merge).
 set -uo pipefail
 
-# --claim ID: only that claim (one file expected); an unknown id lists the valid ones, exit 2.
+# --claim ID: only that claim (one file expected). An id absent from a file that exists lists
+# the valid ones, exit 2; a file that does not exist is MISSING below (exit 1), as without --claim.
 only=""
 if [ "${1:-}" = "--claim" ]; then
     only=${2:-}
     shift 2
-    ids=$(awk -F'\t' '!/^#/ && NF == 5 { print $1 }' "$@" 2>/dev/null)
-    if ! grep -qxF -- "$only" <<<"$ids"; then
-        echo "unknown claim '$only'; the claims of $* are: $(echo $ids)" >&2
-        exit 2
+    present=()
+    for file in "$@"; do [ -f "$file" ] && present+=("$file"); done
+    if [ ${#present[@]} -gt 0 ]; then
+        ids=$(awk -F'\t' '!/^#/ && NF == 5 { print $1 }' "${present[@]}")
+        if ! grep -qxF -- "$only" <<<"$ids"; then
+            echo "unknown claim '$only'; the claims of ${present[*]} are: $(paste -sd ' ' <<<"${ids:-none}")" >&2
+            exit 2
+        fi
     fi
 fi
 
