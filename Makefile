@@ -109,7 +109,8 @@ CFLAGS = -std=c11 -O2 -g -Wall -Wextra -ffp-contract=off -D_POSIX_C_SOURCE=20080
 LDFLAGS =
 ALL_CFLAGS = $(strip $(CFLAGS) $(SANFLAGS) $(BLAS_DEFS) -MMD -MP)
 ALL_LDFLAGS = $(strip $(LDFLAGS) $(SANFLAGS))
-LDLIBS = $(BLAS_LIBS)
+# jansson: the JSON reader of the run records (src/run/cc_record.c), in every program.
+LDLIBS = $(BLAS_LIBS) -ljansson
 
 # The environment stamp, shared by every build variant (it describes the machine).
 ifeq ($(ENV_CHECK),1)

@@ -531,21 +531,24 @@ static void cc_driver_tsv_config(const char *text, char *id, size_t n)
  * parameters, every units/ID.*.tsv is complete ("# end") and of these parameters. */
 static int cc_driver_merge_check(const cc_run_ctx *ctx, char *err, size_t n)
 {
-    char path[2 * CC_OUT_PATH_MAX], want[64];
-    snprintf(want, sizeof want, "\"config_id\": \"%s\"", ctx->config_id);
+    char path[2 * CC_OUT_PATH_MAX], reason[512];
     for (int i = 0; i < ctx->units->n; i++) {
         const char *id = ctx->units->id[i], *why = NULL;
         snprintf(path, sizeof path, "%s/runs/%s.json", ctx->out, id);
-        char *text;
-        size_t len;
-        if (cc_file_read_max(path, &text, &len, 1 << 24))
-            return snprintf(err, n, "merge refused: unit %s has not run (%.1000s: %s): run it first", id, path,
-                            strerror(errno)), GSL_EINVAL;
-        if (!strstr(text, "\"status\": \"COMPLETED\""))
-            why = strstr(text, "\"status\": \"RUNNING\"") ? "did not finish (RUNNING: killed?)" : "did not complete";
-        else if (!strstr(text, want))
+        cc_record_info rec;
+        int rs = cc_record_read(path, &rec, reason, sizeof reason);
+        if (rs == GSL_EFAILED)
+            return snprintf(err, n, "merge refused: unit %s has not run (%.1000s: %s): run it first", id, path, reason),
+                   GSL_EINVAL;
+        if (rs)
+            return snprintf(err, n, "merge refused: %.1000s is not a valid run record (%s): rerun unit %s", path, reason,
+                            id),
+                   GSL_EINVAL;
+        if (rec.status != CC_RECORD_COMPLETED)
+            why = rec.status == CC_RECORD_RUNNING ? "did not finish (RUNNING: killed?)" : "did not complete";
+        else if (!rec.config_id || strcmp(rec.config_id, ctx->config_id) != 0)
             why = "was made with other parameters";
-        free(text);
+        cc_record_info_free(&rec);
         if (why) return snprintf(err, n, "merge refused: unit %s %s (%.1000s): rerun it", id, why, path), GSL_EINVAL;
     }
     snprintf(path, sizeof path, "%s/units", ctx->out);
