@@ -385,6 +385,7 @@ static int cc_driver_parse_size(const char *s, double *out)
 
 typedef struct {
     const char *config, *out, *unit, *max_mem;
+    const char *get; /* --get KEY: print its value and stop */
     int quick, help, list, merge;
     const char **sets;   /* (nsets) --set texts, or --seeds values */
     int *set_is_seeds;   /* (nsets) 1 for --seeds */
@@ -444,6 +445,13 @@ static int cc_driver_parse_cli(int argc, char **argv, cc_driver_cli *c, char *er
                 return GSL_EINVAL;
             }
             c->unit = v;
+        } else if (cc_driver_is_opt(a, "--get")) {
+            if (!(v = cc_driver_optval(argc, argv, &i, "--get", err, n))) return GSL_EINVAL;
+            if (c->get) {
+                snprintf(err, n, "--get given twice (one key per run)");
+                return GSL_EINVAL;
+            }
+            c->get = v;
         } else if (cc_driver_is_opt(a, "--max-mem")) {
             if (!(v = cc_driver_optval(argc, argv, &i, "--max-mem", err, n))) return GSL_EINVAL;
             double b;
@@ -465,8 +473,8 @@ static int cc_driver_parse_cli(int argc, char **argv, cc_driver_cli *c, char *er
             return GSL_EINVAL;
         }
     }
-    if (c->list + c->merge + (c->unit != NULL) > 1) {
-        snprintf(err, n, "choose one of --list-units, --unit and --merge");
+    if (c->list + c->merge + (c->unit != NULL) + (c->get != NULL) > 1) {
+        snprintf(err, n, "choose one of --list-units, --unit, --merge and --get");
         return GSL_EINVAL;
     }
     return GSL_SUCCESS;
@@ -478,7 +486,7 @@ static void cc_driver_help(const cc_experiment *exp, FILE *f)
     fprintf(f, "%s: %s\n\n", nm, exp->summary ? exp->summary : "");
     fprintf(f,
             "usage: %s [--config FILE] [--set key=value]... [--quick] [--out DIR]\n"
-            "       %*s [--list-units | --unit ID | --merge]\n\n",
+            "       %*s [--list-units | --unit ID | --merge | --get KEY]\n\n",
             nm, (int)strlen(nm), "");
     fprintf(f,
             "  --config FILE    parameters from an INI file; keys are section.key; keys of its\n"
@@ -491,6 +499,8 @@ static void cc_driver_help(const cc_experiment *exp, FILE *f)
             "  --quick          apply the [quick] overrides: a fast smoke run\n"
             "  --out DIR        output directory (needed except with --list-units)\n"
             "  --list-units     print the unit ids, one a line, and stop\n"
+            "  --get KEY        print the current value of parameter KEY (after every\n"
+            "                   setting and check) and stop\n"
             "  --unit ID        run one unit: DIR/units/ID.* and its record DIR/runs/ID.json\n"
             "  --merge          merge the unit files into the panel TSVs, summary.tsv and\n"
             "                   claims.tsv (record DIR/runs/merge.json)\n"
@@ -860,6 +870,18 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
     ctx.config_id = config_id;
     if (cc_driver_check_keys(exp->specs, had_items, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
     if (exp->validate && exp->validate(&ctx, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
+    if (cli.get) { /* one value, as the config would give it (the Makefile reads verify.* this way) */
+        const cc_spec *s = cc_spec_find(exp->specs, cli.get);
+        if (!s) CC_DRIVER_FAIL(2, "--get: unknown key \"%.200s\" (--help lists the keys)", cli.get);
+        int need = cc_spec_format(s, NULL, 0);
+        char *v = malloc((size_t)need + 1);
+        if (!v) CC_DRIVER_FAIL(1, "out of memory");
+        cc_spec_format(s, v, (size_t)need + 1);
+        printf("%s\n", v);
+        free(v);
+        if (cc_driver_stdout_failed()) CC_DRIVER_FAIL(1, "cannot write the value to standard output: %s", strerror(errno));
+        goto done;
+    }
 
     /* 3. units */
     status = exp->units(&units, &ctx);
