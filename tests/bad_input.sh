@@ -65,8 +65,9 @@ all_complete() {
 # completed RECORD: the run record says COMPLETED (read as JSON by cc-record).
 completed() { [ "$("$build/cc-record" get "$1" status 2>/dev/null)" = COMPLETED ]; }
 
-# has DRIVER KEY: the driver has this parameter (its --help lists it).
-has() { "$build/$1" --help 2>/dev/null | grep -qE "^ +$2 "; }
+# has DRIVER KEY: the driver has this parameter (its --help lists it). grep reads the whole help:
+# with -q it would stop at the match, the driver would die of SIGPIPE and pipefail say "no".
+has() { "$build/$1" --help 2>/dev/null | grep -E "^ +$2 " >/dev/null; }
 
 drivers=()
 for src in experiments/fig*.c; do
