@@ -119,7 +119,8 @@ CFLAGS = -std=c11 -O2 -g -Wall -Wextra -ffp-contract=off -D_POSIX_C_SOURCE=20080
 LDFLAGS =
 ALL_CFLAGS = $(strip $(CFLAGS) $(SANFLAGS) $(BLAS_DEFS) -MMD -MP)
 ALL_LDFLAGS = $(strip $(LDFLAGS) $(SANFLAGS))
-LDLIBS = $(BLAS_LIBS)
+# jansson: the JSON reader of the run records (src/run/cc_record.c), in every program.
+LDLIBS = $(BLAS_LIBS) -ljansson
 
 # The environment stamp, shared by every build variant (it describes the machine).
 ifeq ($(ENV_CHECK),1)
@@ -585,15 +586,17 @@ claim: ## one claim: make claim ID=fig2.acquisition (its figure's data, then the
 
 # make verify-figN: recompute figure N at full scale under $(BUILD)/verify and compare each
 # of its tables with the shipped ones (data/figN/), within the tolerance its config states
-# (verify.rtol, verify.atol: tools/compare_data.sh). make verify: every figure.
+# (verify.rtol, verify.atol: tools/compare_data.sh), as the driver reports it (--get). A driver
+# without these keys (--get refuses an unknown key; the merge has just accepted the same
+# settings, so nothing else is refused) is compared at tolerance 0. make verify: every figure.
 verify: $(FIG_NAMES:%=verify-%) ## recompute every figure and compare with the shipped data
 $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 	@if [ ! -f data/$*/summary.tsv ]; then echo "make $@: no shipped data in data/$*/ to compare with" >&2; exit 2; fi
 	@rm -rf $(BUILD)/verify/data/$*
 	@$(MAKE) --no-print-directory VERIFY=1 $*-data
-	@rec=$(BUILD)/verify/data/$*/runs/merge.json; \
-	  rtol=$$(sed -n 's/.*"verify.rtol": *\([^,]*\),*$$/\1/p' $$rec); atol=$$(sed -n 's/.*"verify.atol": *\([^,]*\),*$$/\1/p' $$rec); \
-	  tools/compare_data.sh data/$* $(BUILD)/verify/data/$* "$${rtol:-0}" "$${atol:-0}"
+	@rtol=$$($(call cc_driver,$*) --get verify.rtol 2>/dev/null) || rtol=0; \
+	  atol=$$($(call cc_driver,$*) --get verify.atol 2>/dev/null) || atol=0; \
+	  tools/compare_data.sh data/$* $(BUILD)/verify/data/$* "$$rtol" "$$atol"
 
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the

@@ -12,7 +12,8 @@ What it understands in report.md, and what it turns it into:
   {{fig2:mse_cereb_fb:%.4f}}    the same with a printf format (%f %e %g %d), or one of the
                                 names `pct` (x 100, 3 significant digits, with "%") and `int`
   {{config:fig2:train.epochs}}  the value of a configuration key in the merge record
-                                <datadir>/fig2/runs/merge.json (as written there)
+                                <datadir>/fig2/runs/merge.json (as the driver writes it:
+                                lists "a, b", reals in their shortest round-trip text)
   {{claims:fig2}}               (alone in a paragraph) a table of <datadir>/fig2/claims.tsv
   {{allclaims}}                 (alone in a paragraph) every claim of every figure of the report
                                 (the figures of its .reproduction divs, in order), each linked
@@ -30,8 +31,8 @@ What it understands in report.md, and what it turns it into:
   :::
       a figure: the image <figdir>/fig2.png (attribute image=FILE for another file in figdir)
       with the caption "Figure N: caption. Source: `experiments/fig2.c`,
-      `experiments/fig2.ini` @ <commit> (uncommitted changes); plot `figures/fig2.gp`.",
-      the commit and dirty flag read from <datadir>/fig2/runs/merge.json ("no run record" if
+      `experiments/fig2.ini` @ <commit> (uncommitted changes: <files>); plot `figures/fig2.gp`.",
+      the commit, dirty flag and dirty files read from <datadir>/fig2/runs/merge.json ("no run record" if
       there is none). A missing image becomes a visible note "Figure N not generated: run
       `make fig2`". The image is inserted by this filter, after pandoc's --extract-media
       has run, with a path relative to the working directory: pandoc runs weasyprint on a
@@ -54,9 +55,11 @@ Passes, in order: metadata; .reproduction divs; figures and table placeholders (
 figures are numbered in document order); cross-references; {{...}} in text; contents and banner.
 
 Anything missing (file, key, figure, reference) gives a bold "[missing: ...]" in the text and
-a warning on stderr; the filter never stops the build. JSON is read with patterns, not a
-library: the run records are flat and written by src/run/cc_record.c.
+a warning on stderr; the filter never stops the build. The run records are read as JSON by
+dkjson (Debian's lua-dkjson), as the C code reads them with jansson (src/run/cc_record.h).
 ]]
+
+local json = require("dkjson")
 
 local datadir = "data"
 local figdir = "figures"
@@ -153,23 +156,56 @@ local function summary_value(fig, key)
   return nil, "no key " .. key .. " in " .. fig_path(fig, "summary.tsv")
 end
 
+-- A run record as a Lua table (nil and a warning if it is missing or not a JSON object).
+local function read_record(path)
+  local text = read_all(path)
+  if not text then return nil end
+  local rec, _, err = json.decode(text)
+  if type(rec) ~= "table" then
+    warn(path .. " is not a valid run record (" .. (err or "not an object") .. ")")
+    return nil
+  end
+  return rec
+end
+
 -- The run record of the merge step: git commit, dirty flag, status, config values.
 local record_cache = {}
 local function merge_record(fig)
   if record_cache[fig] == nil then
-    local text = read_all(fig_path(fig, "runs/merge.json"))
-    record_cache[fig] = text or false
+    record_cache[fig] = read_record(fig_path(fig, "runs/merge.json")) or false
   end
   return record_cache[fig] or nil
 end
 
-local function json_field(text, key)
-  local pat = '"' .. key:gsub("%p", "%%%0") .. '"%s*:%s*'
-  local s = text:match(pat .. '"([^"]*)"')
-  if s then return s end
-  s = text:match(pat .. "(%b[])")
-  if s then return s end
-  return text:match(pat .. "([^,\n}]+)")
+-- A record's value as text, as the C reader gives it (cc_record_field_text): integers in
+-- full, reals in their shortest round-trip text (%.15g to %.17g, as cc_out_format_double),
+-- lists as "a, b"; nil for null or an object.
+local function value_text(v)
+  if type(v) == "string" then return v end
+  if type(v) == "boolean" then return tostring(v) end
+  if math.type(v) == "integer" then return string.format("%d", v) end
+  if math.type(v) == "float" then
+    local s
+    for p = 15, 17 do
+      s = string.format("%." .. p .. "g", v)
+      if tonumber(s) == v then break end
+    end
+    return s
+  end
+  if type(v) == "table" then
+    if #v == 0 and next(v) ~= nil then return nil end -- an object
+    local items = {}
+    for i, x in ipairs(v) do
+      items[i] = value_text(x)
+      if not items[i] then return nil end
+    end
+    return table.concat(items, ", ")
+  end
+  return nil
+end
+
+local function json_field(rec, key)
+  return value_text(rec[key])
 end
 
 ---------------------------------------------------------------------------- numbers
@@ -239,13 +275,12 @@ local function expand(body)
     local fig, key = parts[2], parts[3]
     if not fig or not key then warn("bad placeholder {{" .. body .. "}}"); return { missing(body) } end
     local rec = merge_record(fig)
-    local v = rec and json_field(rec, key)
+    local v = rec and type(rec.config) == "table" and value_text(rec.config[key])
     if not v then
       warn(rec and ("no config key " .. key .. " in " .. fig_path(fig, "runs/merge.json"))
         or ("no run record " .. fig_path(fig, "runs/merge.json")))
       return { missing(body) }
     end
-    if v:match("^%[") then v = v:gsub("^%[", ""):gsub("%]$", "") end
     return { pandoc.Str(v) }
   end
   local fig, key, fmt = parts[1], parts[2], parts[3]
@@ -415,7 +450,7 @@ local function environment_table()
     local list = io.popen("ls " .. fig_path(fig, "runs") .. "/*.json 2>/dev/null")
     local n, core, t0, t1, commit, dirty = 0, 0.0, nil, nil, nil, nil
     for path in list:lines() do
-      local rec = read_all(path)
+      local rec = read_record(path)
       if rec then
         local is_merge = path:match("/merge%.json$")
         if not is_merge then
@@ -423,7 +458,7 @@ local function environment_table()
           core = core + (tonumber(json_field(rec, "elapsed_s") or "") or 0)
         else
           commit = json_field(rec, "git_commit")
-          dirty = json_field(rec, "git_dirty")
+          dirty = rec.git_dirty
         end
         local a, b = iso_seconds(json_field(rec, "start")), iso_seconds(json_field(rec, "end"))
         if a and (not t0 or a < t0) then t0 = a end
@@ -440,7 +475,7 @@ local function environment_table()
     end
     list:close()
     if n > 0 or commit then
-      local c = (commit or "?"):sub(1, 12) .. ((dirty == "true") and " (uncommitted changes)" or "")
+      local c = (commit or "?"):sub(1, 12) .. ((dirty == true) and " (uncommitted changes)" or "")
       rows[#rows + 1] = { cell({ pandoc.Link({ pandoc.Str(fig) }, "#fig:" .. fig) }), cell(words(tostring(n))),
         cell(words(string.format("%.0f", core))), cell(words((t0 and t1) and string.format("%d", t1 - t0) or "?")),
         cell({ pandoc.Code(c) }), cell(words(data_origin(fig))) }
@@ -504,12 +539,22 @@ local function source_inlines(src)
     append(out, { pandoc.Space(), pandoc.Str("(no run record)") })
   else
     local commit = json_field(rec, "git_commit") or json_field(rec, "commit") or "unknown"
-    local dirty = json_field(rec, "git_dirty") or json_field(rec, "dirty")
+    local dirty = rec.git_dirty
+    if dirty == nil then dirty = rec.dirty end
     if commit:match("^%x+$") then commit = commit:sub(1, 12) end
     append(out, { pandoc.Space(), pandoc.Str("@"), pandoc.Space(), pandoc.Code(commit) })
-    if dirty == "true" then
-      append(out, { pandoc.Space(), pandoc.Str("(uncommitted changes)") })
-    elseif dirty ~= "false" then
+    if dirty == true then
+      -- the files that differ from that commit, as the record names them (at most three here)
+      local files = type(rec.git_dirty_files) == "table" and rec.git_dirty_files or {}
+      local shown = math.min(3, #files)
+      local more = (tonumber(rec.git_dirty_count) or #files) - shown
+      append(out, { pandoc.Space(), pandoc.Str("(uncommitted changes") })
+      for i = 1, shown do
+        append(out, { pandoc.Str(i == 1 and ":" or ","), pandoc.Space(), pandoc.Code(tostring(files[i])) })
+      end
+      if shown > 0 and more > 0 then append(out, { pandoc.Str(","), pandoc.Space(), pandoc.Str(more .. " more") }) end
+      out[#out + 1] = pandoc.Str(")")
+    elseif dirty ~= false then
       append(out, { pandoc.Space(), pandoc.Str("(commit state unknown)") })
     end
     local status = json_field(rec, "status")

@@ -24,8 +24,12 @@ passed=0 failed=0
 # ok, bad, snap, refuse, all_complete
 . "$(dirname "$0")/refusal.sh"
 
-# has DRIVER KEY: the driver has this parameter (its --help lists it).
-has() { "$build/$1" --help 2>/dev/null | grep -qE "^ +$2 "; }
+# completed RECORD: the run record says COMPLETED (read as JSON by cc-record).
+completed() { [ "$("$build/cc-record" get "$1" status 2>/dev/null)" = COMPLETED ]; }
+
+# has DRIVER KEY: the driver has this parameter (its --help lists it). grep reads the whole help:
+# with -q it would stop at the match, the driver would die of SIGPIPE and pipefail say "no".
+has() { "$build/$1" --help 2>/dev/null | grep -E "^ +$2 " >/dev/null; }
 
 drivers=()
 for src in experiments/fig*.c; do
@@ -87,6 +91,13 @@ for d in "${drivers[@]}"; do
     has "$d" train.n_train && refuse "$d list refused early" "$out" "train.batch" "$B" "${C[@]}" --set train.n_train=10 --set train.batch=20 --list-units
     refuse "$d unit and merge" "$out" "choose one" "$B" "${C[@]}" --out "$out" --unit "$unit" --merge
     refuse "$d unit twice" "$out" "--unit" "$B" "${C[@]}" --out "$out" --unit "$unit" --unit "$unit"
+    refuse "$d --get unknown key" "$out" "no.such" "$B" "${C[@]}" --get no.such
+    refuse "$d --get and --list-units" "$out" "choose one" "$B" "${C[@]}" --get model.N --list-units
+    # --get prints a value after the settings: the last --set wins
+    if has "$d" run.seeds; then
+        v=$("$B" "${C[@]}" --seeds 3 --set run.seeds=4 --get run.seeds 2>&1)
+        [ "$v" = 4 ] && ok || bad "$d --get run.seeds after --set run.seeds=4: '$v'"
+    fi
     # a driver that starts from another figure's outputs (experiments/figN.needs) refuses the
     # cases below earlier, for want of them: they are tried on the others only
     [ -e "experiments/$d.needs" ] && continue
@@ -141,7 +152,7 @@ if [ -x "$build/fig2" ]; then
     u0=$("$B" "${C[@]}" --list-units | head -n 1)
     # broken unit files, each in a copy of the complete result
     n=0
-    for how in missing truncated foreign corrupt running norecord; do
+    for how in missing truncated foreign corrupt running norecord badrecord; do
         n=$((n + 1))
         o=$tmp/f2-$how
         cp -a "$out" "$o"
@@ -153,6 +164,8 @@ if [ -x "$build/fig2" ]; then
         corrupt) sed -i '$!{/^[0-9]/s/^[0-9.e+-]*/1.2.3/}' "$f"; pat="$u0.test.tsv" ;;
         running) sed -i 's/"status": "COMPLETED"/"status": "RUNNING"/' "$o/runs/$u0.json"; pat="did not finish" ;;
         norecord) rm "$o/runs/$u0.json"; pat="has not run" ;;
+        # cut after its status and config_id: the text holds both, the JSON is not whole
+        badrecord) sed -i '/"config_id"/q' "$o/runs/$u0.json"; pat="is not a valid run record (line" ;;
         esac
         refuse "fig2 merge, unit file $how" "$o" "$pat" "$B" "${C[@]}" --out "$o" --merge
     done
@@ -168,11 +181,11 @@ if [ -x "$build/fig2" ]; then
         kill -9 "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
         if f=$(all_complete "$o"); then ok; else bad "SIGKILL unit after ${delay}s: $f looks complete but is not"; fi
-        if grep -qs '"status": "COMPLETED"' "$o/runs/$uq.json" && ! [ -e "$o/units/$uq.test.tsv" ]; then
+        if completed "$o/runs/$uq.json" && ! [ -e "$o/units/$uq.test.tsv" ]; then
             bad "SIGKILL unit after ${delay}s: COMPLETED record without its files"
         else ok; fi
         "$B" "${Q[@]}" --out "$o" --unit "$uq" >/dev/null 2>&1 || bad "rerun after SIGKILL failed"
-        if [ -z "$(find "$o" -name '*.tmp.*')" ] && grep -q '"status": "COMPLETED"' "$o/runs/$uq.json"; then ok
+        if [ -z "$(find "$o" -name '*.tmp.*')" ] && completed "$o/runs/$uq.json"; then ok
         else bad "SIGKILL unit after ${delay}s: the rerun left temporaries or no COMPLETED record"; fi
     done
 
@@ -265,6 +278,20 @@ if [ -x "$M" ]; then
     done
     refuse "cc-model info missing file" "$tmp/model.ccm" "$tmp/none.ccm" "$M" info "$tmp/none.ccm"
     refuse "cc-model unknown command" "$tmp/model.ccm" "usage" "$M" load "$m"
+fi
+
+# ---------------------------------------------------------------- run records (cc-record)
+R=$build/cc-record
+rec=$(ls "$prev"/runs/*.json 2>/dev/null | head -n 1)
+if [ -x "$R" ] && [ -n "$rec" ]; then
+    "$R" check "$rec" | grep -q ": ok (fig2 " && [ "$("$R" get "$rec" status)" = COMPLETED ] \
+        && [ "$("$R" config "$rec" train.epochs)" = 1 ] && ok || bad "cc-record check/get/config of a good record"
+    head -c 200 "$rec" >"$tmp/cut.json"
+    refuse "cc-record check truncated" "$rec" "is not a valid run record" "$R" check "$tmp/cut.json"
+    refuse "cc-record check missing file" "$rec" "$tmp/none.json" "$R" check "$tmp/none.json"
+    refuse "cc-record unknown field" "$rec" "no.such" "$R" get "$rec" no.such
+    refuse "cc-record unknown parameter" "$rec" "no.such" "$R" config "$rec" no.such
+    refuse "cc-record unknown command" "$rec" "usage" "$R" show "$rec"
 fi
 
 echo "bad input: $passed passed, $failed failed"

@@ -412,6 +412,7 @@ static int cc_driver_parse_size(const char *s, double *out)
 
 typedef struct {
     const char *config, *out, *unit, *max_mem;
+    const char *get; /* --get KEY: print its value and stop */
     int quick, help, list, list_configs, merge;
     const char **sets;   /* (nsets) --set texts, or --seeds values */
     int *set_is_seeds;   /* (nsets) 1 for --seeds */
@@ -473,6 +474,13 @@ static int cc_driver_parse_cli(int argc, char **argv, cc_driver_cli *c, char *er
                 return GSL_EINVAL;
             }
             c->unit = v;
+        } else if (cc_driver_is_opt(a, "--get")) {
+            if (!(v = cc_driver_optval(argc, argv, &i, "--get", err, n))) return GSL_EINVAL;
+            if (c->get) {
+                snprintf(err, n, "--get given twice (one key per run)");
+                return GSL_EINVAL;
+            }
+            c->get = v;
         } else if (cc_driver_is_opt(a, "--max-mem")) {
             if (!(v = cc_driver_optval(argc, argv, &i, "--max-mem", err, n))) return GSL_EINVAL;
             double b;
@@ -494,8 +502,8 @@ static int cc_driver_parse_cli(int argc, char **argv, cc_driver_cli *c, char *er
             return GSL_EINVAL;
         }
     }
-    if (c->list + c->merge + (c->unit != NULL) > 1) {
-        snprintf(err, n, "choose one of --list-units (--list-configs), --unit and --merge");
+    if (c->list + c->merge + (c->unit != NULL) + (c->get != NULL) > 1) {
+        snprintf(err, n, "choose one of --list-units (--list-configs), --unit, --merge and --get");
         return GSL_EINVAL;
     }
     return GSL_SUCCESS;
@@ -507,7 +515,7 @@ static void cc_driver_help(const cc_experiment *exp, FILE *f)
     fprintf(f, "%s: %s\n\n", nm, exp->summary ? exp->summary : "");
     fprintf(f,
             "usage: %s [--config FILE] [--set key=value]... [--quick] [--out DIR]\n"
-            "       %*s [--list-units | --unit ID | --merge]\n\n",
+            "       %*s [--list-units | --unit ID | --merge | --get KEY]\n\n",
             nm, (int)strlen(nm), "");
     fprintf(f,
             "  --config FILE    parameters from an INI file; keys are section.key; keys of its\n"
@@ -523,6 +531,8 @@ static void cc_driver_help(const cc_experiment *exp, FILE *f)
             "  --list-configs   print \"config ID\" (the id of every parameter), then one line\n"
             "                   \"UNIT ID\" per unit (the id of the unit's resolved configuration:\n"
             "                   a unit is stale when its id changes), and stop\n"
+            "  --get KEY        print the current value of parameter KEY (after every\n"
+            "                   setting and check) and stop\n"
             "  --unit ID        run one unit: DIR/units/ID.* and its record DIR/runs/ID.json\n"
             "  --merge          merge the unit files into the panel TSVs, summary.tsv and\n"
             "                   claims.tsv (record DIR/runs/merge.json)\n"
@@ -563,21 +573,24 @@ static void cc_driver_tsv_config(const char *text, char *id, size_t n)
  * parameters, every units/ID.*.tsv is complete ("# end") and of these parameters. */
 static int cc_driver_merge_check(const cc_run_ctx *ctx, char *err, size_t n)
 {
-    char path[2 * CC_OUT_PATH_MAX], want[64];
+    char path[2 * CC_OUT_PATH_MAX], reason[512];
     for (int i = 0; i < ctx->units->n; i++) {
         const char *id = ctx->units->id[i], *why = NULL;
-        snprintf(want, sizeof want, "\"config_id\": \"%s\"", ctx->unit_config_ids[i]);
         snprintf(path, sizeof path, "%s/runs/%s.json", ctx->out, id);
-        char *text;
-        size_t len;
-        if (cc_file_read_max(path, &text, &len, 1 << 24))
-            return snprintf(err, n, "merge refused: unit %s has not run (%.1000s: %s): run it first", id, path,
-                            strerror(errno)), GSL_EINVAL;
-        if (!strstr(text, "\"status\": \"COMPLETED\""))
-            why = strstr(text, "\"status\": \"RUNNING\"") ? "did not finish (RUNNING: killed?)" : "did not complete";
-        else if (!strstr(text, want))
+        cc_record_info rec;
+        int rs = cc_record_read(path, &rec, reason, sizeof reason);
+        if (rs == GSL_EFAILED)
+            return snprintf(err, n, "merge refused: unit %s has not run (%.1000s: %s): run it first", id, path, reason),
+                   GSL_EINVAL;
+        if (rs)
+            return snprintf(err, n, "merge refused: %.1000s is not a valid run record (%s): rerun unit %s", path, reason,
+                            id),
+                   GSL_EINVAL;
+        if (rec.status != CC_RECORD_COMPLETED)
+            why = rec.status == CC_RECORD_RUNNING ? "did not finish (RUNNING: killed?)" : "did not complete";
+        else if (!rec.config_id || strcmp(rec.config_id, ctx->unit_config_ids[i]) != 0)
             why = "was made with other parameters";
-        free(text);
+        cc_record_info_free(&rec);
         if (why) return snprintf(err, n, "merge refused: unit %s %s (%.1000s): rerun it", id, why, path), GSL_EINVAL;
     }
     snprintf(path, sizeof path, "%s/units", ctx->out);
@@ -910,6 +923,18 @@ int cc_driver_main(int argc, char **argv, const cc_experiment *exp)
         if (cc_grid_check(&grid, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
     }
     if (exp->validate && exp->validate(&ctx, err, sizeof err)) CC_DRIVER_FAIL(2, "%s", err);
+    if (cli.get) { /* one value, as the config would give it (the Makefile reads verify.* this way) */
+        const cc_spec *s = cc_spec_find(exp->specs, cli.get);
+        if (!s) CC_DRIVER_FAIL(2, "--get: unknown key \"%.200s\" (--help lists the keys)", cli.get);
+        int need = cc_spec_format(s, NULL, 0);
+        char *v = malloc((size_t)need + 1);
+        if (!v) CC_DRIVER_FAIL(1, "out of memory");
+        cc_spec_format(s, v, (size_t)need + 1);
+        printf("%s\n", v);
+        free(v);
+        if (cc_driver_stdout_failed()) CC_DRIVER_FAIL(1, "cannot write the value to standard output: %s", strerror(errno));
+        goto done;
+    }
 
     /* 3. units, and the id of each unit's resolved configuration */
     status = exp->grid ? cc_grid_units(&grid, &units) : exp->units(&units, &ctx);

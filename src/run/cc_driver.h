@@ -8,6 +8,7 @@
  *     figN --config F [--quick] --out D --unit ID      one unit: D/units/ID.* + D/runs/ID.json
  *     figN --config F [--quick] --out D --merge        D/<panel>.tsv, summary.tsv, claims.tsv + D/runs/merge.json
  *     figN --config F [--quick] --out D                every unit serially, then merge
+ *     figN --config F [--quick] --get KEY              the value of parameter KEY on stdout
  *     figN --help                                      options and every key with its default
  * plus --set key=value (repeatable) and --seeds N (= --set run.seeds=N). Options take
  * their value as the next argument or after '=' (--out=D).
@@ -21,7 +22,8 @@
  * unreadable or oversized config, settings that contradict each other, a unit that
  * needs more memory than allowed, unknown unit id, missing --out, an --out, units/,
  * runs/ or out_dirs folder that cannot be written, a merge whose unit files are missing,
- * unfinished, truncated or made with other parameters), with exactly one line
+ * unfinished, truncated or made with other parameters or whose run records are not
+ * valid, an unknown --get key), with exactly one line
  * "figN: error: ..." on stderr and nothing written: every check is made before the
  * first directory or file is created; 1 a failure during a run (also a write error
  * on standard output, with a message). The GSL error handler installed here prints
@@ -37,7 +39,8 @@
  *
  * The merge is all-or-nothing. It first checks that every unit has a COMPLETED run
  * record of the same parameters and that every units/ID.*.tsv is complete and of
- * these parameters (else exit 2 naming the file). The merge callback then writes
+ * these parameters (else exit 2 naming the file; records are read as JSON by
+ * cc_record_read). The merge callback then writes
  * into a staging folder OUT/.merge.<pid> (ctx->out points there; its units/ is a
  * link to OUT/units), which replaces OUT/.merged in one rename (RENAME_EXCHANGE);
  * each output OUT/<name> is a symbolic link to .merged/<name>, so readers of

@@ -1,5 +1,5 @@
 /* cc_record.c: JSON run records (see cc_record.h). Collects the fields in memory
- * and rewrites the whole file on begin and end.
+ * and rewrites the whole file on begin and end; reads one back with jansson.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
@@ -8,7 +8,10 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_version.h>
+#include <errno.h>
+#include <jansson.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -44,7 +47,10 @@ struct cc_record {
     double *metric_values;
     int nmetrics, capmetrics;
     char git_commit[64];
-    int git_dirty; /* 1, 0, -1 unknown */
+    int git_dirty;      /* 1, 0, -1 unknown */
+    char **dirty_files; /* (ndirty_files <= CC_RECORD_DIRTY_MAX) the first files that make it dirty */
+    int ndirty_files;
+    long dirty_count;   /* every such file */
     char host[256];
     char start[32], end[32];
     struct timespec t0;
@@ -74,6 +80,51 @@ static int cc_record_popen_line(const char *cmd, char *buf, size_t n, int *any_o
     return pclose(p);
 }
 
+/* The build's inputs (cc_record.h: sources, drivers, configs, plot scripts, Makefile), from
+ * the top of the repository whatever the working directory; -z: names as they are, NUL-ended. */
+#define CC_RECORD_GIT_STATUS                                                                    \
+    "git status --porcelain -z --untracked-files=all -- ':(top)src' ':(top)experiments' "       \
+    "':(top,glob)figures/*.gp' ':(top)Makefile' 2>/dev/null"
+
+/* Whole stdout of cmd into a malloc'd buffer (*len bytes, NUL added); the exit status, or -1. */
+static int cc_record_popen_all(const char *cmd, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    fflush(NULL);
+    FILE *p = popen(cmd, "r");
+    if (!p) return -1;
+    FILE *m = open_memstream(out, len);
+    char chunk[4096];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, p)) > 0)
+        if (m) fwrite(chunk, 1, got, m);
+    int status = pclose(p);
+    if (!m || fclose(m) != 0) {
+        free(*out);
+        *out = NULL;
+        return -1;
+    }
+    return status;
+}
+
+/* Entries "XY name\0" of git status -z: the first CC_RECORD_DIRTY_MAX names kept, all counted. */
+static void cc_record_dirty_list(cc_record *r, const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        const char *e = text + i;
+        size_t k = strnlen(e, len - i);
+        i += k + 1;
+        if (k < 4) continue;
+        if (e[0] == 'R' || e[0] == 'C') i += strnlen(text + i, len > i ? len - i : 0) + 1; /* the old name follows */
+        r->dirty_count++;
+        if (r->ndirty_files < CC_RECORD_DIRTY_MAX) {
+            char *name = strndup(e + 3, k - 3);
+            if (name) r->dirty_files[r->ndirty_files++] = name;
+        }
+    }
+}
+
 static void cc_record_git(cc_record *r)
 {
     int any;
@@ -83,10 +134,14 @@ static void cc_record_git(cc_record *r)
     if (cc_record_popen_line("git rev-parse HEAD 2>/dev/null", buf, sizeof buf, &any) != 0 || strlen(buf) < 7)
         return;
     snprintf(r->git_commit, sizeof r->git_commit, "%.63s", buf);
-    /* dirty: tracked files changed outside data/, whose shipped tables and run records a run rewrites */
-    if (cc_record_popen_line("git status --porcelain --untracked-files=no -- . ':(exclude)data' 2>/dev/null", buf,
-                             sizeof buf, &any) == 0)
-        r->git_dirty = any;
+    char *text;
+    size_t len;
+    r->dirty_files = calloc(CC_RECORD_DIRTY_MAX, sizeof *r->dirty_files);
+    if (cc_record_popen_all(CC_RECORD_GIT_STATUS, &text, &len) == 0 && r->dirty_files) {
+        cc_record_dirty_list(r, text, len);
+        r->git_dirty = r->dirty_count > 0;
+    }
+    free(text);
 }
 
 cc_record *cc_record_alloc(const char *path, const char *driver, const char *unit)
@@ -131,6 +186,8 @@ void cc_record_free(cc_record *r)
     free(r->seeds);
     cc_record_free_pairs(r->metrics, r->nmetrics);
     free(r->metric_values);
+    for (int i = 0; i < r->ndirty_files; i++) free(r->dirty_files[i]);
+    free(r->dirty_files);
     free(r);
 }
 
@@ -369,6 +426,16 @@ static int cc_record_write(cc_record *r, const char *status, const char *error)
     fputs("],\n", f);
     cc_record_kv_str(f, "git_commit", r->git_commit);
     fprintf(f, "  \"git_dirty\": %s,\n", r->git_dirty < 0 ? "null" : r->git_dirty ? "true" : "false");
+    fputs("  \"git_dirty_files\": [", f);
+    for (int i = 0; i < r->ndirty_files; i++) {
+        if (i) fputs(", ", f);
+        cc_json_string(f, r->dirty_files[i]);
+    }
+    fputs("],\n", f);
+    if (r->git_dirty < 0)
+        fputs("  \"git_dirty_count\": null,\n", f);
+    else
+        fprintf(f, "  \"git_dirty_count\": %ld,\n", r->dirty_count);
     cc_record_kv_str(f, "compiler", cc_record_compiler());
 #ifdef CC_CFLAGS
     cc_record_kv_str(f, "cflags", CC_RECORD_STR(CC_CFLAGS));
@@ -419,4 +486,131 @@ int cc_record_end(cc_record *r, int ok, const char *error)
     r->elapsed = (double)(t1.tv_sec - r->t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - r->t0.tv_nsec);
     cc_record_now_iso(r->end, sizeof r->end);
     return cc_record_write(r, ok ? "COMPLETED" : "FAILED", ok ? NULL : (error ? error : "failed"));
+}
+
+/* ------------------------------------------------------------------ reading a record */
+
+static int cc_record_bad(char *err, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int cc_record_bad(char *err, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, n, fmt, ap);
+    va_end(ap);
+    return GSL_EINVAL;
+}
+
+static const char *cc_record_type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "?";
+}
+
+/* root[name] into *v if it is of type t (or null, when null_ok); else GSL_EINVAL and why. */
+static int cc_record_need(const json_t *root, const char *name, json_type t, int null_ok, json_t **v, char *err,
+                          size_t n)
+{
+    static const char *want[] = {[JSON_OBJECT] = "an object", [JSON_STRING] = "a string"};
+    *v = json_object_get(root, name);
+    if (!*v) return cc_record_bad(err, n, "no \"%s\" field", name);
+    if (json_typeof(*v) == t || (null_ok && json_is_null(*v))) return GSL_SUCCESS;
+    return cc_record_bad(err, n, "\"%s\" is %s, not %s%s", name, cc_record_type_name(*v), want[t],
+                         null_ok ? " or null" : "");
+}
+
+int cc_record_read(const char *path, cc_record_info *info, char *err, size_t n)
+{
+    memset(info, 0, sizeof *info);
+    char *text;
+    size_t len;
+    int status = cc_file_read_max(path, &text, &len, CC_RECORD_READ_MAX);
+    if (status == GSL_ENOMEM) return snprintf(err, n, "out of memory"), GSL_ENOMEM;
+    if (status && errno == EFBIG) return cc_record_bad(err, n, "longer than %u MiB", CC_RECORD_READ_MAX >> 20);
+    if (status) return snprintf(err, n, "%s", strerror(errno)), GSL_EFAILED;
+    json_error_t je;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je); /* two "status" fields: refused */
+    free(text);
+    if (!root) return cc_record_bad(err, n, "line %d, column %d: %s", je.line, je.column, je.text);
+    info->root = root;
+    json_t *driver, *unit, *st, *id, *config;
+    if (!json_is_object(root))
+        status = cc_record_bad(err, n, "the file holds %s, not an object", cc_record_type_name(root));
+    if (!status) status = cc_record_need(root, "driver", JSON_STRING, 0, &driver, err, n);
+    if (!status) status = cc_record_need(root, "unit", JSON_STRING, 0, &unit, err, n);
+    if (!status) status = cc_record_need(root, "status", JSON_STRING, 0, &st, err, n);
+    if (!status) status = cc_record_need(root, "config_id", JSON_STRING, 1, &id, err, n);
+    if (!status) status = cc_record_need(root, "config", JSON_OBJECT, 0, &config, err, n);
+    if (!status) {
+        const char *s = json_string_value(st);
+        if (strcmp(s, "RUNNING") == 0)
+            info->status = CC_RECORD_RUNNING;
+        else if (strcmp(s, "COMPLETED") == 0)
+            info->status = CC_RECORD_COMPLETED;
+        else if (strcmp(s, "FAILED") == 0)
+            info->status = CC_RECORD_FAILED;
+        else
+            status = cc_record_bad(err, n, "\"status\" is \"%.40s\", not RUNNING, COMPLETED or FAILED", s);
+    }
+    if (status) {
+        cc_record_info_free(info);
+        return status;
+    }
+    info->driver = json_string_value(driver);
+    info->unit = json_string_value(unit);
+    info->config_id = json_string_value(id); /* NULL for null */
+    return GSL_SUCCESS;
+}
+
+void cc_record_info_free(cc_record_info *info)
+{
+    json_decref(info->root);
+    memset(info, 0, sizeof *info);
+}
+
+/* v as text (cc_record.h); -1 for an object, or an array holding one. */
+static int cc_record_value_text(const json_t *v, char *buf, size_t n)
+{
+    char tmp[64];
+    switch (json_typeof(v)) {
+    case JSON_STRING: return snprintf(buf, n, "%s", json_string_value(v));
+    case JSON_INTEGER: return snprintf(buf, n, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    case JSON_REAL:
+        cc_out_format_double(tmp, sizeof tmp, json_real_value(v)); /* the writer's own text of it */
+        return snprintf(buf, n, "%s", tmp);
+    case JSON_TRUE: return snprintf(buf, n, "true");
+    case JSON_FALSE: return snprintf(buf, n, "false");
+    case JSON_NULL: return snprintf(buf, n, "null");
+    case JSON_OBJECT: return -1;
+    case JSON_ARRAY: break;
+    }
+    size_t used = 0;
+    if (n) buf[0] = '\0';
+    for (size_t i = 0; i < json_array_size(v); i++) {
+        const json_t *item = json_array_get(v, i);
+        if (json_is_object(item) || json_is_array(item)) return -1;
+        if (i) used += (size_t)snprintf(used < n ? buf + used : NULL, used < n ? n - used : 0, ", ");
+        used += (size_t)cc_record_value_text(item, used < n ? buf + used : NULL, used < n ? n - used : 0);
+    }
+    return (int)used;
+}
+
+int cc_record_field_text(const cc_record_info *info, const char *name, char *buf, size_t n)
+{
+    const json_t *v = json_object_get(info->root, name);
+    return v ? cc_record_value_text(v, buf, n) : -1;
+}
+
+int cc_record_config_text(const cc_record_info *info, const char *key, char *buf, size_t n)
+{
+    const json_t *v = json_object_get(json_object_get(info->root, "config"), key);
+    return v ? cc_record_value_text(v, buf, n) : -1;
 }
