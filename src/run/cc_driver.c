@@ -772,6 +772,23 @@ static int cc_driver_merge(const cc_experiment *exp, cc_run_ctx *ctx)
     return status;
 }
 
+/* Remove every units/<unit>.*.tsv of unit index: a unit's files are replaced as a whole, so that a
+ * table an earlier version of the driver wrote (and this one does not) cannot block the merge. */
+static void cc_driver_clear_unit(const cc_run_ctx *ctx, int index)
+{
+    char dir[CC_OUT_PATH_MAX + 8], file[2 * CC_OUT_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/units", ctx->out);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        size_t L = strlen(e->d_name);
+        if (L < 5 || strcmp(e->d_name + L - 4, ".tsv") != 0 || cc_driver_file_owner(ctx->units, e->d_name) != index) continue;
+        snprintf(file, sizeof file, "%s/%s", dir, e->d_name);
+        unlink(file);
+    }
+    if (d) closedir(d);
+}
+
 static int cc_driver_run_rec(const cc_experiment *exp, cc_run_ctx *ctx, int index, int of, const char *rec_out)
 {
     char path[CC_OUT_PATH_MAX], label[512];
@@ -800,6 +817,7 @@ static int cc_driver_run_rec(const cc_experiment *exp, cc_run_ctx *ctx, int inde
         ctx->config_id = ctx->figure_config_id;
         return status;
     }
+    if (index >= 0) cc_driver_clear_unit(ctx, index);
     ctx->unit = index >= 0 ? id : NULL;
     ctx->unit_index = index;
     ctx->cond = NULL;
