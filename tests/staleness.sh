@@ -8,7 +8,8 @@
 # edit of a config is followed by `make QUICK=1 FIG` and the units and merges it runs are counted:
 #   touching the config                       0 units, no merge
 #   a comment, a verify.* key                 0 units, the merge
-#   a claims.* key of a figure that has one   0 units, the merge
+#   a claims.* key (Fig. 2)                  0 units, the merge
+#   one more value in a sweep (Fig. 2's tau) one unit per seed of the new value
 #   a model key                               every unit of the figure
 #   one more seed (SEEDS)                     one unit per condition
 # Not here: which values a unit's configuration holds (the drivers' --list-configs; test_grid).
@@ -54,6 +55,15 @@ sed -i 's/^lr_cereb = 0.001/lr_cereb = 0.0015/' "$p/experiments/$fig.ini"
 expect "$fig model.lr_cereb edited" "$(runs $fig)" "$units 1"
 expect "$fig one more seed" "$(runs $fig SEEDS=3)" "$conds 1"
 expect "$fig back to the quick seeds" "$(runs $fig)" "0 1"
+
+# Fig. 2: a claim's threshold reruns the merge alone; one more tau in the sweep runs one unit per
+# seed of that tau, and nothing else.
+fig2_seeds=$(cd "$p" && build/fig2 --config experiments/fig2.ini --quick --get run.seeds)
+expect "fig2 up to date" "$(runs fig2)" "0 0"
+sed -i 's/^ratio_min = 5 /ratio_min = 6 /' "$p/experiments/fig2.ini"
+expect "fig2 claims.ratio_min edited" "$(runs fig2)" "0 1"
+sed -i 's/^sweep.tau = 2, 3$/sweep.tau = 2, 3, 5/' "$p/experiments/fig2.ini"
+expect "fig2 one more tau in the quick sweep" "$(runs fig2)" "$fig2_seeds 1"
 
 # Verdicts: never printed from another configuration. An analysis edit merges again when the units
 # have run here; with a unit missing (as in the shipped data) the claim is refused, naming the figure.
