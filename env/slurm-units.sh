@@ -28,7 +28,7 @@ list=$state/$fig.units
 for u in "${units[@]}"; do
     done_=$data/units/$u.done
     # up to date as make sees it: the stamp is newer than the unit's configuration id and its code
-    if [ -f "$done_" ] && [ "$done_" -nt "$data/units/$u.key" ] && [ "$done_" -nt "$code" ]; then continue; fi
+    if [ -f "$done_" ] && [ "$done_" -nt "$(dirname "$mk")/keys/$fig/$u.key" ] && [ "$done_" -nt "$code" ]; then continue; fi
     echo "$u" >> "$list.tmp"
 done
 mv -f "$list.tmp" "$list"
