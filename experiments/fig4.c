@@ -73,27 +73,6 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- merge */
 
-/* MSE of two outputs that ignore the cue (digits drawn uniformly): zero, and the best such
- * output, the mean target of each step over the six digits (the chance level of a readout
- * whose bias learns but whose cortex carries no cue). */
-static void chance_mse(const cc_task *task, double *zero, double *blind)
-{
-    double y[6][2 * 200], z = 0.0, c = 0.0;
-    *zero = *blind = NAN;
-    if (task->T > 200) return;
-    for (int k = 0; k < 6; k++) cc_task_template(y[k], task, k);
-    for (int i = 0; i < 2 * task->T; i++) {
-        double m = 0.0;
-        for (int k = 0; k < 6; k++) m += y[k][i] / 6.0;
-        for (int k = 0; k < 6; k++) {
-            z += y[k][i] * y[k][i];
-            c += (y[k][i] - m) * (y[k][i] - m);
-        }
-    }
-    *zero = z / (6.0 * 2 * task->T);
-    *blind = c / (6.0 * 2 * task->T);
-}
-
 static int merge(const cc_run_ctx *ctx)
 {
     char runs[256];
@@ -150,7 +129,7 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "seeds", P.train.seeds, "seeds per model");
     cc_summary_add(&sm, "epochs", E, "training epochs");
     double zero, blind;
-    chance_mse(&task, &zero, &blind);
+    cc_panel_chance_mse(&task, &zero, &blind); /* zero output; the mean digit at each step */
     cc_summary_add(&sm, "zero_mse", zero, "MSE of a zero output on the digits");
     cc_summary_add(&sm, "cueblind_mse", blind, "MSE of the best output that ignores the cue (the mean digit at each step)");
     char key[64], doc[160];
