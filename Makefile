@@ -576,7 +576,7 @@ endif
 endif
 claims: ## list every claim id (of the data present), with its verdict
 	@for f in $(FIG_NAMES); do \
-	  if [ -f $(DATA)/$$f/claims.tsv ]; then awk -F'\t' '!/^#/ && NF == 5 { printf "%-28s %s\n", $$1, $$5 }' $(DATA)/$$f/claims.tsv; \
+	  if [ -f $(DATA)/$$f/claims.tsv ]; then awk -F'\t' '!/^#/ && NF == 11 { printf "%-32s %-9s %s\n", $$1, $$11, $$2 }' $(DATA)/$$f/claims.tsv; \
 	  else echo "($$f: no data; make $$f-data computes it)"; fi; done
 
 claim: ## one claim: make claim ID=fig2.acquisition (its figure's data, then the verdict)

@@ -4,13 +4,19 @@
 #   tools/check_claims.sh data/fig2/claims.tsv data/fig3/claims.tsv ...
 #   tools/check_claims.sh --claim fig2.acquisition data/fig2/claims.tsv   (that claim only)
 #
-# Each claims.tsv is written by a driver's --merge: '#' lines are comments, every other line
-# has five tab-separated columns
-#     claim_id  statement  measured  criterion  PASS|FAIL
-# Prints one line per claim and ends with exactly one line "claims: N passed, M failed".
+# Each claims.tsv is written by a driver's --merge (cc_claims_judge): '#' lines are comments,
+# every other line has eleven tab-separated columns
+#     claim_id source statement measured criterion effect ci_lo ci_hi seeds stability result
+# source: paper (the paper states it), code (the authors' scripts) or package (the package's own
+# criterion); result: PASS, FAIL or UNDECIDED (the verdict's stability under a bootstrap over
+# seeds is below 0.9: the seeds that ran do not settle it). The claims of the paper and the
+# authors' code are printed first, then the package's own questions, each line with its effect,
+# 95 % interval, seeds and stability. Ends with exactly one line
+#     "claims: N passed, M failed, U undecided"
 # A file with no claim must say why on a line '# no claims: ...'.
-# Exit status 1 if any claim FAILs, or if a file is missing or has a malformed line (each of
-# these counts as one failure). Not here: deciding a claim (the driver does, at merge).
+# Exit status: 0 when every claim passes; 1 if any claim FAILs or is UNDECIDED, or a file is
+# missing or has a malformed line (each of these counts); 2 for an unknown --claim id.
+# Not here: deciding a claim (the driver does, at merge).
 set -uo pipefail
 
 # --claim ID: only that claim (one file expected). An id absent from a file that exists lists
@@ -22,7 +28,7 @@ if [ "${1:-}" = "--claim" ]; then
     present=()
     for file in "$@"; do [ -f "$file" ] && present+=("$file"); done
     if [ ${#present[@]} -gt 0 ]; then
-        ids=$(awk -F'\t' '!/^#/ && NF == 5 { print $1 }' "${present[@]}")
+        ids=$(awk -F'\t' '!/^#/ && NF == 11 { print $1 }' "${present[@]}")
         if ! grep -qxF -- "$only" <<<"$ids"; then
             echo "unknown claim '$only'; the claims of ${present[*]} are: $(paste -sd ' ' <<<"${ids:-none}")" >&2
             exit 2
@@ -32,6 +38,7 @@ fi
 
 passed=0
 failed=0
+undecided=0
 for file in "$@"; do
     fig=$(basename "$(dirname "$file")")
     if [ ! -f "$file" ]; then
@@ -40,24 +47,30 @@ for file in "$@"; do
         continue
     fi
     echo "== $fig ($file)"
-    # awk prints the claim lines and, last, "<passed> <failed>" for this file.
+    # awk prints the claim lines (the paper's and the code's, then the package's) and, last,
+    # "<passed> <failed> <undecided>" for this file.
     counts=$(awk -F'\t' -v fig="$fig" -v only="$only" '
         /^#/ || /^[[:space:]]*$/ { next }
         only != "" && $1 != only { next }
-        NF != 5 || ($5 != "PASS" && $5 != "FAIL") {
-            printf "BAD      %s line %d: expected 5 tab-separated columns ending in PASS or FAIL: %s\n", fig, NR, $0
+        NF != 11 || ($11 != "PASS" && $11 != "FAIL" && $11 != "UNDECIDED") || ($2 != "paper" && $2 != "code" && $2 != "package") {
+            printf "BAD      %s line %d: expected 11 tab-separated columns, source paper|code|package, ending in PASS, FAIL or UNDECIDED: %s\n", fig, NR, $0
             bad++
             next
         }
         {
-            printf "%-8s %s/%s: %s (measured %s; criterion %s)\n", $5, fig, $1, $2, $3, $4
-            if ($5 == "PASS") p++; else f++
+            ci = ($7 == "NaN") ? "no interval" : sprintf("95%% CI [%.4g, %.4g]", $7, $8)
+            line = sprintf("%-9s [%s] %s/%s: %s (measured %s; criterion %s; effect %.4g, %s, %d seeds, stability %.2f)", $11, $2, fig, $1, $3, $4, $5, $6, ci, $9, $10)
+            if ($2 == "package") pk[++npk] = line; else print line
+            if ($11 == "PASS") p++; else if ($11 == "FAIL") f++; else u++
         }
-        END { printf "%d %d\n", p, f + bad }
+        END {
+            if (npk) { print "   the package'"'"'s own criteria (not claims of the paper):"; for (i = 1; i <= npk; i++) print pk[i] }
+            printf "%d %d %d\n", p, f + bad, u
+        }
     ' "$file")
     printf '%s\n' "$counts" | sed '$d'
-    read -r p f <<<"$(printf '%s\n' "$counts" | tail -n 1)"
-    if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+    read -r p f u <<<"$(printf '%s\n' "$counts" | tail -n 1)"
+    if [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$u" -eq 0 ]; then
         if grep -q '^# no claims:' "$file"; then # a figure that only shows (Fig. 1: the model)
             echo "NONE     $fig: $(sed -n 's/^# no claims: *//p' "$file" | head -n 1)"
         else
@@ -67,7 +80,8 @@ for file in "$@"; do
     fi
     passed=$((passed + p))
     failed=$((failed + f))
+    undecided=$((undecided + u))
 done
 
-echo "claims: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "claims: $passed passed, $failed failed, $undecided undecided"
+[ "$failed" -eq 0 ] && [ "$undecided" -eq 0 ]

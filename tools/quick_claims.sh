@@ -6,7 +6,7 @@
 #
 # DATA is the quick pipeline's data directory (build/quick/data). The claims are those of each
 # DATA/figN/claims.tsv: per claim its id, its measured text (the numbers as the driver rounds
-# them) and its verdict (PASS or FAIL); a figure without claims is kept as one line, id "none",
+# them) and its verdict (PASS, FAIL or UNDECIDED); a figure without claims is kept as one line, id "none",
 # with the reason its file gives. The statement and the criterion are prose and are not compared.
 # check: every figure named must be in tests/quick_claims.tsv with the same claims, in the same
 # order, each with the same measured text and verdict, character for character (no tolerance:
@@ -34,9 +34,9 @@ shift 2
 for fig in "$@"; do
     f=$data/$fig/claims.tsv
     [ -f "$f" ] || { echo "$me: $f missing (run make smoke first)" >&2; exit 2; }
-    # five tab-separated columns ending in PASS or FAIL, or no claim and a reason
-    bad=$(awk -F'\t' '!/^#/ && (NF != 5 || ($5 != "PASS" && $5 != "FAIL")) { print FNR; exit }' "$f")
-    [ -z "$bad" ] || { echo "$me: $f line $bad is not a claim (five tab-separated columns ending in PASS or FAIL)" >&2; exit 2; }
+    # eleven tab-separated columns ending in PASS, FAIL or UNDECIDED, or no claim and a reason
+    bad=$(awk -F'\t' '!/^#/ && (NF != 11 || ($11 != "PASS" && $11 != "FAIL" && $11 != "UNDECIDED")) { print FNR; exit }' "$f")
+    [ -z "$bad" ] || { echo "$me: $f line $bad is not a claim (eleven tab-separated columns ending in PASS, FAIL or UNDECIDED)" >&2; exit 2; }
     grep -q '^[^#]' "$f" || grep -q '^# no claims: ' "$f" || { echo "$me: $f has no claim and no '# no claims:' line" >&2; exit 2; }
 done
 
@@ -45,7 +45,7 @@ claims() {
     for fig in "$@"; do
         awk -F'\t' -v f="$fig" '
             /^# no claims: / { none = substr($0, 14) }
-            !/^#/ { print f "\t" $1 "\t" $3 "\t" $5; n++ }
+            !/^#/ { print f "\t" $1 "\t" $4 "\t" $11; n++ }
             END { if (!n) print f "\tnone\t" none "\t-" }' "$data/$fig/claims.tsv"
     done
 }
