@@ -260,6 +260,7 @@ test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the m
 	@tests/bad_input.sh $(BUILD)
 	@tests/merge_faults.sh $(BUILD)
 	@tests/make_vars.sh $(BUILD)
+	@tests/check_claims.sh
 	@tests/bench_smoke.sh $(BUILD)
 	@$(MAKE) --no-print-directory smoke
 	@tests/progress.sh $(BUILD) SAN=$(SAN) BLAS=$(BLAS) ENV_CHECK=$(ENV_CHECK)
@@ -556,7 +557,7 @@ times: ## print the seconds per figure of the last runs
 # refused with one line naming it.
 cc_claims_current = tools/claims_current.sh $(1) $(DATA)/$(1) $(1)-data $(call cc_driver,$(1))
 
-check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) $(FIG_NAMES:%=$(BUILD)/%) ## check every figure's claims.tsv (PASS/FAIL per claim)
+check-claims: $(FIG_NAMES:%=$(DATA)/%/.complete) $(FIG_NAMES:%=$(BUILD)/%) ## every claim with its verdict (PASS, FAIL, UNDECIDED), source, effect, 95 % interval, seeds and stability
 	@$(foreach f,$(FIG_NAMES),$(call cc_claims_current,$(f)) &&) :
 	@tools/check_claims.sh $(FIG_NAMES:%=$(DATA)/%/claims.tsv)
 

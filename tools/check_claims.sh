@@ -10,12 +10,15 @@
 # source: paper (the paper states it), code (the authors' scripts) or package (the package's own
 # criterion); result: PASS, FAIL or UNDECIDED (the verdict's stability under a bootstrap over
 # seeds is below 0.9: the seeds that ran do not settle it). The claims of the paper and the
-# authors' code are printed first, then the package's own questions, each line with its effect,
-# 95 % interval, seeds and stability. Ends with exactly one line
-#     "claims: N passed, M failed, U undecided"
+# authors' code are printed first, then the package's own criteria and questions, each line
+# with its effect, 95 % interval, seeds and stability. Ends with exactly two lines
+#     "claims of the paper and the code: N passed, M failed, U undecided"
+#     "the package's own criteria: N passed, M failed, U undecided"
 # A file with no claim must say why on a line '# no claims: ...'.
-# Exit status: 0 when every claim passes; 1 if any claim FAILs or is UNDECIDED, or a file is
-# missing or has a malformed line (each of these counts); 2 for an unknown --claim id.
+# Exit status: 0 when every claim of the paper and the code passes; 1 if one of them FAILs or is
+# UNDECIDED, or a file is missing or has a malformed line (each of these counts as a failed claim);
+# 2 for an unknown --claim id. The package's own criteria are reported, never the exit status: a
+# package criterion that fails is a finding about the model, not a claim of the paper that failed.
 # Not here: deciding a claim (the driver does, at merge).
 set -uo pipefail
 
@@ -36,9 +39,8 @@ if [ "${1:-}" = "--claim" ]; then
     fi
 fi
 
-passed=0
-failed=0
-undecided=0
+passed=0 failed=0 undecided=0    # claims of the paper and the code
+ppassed=0 pfailed=0 pundecided=0 # the package's own criteria
 for file in "$@"; do
     fig=$(basename "$(dirname "$file")")
     if [ ! -f "$file" ]; then
@@ -59,18 +61,18 @@ for file in "$@"; do
         }
         {
             ci = ($7 == "NaN") ? "no interval" : sprintf("95%% CI [%.4g, %.4g]", $7, $8)
-            line = sprintf("%-9s [%s] %s/%s: %s (measured %s; criterion %s; effect %.4g, %s, %d seeds, stability %.2f)", $11, $2, fig, $1, $3, $4, $5, $6, ci, $9, $10)
-            if ($2 == "package") pk[++npk] = line; else print line
-            if ($11 == "PASS") p++; else if ($11 == "FAIL") f++; else u++
+            line = sprintf("%-9s [%s] %s: %s (measured %s; criterion %s; effect %.4g, %s, %d seeds, stability %.2f)", $11, $2, $1, $3, $4, $5, $6, ci, $9, $10)
+            if ($2 == "package") { pk[++npk] = line; k = "q" } else { print line; k = "" }
+            n[k ($11 == "PASS" ? "p" : $11 == "FAIL" ? "f" : "u")]++
         }
         END {
             if (npk) { print "   the package'"'"'s own criteria (not claims of the paper):"; for (i = 1; i <= npk; i++) print pk[i] }
-            printf "%d %d %d\n", p, f + bad, u
+            printf "%d %d %d %d %d %d\n", n["p"], n["f"] + bad, n["u"], n["qp"], n["qf"], n["qu"]
         }
     ' "$file")
     printf '%s\n' "$counts" | sed '$d'
-    read -r p f u <<<"$(printf '%s\n' "$counts" | tail -n 1)"
-    if [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$u" -eq 0 ]; then
+    read -r p f u qp qf qu <<<"$(printf '%s\n' "$counts" | tail -n 1)"
+    if [ $((p + f + u + qp + qf + qu)) -eq 0 ]; then
         if grep -q '^# no claims:' "$file"; then # a figure that only shows (Fig. 1: the model)
             echo "NONE     $fig: $(sed -n 's/^# no claims: *//p' "$file" | head -n 1)"
         else
@@ -81,7 +83,9 @@ for file in "$@"; do
     passed=$((passed + p))
     failed=$((failed + f))
     undecided=$((undecided + u))
+    ppassed=$((ppassed + qp)) pfailed=$((pfailed + qf)) pundecided=$((pundecided + qu))
 done
 
-echo "claims: $passed passed, $failed failed, $undecided undecided"
+echo "claims of the paper and the code: $passed passed, $failed failed, $undecided undecided"
+echo "the package's own criteria: $ppassed passed, $pfailed failed, $pundecided undecided"
 [ "$failed" -eq 0 ] && [ "$undecided" -eq 0 ]
