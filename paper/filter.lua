@@ -18,7 +18,10 @@ What it understands in report.md, and what it turns it into:
   {{allclaims}}                 (alone in a paragraph) every claim of every figure of the report
                                 (the figures of its .reproduction divs, in order), each linked
                                 to its figure
-  {{failedclaims}}              (alone in a paragraph) the claims that FAIL, linked to their figures
+  {{failedclaims}}              (alone in a paragraph) the claims of the paper and the code that FAIL
+                                or are UNDECIDED, linked to their figures
+  {{verdicts:fig2,fig4}}        (alone in a paragraph) a list of the claims of those figures, each
+                                with its source, verdict, effect, interval, seeds and stability
   {{environment}}               (alone in a paragraph) the environment of the runs, read from
                                 the run records: commit, compiler, libraries, BLAS core, CPU,
                                 seeds, core-seconds and wall time per figure, and whether the
@@ -399,26 +402,30 @@ end
 local function all_claims_table()
   local theirs, ours, absent = {}, {}, {}
   local count = { PASS = 0, FAIL = 0, UNDECIDED = 0 }
+  local pcount = { PASS = 0, FAIL = 0, UNDECIDED = 0 }
   for _, fig in ipairs(report_figs) do
     local rows = read_tsv(fig_path(fig, "claims.tsv"))
     if not rows then
       absent[#absent + 1] = fig
     else
       for _, r in ipairs(rows) do
-        if count[r[11]] then count[r[11]] = count[r[11]] + 1 end
+        local c = (r[2] == "package") and pcount or count
+        if c[r[11]] then c[r[11]] = c[r[11]] + 1 end
         local dst = (r[2] == "package") and ours or theirs
         dst[#dst + 1] = claim_row(fig, r, true)
       end
     end
   end
   local text = string.format("Claims of the paper and of the authors' code, checked on the data of this report "
-    .. "(all claims: %d pass, %d fail, %d undecided).", count.PASS, count.FAIL, count.UNDECIDED)
+    .. "(%d pass, %d fail, %d undecided).", count.PASS, count.FAIL, count.UNDECIDED)
   if #absent > 0 then text = text .. " No claims file (not reproduced, or data not generated): " .. table.concat(absent, ", ") .. "." end
   text = text .. " Check one with make claim ID=<claim>."
   local blocks = { make_table(words(text), CLAIM_HEADERS, CLAIM_WIDTHS, theirs) }
   if #ours > 0 then
-    blocks[#blocks + 1] = make_table(words("The package's own criteria: thresholds and cut-offs the paper does not "
-      .. "state, chosen here to make a claim checkable; a failure here is not a failure of the paper."), CLAIM_HEADERS,
+    blocks[#blocks + 1] = make_table(words(string.format("The package's own criteria and questions (%d pass, %d fail, "
+      .. "%d undecided): thresholds and cut-offs the paper does not state, chosen here to make a claim checkable, and "
+      .. "the questions of the extensions; a failure here is not a failure of the paper.", pcount.PASS, pcount.FAIL,
+      pcount.UNDECIDED)), CLAIM_HEADERS,
       CLAIM_WIDTHS, ours)
   end
   return pandoc.Div(blocks, pandoc.Attr("", { "all-claims" }))
@@ -430,11 +437,11 @@ local function failed_claims_table()
   local out = {}
   for _, fig in ipairs(report_figs) do
     for _, r in ipairs(read_tsv(fig_path(fig, "claims.tsv")) or {}) do
-      if r[11] == "FAIL" or r[11] == "UNDECIDED" then out[#out + 1] = claim_row(fig, r, true) end
+      if r[2] ~= "package" and (r[11] == "FAIL" or r[11] == "UNDECIDED") then out[#out + 1] = claim_row(fig, r, true) end
     end
   end
   if #out == 0 then
-    return note_para(words("Every claim checked on the data of this report holds."), "no-claims")
+    return note_para(words("Every claim of the paper and the authors' code checked on the data of this report holds."), "no-claims")
   end
   return make_table(words("Claims that did not reproduce, or that the seeds do not settle, on the data of this report;"
       .. " the section of each figure says what was measured and investigated."), CLAIM_HEADERS, CLAIM_WIDTHS, out)
@@ -702,11 +709,34 @@ local function reproduction_div(div)
   return note_para(inl, "not-reproduced")
 end
 
+-- {{verdicts:fig2,fig4}}: a bullet list of the claims of those figures, each "id (source): verdict,
+-- effect [95 % interval], n seeds, stability s", the id linked to its figure: the one-page summary.
+local function verdicts_list(figs)
+  local items = {}
+  for fig in figs:gmatch("[^,]+") do
+    local rows = read_tsv(fig_path(fig, "claims.tsv"))
+    if not rows then
+      warn("verdicts: no claims file for " .. fig)
+      items[#items + 1] = { pandoc.Plain({ missing("verdicts:" .. fig) }) }
+    else
+      for _, r in ipairs(rows) do
+        local inl = { pandoc.Link({ pandoc.Code(r[1]) }, "#fig:" .. fig), pandoc.Space(), pandoc.Str("(" .. r[2] .. "):"),
+          pandoc.Space(), result_inline(r[11]), pandoc.Str(";"), pandoc.Space() }
+        append(inl, words(r[3] .. " (" .. claim_numbers(r) .. ")."))
+        items[#items + 1] = { pandoc.Plain(inl) }
+      end
+    end
+  end
+  return pandoc.BulletList(items)
+end
+
 local function block_placeholder(para)
   if #para.content ~= 1 or para.content[1].t ~= "Str" then return nil end
   if para.content[1].text == "{{allclaims}}" then return all_claims_table() end
   if para.content[1].text == "{{environment}}" then return environment_table() end
   if para.content[1].text == "{{failedclaims}}" then return failed_claims_table() end
+  local figs = para.content[1].text:match("^{{verdicts:([%w_%-,]+)}}$")
+  if figs then return verdicts_list(figs) end
   local kind, fig = para.content[1].text:match("^{{(%a+):([%w_%-]+)}}$")
   if kind == "claims" then return claims_table(fig) end
   if kind == "summary" then return summary_table(fig) end
