@@ -65,6 +65,7 @@ dkjson (Debian's lua-dkjson), as the C code reads them with jansson (src/run/cc_
 local json = require("dkjson")
 
 local datadir = "data"
+local target = "html"   -- "html" or "pdf" (metadata target), as for paper/code.lua
 local figdir = "figures"
 local quick = false
 
@@ -317,6 +318,31 @@ local function expand_str(el)
   return out
 end
 
+-- Placeholders inside $...$: the value's text goes into the TeX source of the formula.
+local function expand_math(el)
+  if not el.text:find("{{", 1, true) then return nil end
+  el.text = el.text:gsub("{{([^{}]+)}}", function(body)
+    if body == "toc" or body == "code-appendix" or body:match("^include:") then return nil end
+    return (stringify(pandoc.Span(expand(body))):gsub("−", "-"))
+  end)
+  return el
+end
+
+-- The build check: a placeholder left in the text (a typo, or one in a place no pass reads) stops
+-- the report with the list, rather than printing "{{...}}" to the reader.
+local function check_expanded(doc)
+  local left = {}
+  local function look(text)
+    for body in text:gmatch("{{([^{}]+)}}") do
+      if not (body == "toc" or body == "code-appendix" or body:match("^include:")) then left[#left + 1] = "{{" .. body .. "}}" end
+    end
+  end
+  doc:walk({ Str = function(e) look(e.text) end, Math = function(e) look(e.text) end,
+    Link = function(e) look(e.target) end, Image = function(e) look(e.src) end })
+  if #left > 0 then error("paper/report.md: placeholders not expanded: " .. table.concat(left, " ")) end
+  return nil
+end
+
 ---------------------------------------------------------------------------- tables
 
 local function cell(inlines)
@@ -551,6 +577,30 @@ end
 local fig_number = {}   -- identifier -> number
 local nfig = 0
 
+-- A file of the package named in a caption: in HTML a link to its listing (listings/FILE.html,
+-- written beside the report by make report), in the PDF its name.
+local function code_link(f)
+  if target == "html" then return pandoc.Link({ pandoc.Code(f) }, "listings/" .. f .. ".html") end
+  return pandoc.Code(f)
+end
+
+-- The label of a figure: the paper's own name for a figure the package reproduces (source fig2 ->
+-- "Fig. 2", figS6 -> "Fig. S6", an extension figX1 -> "Fig. X1"), else "Figure N" in order.
+local nother = 0
+local function figure_label(src)
+  local name = src and src:match("^fig(%w+)$")
+  if name then return "Fig. " .. name end
+  nother = nother + 1
+  return "Figure " .. nother
+end
+
+-- Alternative text of an image: the caption as plain words, TeX commands and braces taken out.
+local function alt_text(caption)
+  local t = stringify(pandoc.Span(caption))
+  t = t:gsub("\\(%a+)", "%1"):gsub("[{}%$\\]", ""):gsub("%^", ""):gsub("_", " ")
+  return { pandoc.Str(t) }
+end
+
 local function source_inlines(src)
   local out = { pandoc.Str("Source:"), pandoc.Space() }
   local files = {}
@@ -560,7 +610,7 @@ local function source_inlines(src)
   if #files == 0 then files[1] = "experiments/" .. src .. ".c" end
   for i, f in ipairs(files) do
     if i > 1 then append(out, { pandoc.Str(","), pandoc.Space() }) end
-    out[#out + 1] = pandoc.Code(f)
+    out[#out + 1] = code_link(f)
   end
   local rec = merge_record(src)
   if not rec then
@@ -592,7 +642,7 @@ local function source_inlines(src)
   end
   if exists("figures/" .. src .. ".gp") then
     append(out, { pandoc.Str(";"), pandoc.Space(), pandoc.Str("plot"), pandoc.Space(),
-      pandoc.Code("figures/" .. src .. ".gp") })
+      code_link("figures/" .. src .. ".gp") })
   end
   out[#out + 1] = pandoc.Str(".")
   return out
@@ -603,8 +653,8 @@ end
 -- working directory (nil: the image is known to be missing); `src` the figure's name.
 local function figure_block(id, caption, path, src, shown_path)
   nfig = nfig + 1
-  if id ~= "" then fig_number[id] = nfig end
-  local label = "Figure " .. nfig
+  local label = figure_label(src)
+  if id ~= "" then fig_number[id] = label end
   if not path or not exists(path) then
     shown_path = shown_path or path or "?"
     warn(label .. " (" .. (id ~= "" and id or shown_path) .. "): image " .. shown_path .. " not found")
@@ -626,7 +676,7 @@ local function figure_block(id, caption, path, src, shown_path)
     append(cap, source_inlines(src))
   end
   if pandoc.Figure then -- pandoc 3: a real Figure block
-    return pandoc.Figure({ pandoc.Plain({ pandoc.Image(caption, path) }) }, { pandoc.Plain(cap) },
+    return pandoc.Figure({ pandoc.Plain({ pandoc.Image(alt_text(caption), path) }) }, { pandoc.Plain(cap) },
       pandoc.Attr(id, { "figure" }))
   end
   local img = pandoc.Image(cap, path, "fig:") -- pandoc 2: an implicit figure
@@ -673,7 +723,7 @@ local function crossref(cite)
     if i > 1 then append(out, { pandoc.Str(i == #cite.citations and " and" or ","), pandoc.Space() }) end
     local n = fig_number[c.id]
     if n then
-      out[#out + 1] = pandoc.Link({ pandoc.Str("Figure"), pandoc.Space(), pandoc.Str(tostring(n)) }, "#" .. c.id)
+      out[#out + 1] = pandoc.Link(words(n), "#" .. c.id)
     else
       warn("reference to unknown figure " .. c.id)
       out[#out + 1] = missing(c.id)
@@ -720,9 +770,9 @@ local function verdicts_list(figs)
       items[#items + 1] = { pandoc.Plain({ missing("verdicts:" .. fig) }) }
     else
       for _, r in ipairs(rows) do
-        local inl = { pandoc.Link({ pandoc.Code(r[1]) }, "#fig:" .. fig), pandoc.Space(), pandoc.Str("(" .. r[2] .. "):"),
-          pandoc.Space(), result_inline(r[11]), pandoc.Str(";"), pandoc.Space() }
-        append(inl, words(r[3] .. " (" .. claim_numbers(r) .. ")."))
+        local inl = { pandoc.Link({ pandoc.Code(r[1] or "?") }, "#fig:" .. fig), pandoc.Space(),
+          pandoc.Str("(" .. (r[2] or "?") .. "):"), pandoc.Space(), result_inline(r[11] or "?"), pandoc.Str(";"), pandoc.Space() }
+        append(inl, words((r[3] or "") .. " (" .. claim_numbers(r) .. ")."))
         items[#items + 1] = { pandoc.Plain(inl) }
       end
     end
@@ -773,6 +823,7 @@ return {
     Meta = function(meta)
       if meta.datadir then datadir = stringify(meta.datadir) end
       if meta.figdir then figdir = stringify(meta.figdir) end
+      if meta.target then target = stringify(meta.target) end
       if meta.quick ~= nil then
         local q = meta.quick
         quick = (q == true) or (type(q) ~= "boolean" and stringify(q) == "true")
@@ -785,6 +836,7 @@ return {
   { Div = reproduction_div },
   { Div = figure_div, Para = function(p) return block_placeholder(p) or figure_para(p) end },
   { Cite = crossref },
-  { Str = expand_str },
+  { Str = expand_str, Math = expand_math },
   { Pandoc = toc },
+  { Pandoc = check_expanded },
 }
