@@ -416,11 +416,61 @@ end
 
 local report_figs = {} -- the figures of the .reproduction divs, in document order
 
+-- "Fig. 2" for fig2, "Fig. X1" for figX1.
+local function figure_label_of(fig) return "Fig. " .. (fig:match("^fig(%w+)$") or fig) end
+
+-- The first comment line of a table ("# Fig. 2: ..."), or nil.
+local function table_title(path)
+  local f = io.open(path, "r")
+  if not f then return nil end
+  local line = f:read("l")
+  f:close()
+  return line and line:match("^#%s*(.-)%s*$")
+end
+
+-- A section for a figure that has a driver (experiments/figX.c) but no .reproduction div in
+-- report.md: its figure, claims and numbers as the driver wrote them, so that a new experiment
+-- shows in the report with nothing edited but its three files. Placed before the chapter
+-- "Adding an experiment" (or at the end).
+local function generic_sections(doc, known)
+  local list = io.popen("ls experiments/fig*.c 2>/dev/null")
+  local blocks = {}
+  for path in list:lines() do
+    local fig = path:match("^experiments/(fig[%w_%-]+)%.c$")
+    if fig and not known[fig] then
+      report_figs[#report_figs + 1] = fig
+      local rec = merge_record(fig)
+      local title = (rec and type(rec.title) == "string" and rec.title) or table_title(fig_path(fig, "summary.tsv")) or fig
+      local body = {
+        pandoc.Para(append(words("This figure has no section of its own in paper/report.md: its plot, claims and"
+          .. " numbers are shown as its driver wrote them (experiments/" .. fig .. ".c, experiments/" .. fig .. ".ini)."), {})),
+        pandoc.Div({ pandoc.Para(words(title)) }, pandoc.Attr("fig:" .. fig, { "figure" }, { source = fig })),
+        pandoc.Para({ pandoc.Str("{{claims:" .. fig .. "}}") }),
+        pandoc.Para({ pandoc.Str("{{summary:" .. fig .. "}}") }),
+      }
+      blocks[#blocks + 1] = pandoc.Header(3, words(figure_label_of(fig) .. ": " .. title), pandoc.Attr("generic-" .. fig))
+      blocks[#blocks + 1] = pandoc.Div(body, pandoc.Attr("", { "reproduction" }, { fig = fig }))
+    end
+  end
+  list:close()
+  if #blocks == 0 then return nil end
+  local at = #doc.blocks + 1
+  for i, b in ipairs(doc.blocks) do
+    if b.t == "Header" and b.level == 2 and b.identifier == "adding-an-experiment" then at = i; break end
+  end
+  for i = #blocks, 1, -1 do table.insert(doc.blocks, at, blocks[i]) end
+  return doc
+end
+
 local function collect_figs(doc)
+  local known = {}
   doc:walk({ Div = function(d)
-    if d.classes:includes("reproduction") and d.attributes["fig"] then report_figs[#report_figs + 1] = d.attributes["fig"] end
+    if d.classes:includes("reproduction") and d.attributes["fig"] then
+      report_figs[#report_figs + 1] = d.attributes["fig"]
+      known[d.attributes["fig"]] = true
+    end
   end })
-  return nil
+  return generic_sections(doc, known)
 end
 
 -- Every claim of the report: the paper's and the authors' code's in one table, the package's own

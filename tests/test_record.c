@@ -32,6 +32,7 @@ static void test_record(void)
     cc_record *r = cc_record_alloc(path, "figt", "u");
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     char *argv[] = {"figt", "--set", "run.tag=a\"b\\", NULL};
+    CU_ASSERT_EQUAL(cc_record_set_title(r, "Fig. T: a \"test\""), GSL_SUCCESS);
     CU_ASSERT_EQUAL(cc_record_set_argv(r, 3, argv), GSL_SUCCESS);
     CU_ASSERT_EQUAL(cc_record_set_context(r, dir, NULL, 1, "0123abcd"), GSL_SUCCESS);
     CU_ASSERT_EQUAL(cc_record_set_config(r, SPECS), GSL_SUCCESS);
@@ -48,7 +49,7 @@ static void test_record(void)
     CU_ASSERT_EQUAL(cc_record_end(r, 1, NULL), GSL_SUCCESS);
     s = read_all(path);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-    const char *want[] = {"\"driver\": \"figt\"", "\"unit\": \"u\"", "\"status\": \"COMPLETED\"", "\"error\": null",
+    const char *want[] = {"\"driver\": \"figt\"", "\"title\": \"Fig. T: a \\\"test\\\"\"", "\"unit\": \"u\"", "\"status\": \"COMPLETED\"", "\"error\": null",
                           "\"argv\": [\"figt\", \"--set\", \"run.tag=a\\\"b\\\\\"]", "\"quick\": true", "\"config_id\": \"0123abcd\"",
                           "\"train.epochs\": 5", "\"model.alpha\": 0.1", "\"model.flag\": false",
                           "\"model.arch\": \"cereb_fb\"", "\"sweep.tau\": [3]", "\"sweep.n\": []",

@@ -807,6 +807,7 @@ static int cc_driver_run_rec(const cc_experiment *exp, cc_run_ctx *ctx, int inde
     cc_spec *unit_specs = index >= 0 ? cc_grid_unit_specs(ctx->grid, exp, index, &seed_store) : NULL;
     ctx->config_id = index >= 0 ? ctx->unit_config_ids[index] : ctx->figure_config_id;
     int status = index >= 0 && !unit_specs ? GSL_ENOMEM : GSL_SUCCESS;
+    if (!status) status = cc_record_set_title(rec, exp->summary);
     if (!status) status = cc_record_set_argv(rec, ctx->argc, ctx->argv);
     if (!status) status = cc_record_set_context(rec, rec_out, ctx->config_file, ctx->quick, ctx->config_id);
     if (!status) status = cc_record_set_config(rec, unit_specs ? unit_specs : exp->specs);

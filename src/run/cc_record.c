@@ -35,6 +35,7 @@ typedef struct {
 
 struct cc_record {
     char *path, *driver, *unit;
+    char *title; /* what the driver computes, in words (its summary line), or NULL */
     char **argv;
     int argc;
     char *out, *config_file, *config_id;
@@ -176,6 +177,7 @@ void cc_record_free(cc_record *r)
     if (!r) return;
     free(r->path);
     free(r->driver);
+    free(r->title);
     free(r->unit);
     for (int i = 0; i < r->argc; i++) free(r->argv[i]);
     free(r->argv);
@@ -189,6 +191,14 @@ void cc_record_free(cc_record *r)
     for (int i = 0; i < r->ndirty_files; i++) free(r->dirty_files[i]);
     free(r->dirty_files);
     free(r);
+}
+
+int cc_record_set_title(cc_record *r, const char *title)
+{
+    free(r->title);
+    r->title = cc_record_dup(title);
+    if (title && !r->title) GSL_ERROR("out of memory", GSL_ENOMEM);
+    return GSL_SUCCESS;
 }
 
 int cc_record_set_argv(cc_record *r, int argc, char *const *argv)
@@ -401,6 +411,7 @@ static int cc_record_write(cc_record *r, const char *status, const char *error)
     cc_record_blas_name(blas, sizeof blas);
     fputs("{\n", f);
     cc_record_kv_str(f, "driver", r->driver);
+    if (r->title) cc_record_kv_str(f, "title", r->title);
     cc_record_kv_str(f, "unit", r->unit);
     cc_record_kv_str(f, "status", status);
     cc_record_kv_str(f, "error", error);

@@ -50,6 +50,9 @@ void cc_record_free(cc_record *r);
 /* Context of the run: the command line, where it writes, which config file
  * (NULL: none), whether --quick was given, and the id of the parameter values
  * (NULL: none; see cc_driver.h). */
+/* The driver's summary line, written as "title" after "driver" (the report's heading of a
+ * figure that has no section of its own). */
+int cc_record_set_title(cc_record *r, const char *title);
 int cc_record_set_argv(cc_record *r, int argc, char *const *argv);
 int cc_record_set_context(cc_record *r, const char *out, const char *config_file, int quick,
                           const char *config_id);
