@@ -25,7 +25,7 @@ and not ending in ";". A missing file gives a warning, never a failed build.
 ]]
 
 local target = "html"
-local found = {}      -- name -> { file =, line =, text = }
+local found = {}      -- name -> { file =, line =, text =, lead = lines of leading comment }
 local order = {}      -- names in order of first mention
 
 local function warn(msg)
@@ -53,7 +53,8 @@ local function escape_pattern(s)
 end
 
 -- The definition of `name` in `path`: its first line number and its text (leading comment,
--- signature and body up to the closing brace at column 0). nil if it is not defined there.
+-- signature and body up to the closing brace at column 0) and the number of comment lines before
+-- its first line. nil if it is not defined there.
 local function definition(path, name)
   local lines = file_lines(path)
   if not lines then return nil end
@@ -71,7 +72,7 @@ local function definition(path, name)
         end
         last = last + 1
       end
-      return i, table.concat(lines, "\n", first, last)
+      return i, table.concat(lines, "\n", first, last), i - first
     end
   end
   return nil
@@ -94,9 +95,9 @@ local function impl_div(div)
       if not info then
         for _, f in ipairs(files) do
           if not file_lines(f) then warn("no file " .. f) end
-          local line, text = definition(f, name)
+          local line, text, lead = definition(f, name)
           if line then
-            info = { file = f, line = line, text = text }
+            info = { file = f, line = line, text = text, lead = lead }
             found[name] = info
             order[#order + 1] = name
             break
@@ -139,7 +140,9 @@ local function appendix(doc)
         end
         out[#out + 1] = pandoc.Header(3, { pandoc.Code(name), pandoc.Space(), pandoc.Str("—"), pandoc.Space(), where },
           pandoc.Attr("code-" .. name, { "unnumbered" }))
-        out[#out + 1] = pandoc.CodeBlock(info.text, pandoc.Attr("", { "c" }))
+        -- numbered from the function's first line in its file, as the listings and the captions cite it
+        out[#out + 1] = pandoc.CodeBlock(info.text, pandoc.Attr("", { "c", "numberLines" },
+          { startFrom = tostring(info.line - info.lead) }))
       end
       if #out == 0 then
         out[1] = pandoc.Para({ pandoc.Str("(no function was named in the notes)") })

@@ -365,8 +365,8 @@ end
 
 -- claims.tsv columns (cc_claims_judge): id source statement measured criterion effect ci_lo ci_hi seeds
 -- stability result.
-local CLAIM_HEADERS = { "claim", "source", "statement", "measured", "criterion", "effect (95 % CI), seeds, stability", "result" }
-local CLAIM_WIDTHS = { 0.13, 0.07, 0.22, 0.2, 0.14, 0.16, 0.08 }
+local CLAIM_HEADERS = { "claim (source)", "statement", "measured", "criterion", "effect (95 % CI), seeds, stability", "result" }
+local CLAIM_WIDTHS = { 0.2, 0.2, 0.19, 0.15, 0.16, 0.1 }
 
 local function claim_numbers(r)
   local ci = (r[7] == "NaN" or not r[7]) and "no interval" or ("[" .. sig3(tonumber(r[7])) .. ", " .. sig3(tonumber(r[8])) .. "]")
@@ -377,7 +377,8 @@ end
 -- One claim's row; its id links to the figure's section when link is set.
 local function claim_row(fig, r, link)
   local id = pandoc.Code(r[1] or "")
-  return { cell({ link and pandoc.Link({ id }, "#fig:" .. fig) or id }), cell(words(r[2] or "")), cell(words(r[3] or "")),
+  return { cell({ link and pandoc.Link({ id }, "#fig:" .. fig) or id, pandoc.LineBreak(), pandoc.Str("(" .. (r[2] or "?") .. ")") }),
+    cell(words(r[3] or "")),
     cell(words(r[4] or "")), cell(words(r[5] or "")), cell(words(claim_numbers(r))), cell({ result_inline(r[11] or "?") }) }
 end
 
