@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # tests/bad_input.sh: hostile input and faults against every figure driver.
 #
-#   tests/bad_input.sh BUILD
+#   tests/bad_input.sh BUILD [FIG ...]
 #
+# (the per-driver cases for the figures named, default every figure; tests/extension.sh names
+# the worked example's)
 # Each refusal case checks exit status 2, exactly one line on stderr that names the
 # problem, and that the output folder is byte-for-byte as before (file contents, link
 # targets, names), also when it holds a previous complete result. Cases: for every
@@ -32,10 +34,14 @@ completed() { [ "$("$build/cc-record" get "$1" status 2>/dev/null)" = COMPLETED 
 has() { "$build/$1" --help 2>/dev/null | grep -E "^ +$2 " >/dev/null; }
 
 drivers=()
-for src in experiments/fig*.c; do
-    f=$(basename "$src" .c)
-    [ -x "$build/$f" ] && drivers+=("$f")
-done
+if [ $# -gt 1 ]; then
+    for f in "${@:2}"; do [ -x "$build/$f" ] && drivers+=("$f"); done
+else
+    for src in experiments/fig*.c; do
+        f=$(basename "$src" .c)
+        [ -x "$build/$f" ] && drivers+=("$f")
+    done
+fi
 [ ${#drivers[@]} -gt 0 ] || { echo "bad_input: no driver built in $build"; exit 1; }
 
 printf 'a = 1\nb = 2\n[x\n' >"$tmp/syntax.ini"
@@ -104,8 +110,12 @@ for d in "${drivers[@]}"; do
     refuse "$d unknown unit" "$out" "no-such-unit" "$B" "${C[@]}" --out "$out" --unit no-such-unit
     refuse "$d unit without --out" "$out" "--out" "$B" "${C[@]}" --unit "$unit"
     refuse "$d memory above --max-mem" "$out" "--max-mem" "$B" "${C[@]}" --out "$out" --unit "$unit" --max-mem 1K
+    # N 10000 and G 100000: 8 GB for W_MF alone; a driver that takes G from a sweep of its own
+    # (sweep.G, as the worked example) gets the same G there
+    big=(--set model.N=10000 --set model.G=100000)
+    has "$d" sweep.G && big+=(--set sweep.G=100000)
     has "$d" model.G && refuse "$d memory above what is available" "$out" "MemAvailable" "$B" "${C[@]}" --out "$out" --unit "$unit" \
-        --set model.N=10000 --set model.G=100000
+        "${big[@]}"
     refuse "$d --max-mem not a size" "$out" "--max-mem" "$B" "${C[@]}" --out "$out" --unit "$unit" --max-mem lots
     refuse "$d --out is a file" "$tmp/afile" "afile" "$B" "${C[@]}" --out "$tmp/afile" --unit "$unit"
     refuse "$d --out below a file" "$tmp/afile" "afile" "$B" "${C[@]}" --out "$tmp/afile/sub" --unit "$unit"

@@ -9,8 +9,10 @@
 # runs `make QUICK=1 figext1` there without editing any other file. Passes when the example's
 # table, claim and figure exist, when the grid refuses a setting that one of its conditions cannot
 # run (the example has no validate callback of its own), and when a value added to sweep.G leaves
-# the configuration id of every existing unit as it was (only the new units would run). The
-# scratch copy is removed at the end.
+# the configuration id of every existing unit as it was (only the new units would run), when the
+# package's generic tests pass on the new figure unedited (tests/bad_input.sh, tests/determinism.sh),
+# and when the report gives it a section of its own with its claims although paper/report.md has
+# none (paper/filter.lua's generic section). The scratch copy is removed at the end.
 set -euo pipefail
 build=${1:-build}
 scratch=$(mktemp -d)
@@ -50,6 +52,26 @@ fi
 if [ -n "$(comm -23 <(sort "$scratch/ids.before") <(sort "$scratch/ids.after"))" ]; then
     echo "extension: adding a value to sweep.G changed the configuration of existing units:" >&2
     comm -23 <(sort "$scratch/ids.before") <(sort "$scratch/ids.after") >&2
+    ok=0
+fi
+# the package's generic tests on the new figure, unedited: bad input, determinism
+if ! (cd "$scratch" && tests/bad_input.sh "$build" figext1 >"$scratch/bad.log" 2>&1); then
+    tail -n 5 "$scratch/bad.log" >&2
+    echo "extension: tests/bad_input.sh fails on the new figure" >&2
+    ok=0
+fi
+if ! (cd "$scratch" && tests/determinism.sh "$build" "$build/quick/data" figext1 >"$scratch/det.log" 2>&1); then
+    tail -n 5 "$scratch/det.log" >&2
+    echo "extension: tests/determinism.sh fails on the new figure" >&2
+    ok=0
+fi
+# the report shows it with no section written for it: a generic one, with its plot and claims
+printf '## Extensions\n\n## Adding an experiment\n' >"$scratch/mini.md"
+if ! (cd "$scratch" && pandoc mini.md --lua-filter paper/filter.lua --metadata datadir="$build/quick/data" \
+        --metadata figdir="$build/quick/figures" -t html -o mini.html 2>"$scratch/pandoc.log") ||
+   ! grep -q 'id="generic-figext1"' "$scratch/mini.html" || ! grep -q 'figext1.granule' "$scratch/mini.html"; then
+    tail -n 5 "$scratch/pandoc.log" >&2
+    echo "extension: the report has no generic section with the new figure's claims" >&2
     ok=0
 fi
 if [ $ok -eq 1 ]; then
