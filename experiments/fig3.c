@@ -271,7 +271,7 @@ static const char *const BAR_DOC[5] = {"task 1 after its training", "task 2 afte
                                        "task 1 after the switch back", "task 1 with set 2", "task 2 with set 1"};
 
 /* summary.tsv: the numbers the report quotes. */
-static int summary(const cc_run_ctx *ctx, figure *f)
+static int summary(const cc_run_ctx *ctx, const figure *f)
 {
     cc_task lines = cc_task_defaults(CC_TASK_LINEDRAW), arcs = lines;
     arcs.arc = 1.0;
