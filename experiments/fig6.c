@@ -230,7 +230,7 @@ static void summary_archs(cc_summary *sm, const arch_result r[NARCH], const char
     for (int a = 0; a < NARCH; a++) {
         snprintf(key, sizeof key, "acc_%s%s", KEY[a], suffix);
         snprintf(doc, sizeof doc, "test accuracy, %s (%s)", DOC[a], protocol);
-        if (*suffix) cc_panel_summary_pair(sm, key, r[a].acc.mean, r[a].acc.sem, doc); /* train.epochs': merge() */
+        if (*suffix) cc_panel_summary_pair(sm, key, r[a].acc.mean, r[a].acc.sem, doc); /* at train.epochs: merge()'s own keys */
         snprintf(key, sizeof key, "val_error_end_%s%s", KEY[a], suffix);
         snprintf(doc, sizeof doc, "validation error (%%) after the last epoch, %s (%s)", DOC[a], protocol);
         cc_panel_summary_pair(sm, key, 100.0 * r[a].val_end.mean, 100.0 * r[a].val_end.sem, doc);
