@@ -238,10 +238,18 @@ fi
 if [ -x "$build/fig6" ] && [ -x "$build/fig8" ]; then
     B6=$(cd "$build" && pwd)/fig6 B8=$(cd "$build" && pwd)/fig8
     F6=(--config "$PWD/experiments/fig6.ini" --set train.epochs=1 --set train.n_train=20 --set train.batch=10
-        --set train.n_val=10 --set train.n_test=12 --set run.seeds=1 --set model.G=40 --set model.N=12)
+        --set train.n_val=10 --set train.n_test=12 --set run.seeds=1 --set model.G=40 --set model.N=12
+        --set protocol.epochs_authors=2)
     F8=(--config "$PWD/experiments/fig8.ini" --set run.seeds=1 --set sleep.sessions=1 --set test.n=12)
     w=$tmp/handover
     "$B6" "${F6[@]}" --out "$w/fig6" >/dev/null 2>&1 || bad "fig6: the tiny run failed"
+    # the authors' protocol trains the architectures again (units <arch>-e<epochs>-s<i>): none of them
+    # saves a model, and the manifest lists the model of the train.epochs unit
+    saved=$(ls "$w/fig6/units/" 2>/dev/null | grep -E -- '-e[0-9]+-s[0-9]+\.model\.tsv$')
+    if [ -z "$saved" ] && [ -n "$(ls "$w/fig6/units/" 2>/dev/null | grep -E -- '-e[0-9]+-s[0-9]+\.test\.tsv$')" ] &&
+        diff <(grep -v '^#' "$w/fig6/units/cereb_fb-mfplastic-s0.model.tsv") <(grep -v '^#' "$w/fig6/models/manifest.tsv") >/dev/null; then
+        ok
+    else bad "fig6: the authors' protocol saved a model or changed the manifest: ${saved:-manifest differs}"; fi
     # --out spelled ".", "fig8/." or through a link: Fig. 6's models are found from its real path
     mkdir -p "$w/fig8" "$tmp/links" && ln -s "$w/fig8" "$tmp/links/fig8"
     if (cd "$w/fig8" && "$B8" "${F8[@]}" --out .) >/dev/null 2>"$tmp/err"; then ok; else bad "fig8 --out .: $(cat "$tmp/err")"; fi
