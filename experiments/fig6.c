@@ -27,12 +27,13 @@
 static struct {
     cc_model_keys model;
     cc_train_keys train;
-    int t_silence, epochs_authors;
+    int t_silence, epochs_authors, seeds_deciding;
     double acc_learned, learnt_error, chance_lo, chance_hi, selectivity_ratio_max;
 } P = {.model = CC_MODEL_KEYS_DEFAULT,
        .train = CC_TRAIN_KEYS_DEFAULT,
        .t_silence = 10,
        .epochs_authors = 20,
+       .seeds_deciding = 5,
        .acc_learned = 0.95,
        .learnt_error = 0.1,
        .chance_lo = 0.4,
@@ -45,6 +46,8 @@ static const cc_spec SPECS[] = {
     CC_SPEC_INT("silence.from", &P.t_silence, 1, 1000, "panels b, c: cerebellar output 0 from this step to the end"),
     CC_SPEC_INT("protocol.epochs_authors", &P.epochs_authors, 1, 100000,
                 "the three architectures also trained this many epochs (the authors' protocol), same seeds"),
+    CC_SPEC_INT("run.seeds_deciding", &P.seeds_deciding, 1, CC_GRID_MAX_SEEDS,
+                "seeds of the conditions that decide the learning claims (the controls, and the authors' protocol)"),
     CC_SPEC_DOUBLE("claims.acc_learned", &P.acc_learned, 0, 1, "claim 1: cerebellar test accuracy at least this"),
     CC_SPEC_DOUBLE("claims.learnt_error", &P.learnt_error, 0, 1, "a seed learnt: its test error (1 - accuracy) at most this"),
     CC_SPEC_DOUBLE("claims.chance_lo", &P.chance_lo, 0, 1, "claims 1, 3: chance = accuracy in [chance_lo, chance_hi]"),
@@ -85,6 +88,7 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
         c->plasticity = CC_CORTEX_INPUT;
         c->model.plastic_mf = a == 3 ? !mf : mf;
         c->kind = a == 2 ? KIND_SAVED : 0;
+        if (a < 2 && P.seeds_deciding > c->seeds) c->seeds = P.seeds_deciding; /* the controls */
     }
     for (int a = 0; a < NARCH; a++) { /* the authors' protocol: fewer epochs, the same seeds, no model saved */
         char cname[64];
@@ -96,6 +100,7 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
         c->model.plastic_mf = mf;
         c->train.epochs = P.epochs_authors;
         c->kind = KIND_AUTHORS;
+        if (P.seeds_deciding > c->seeds) c->seeds = P.seeds_deciding;
     }
     return GSL_SUCCESS;
 }
@@ -279,7 +284,8 @@ static int merge(const cc_run_ctx *ctx)
     const int E = P.train.epochs, T = cc_task_defaults(CC_TASK_DELASS).T, S = P.train.seeds, mf = P.model.plastic_mf;
     const char *cereb = MF_NAME[mf], *cereb_other = MF_NAME[!mf], *mf_label[2] = {"fixed", "plastic"};
     char runs[128];
-    snprintf(runs, sizeof runs, "units/*-s0..s%d, seeds %d..%d", S - 1, P.train.seed0, P.train.seed0 + S - 1);
+    snprintf(runs, sizeof runs, "units/*-s0..s%d, seeds %d..%d (the controls: s0..s%d, run.seeds_deciding)", S - 1,
+             P.train.seed0, P.train.seed0 + S - 1, (P.seeds_deciding > S ? P.seeds_deciding : S) - 1);
     /* a: learning curves in % */
     const cc_panel_metric curves[3] = {{"none", "val_metric", "none"}, {"readout_fb", "val_metric", "readout_fb"},
                                        {cereb, "val_metric", "cereb_fb"}};
@@ -325,14 +331,14 @@ static int merge(const cc_run_ctx *ctx)
     for (int i = 0; !s && i < S; i++) {
         n_learned += acc[0].v[i] >= P.acc_learned;
         n_kept += acc[1].v[i] >= P.acc_learned;
-        n_none_learned += acc_none->v[i] >= P.acc_learned;
-        n_ro_learned += acc_ro->v[i] >= P.acc_learned;
         const double ratio = sel_late.v[i] / sel_ctl.v[i];
         ratio_min = fmin(ratio_min, ratio);
         ratio_max = fmax(ratio_max, ratio);
         late_min = fmin(late_min, acc[1].v[i]);
         late_max = fmax(late_max, acc[1].v[i]);
     }
+    for (int i = 0; i < acc_none->n; i++) n_none_learned += acc_none->v[i] >= P.acc_learned;
+    for (int i = 0; i < acc_ro->n; i++) n_ro_learned += acc_ro->v[i] >= P.acc_learned;
     int first[CC_GRID_MAX_SEEDS]; /* the first epoch at which each cerebellar seed's validation error was 1% or less */
     for (int i = 0; i < S; i++) first[i] = -1;
     for (int e = 1; !s && e <= E; e++) {
@@ -354,7 +360,8 @@ static int merge(const cc_run_ctx *ctx)
     const double ratio = sel_late.mean / sel_ctl.mean;
     cc_summary sm;
     if ((s = cc_summary_open(&sm, ctx, "Fig. 6: numbers quoted in the report"))) return s;
-    cc_summary_add(&sm, "seeds", S, "seeds per condition");
+    cc_summary_add(&sm, "seeds", S, "seeds per condition of the cerebellar model");
+    cc_summary_add(&sm, "seeds_deciding", acc_none->n, "seeds of the controls and of the authors' protocol (run.seeds_deciding)");
     cc_summary_add(&sm, "epochs", E, "training epochs");
     cc_summary_add(&sm, "t_silence", P.t_silence, "late silencing: cerebellar output 0 from this step to the end");
     cc_summary_add(&sm, "acc_none", acc_none->mean, "test accuracy, no feedback");
