@@ -604,6 +604,7 @@ static int supplement_lr(const cc_run_ctx *ctx, results *r)
 typedef struct {
     double row_first[MAX_SEEDS], row_last[MAX_SEEDS], col[LEVELS_MAX][MAX_SEEDS];
     double mean_row_first, mean_row_last, mean_col[LEVELS_MAX];
+    int judged; /* the level the plasticity claim compares with a fixed cortex (plastic_level) */
 } trends;
 
 static void heatmap_trends(const results *r, trends *t)
@@ -626,8 +627,38 @@ static void heatmap_trends(const results *r, trends *t)
     for (int l = 0; l < n_levels(); l++) cc_mean_sem(t->col[l], ns, &t->mean_col[l], &sem);
 }
 
+/* The seeds of the cerebellar model of each heat-map level at the alpha and T of the task that
+ * learnt (test error <= claims.learnt_error), of n; and whether that level learns. */
+typedef struct {
+    int learnt[LEVELS_MAX], n[LEVELS_MAX], learns[LEVELS_MAX];
+} learning;
+
+static int level_learning(const cc_run_ctx *ctx, learning *g)
+{
+    static cc_seedstat err;
+    for (int l = 0; l < n_levels(); l++) {
+        int s = cc_grid_stat(ctx, level_name(CC_ARCH_CEREB_FB, l, P.model.alpha).s, "test", 0, "err", &err);
+        if (s) return s;
+        const cc_sample x = cc_sample_of(&err, LEVEL[l]);
+        g->learnt[l] = cc_sample_count_le(&x, P.learnt_error);
+        g->n[l] = err.n;
+        g->learns[l] = g->learnt[l] >= P.learning_share * err.n; /* k >= share n */
+    }
+    return GSL_SUCCESS;
+}
+
+/* The plasticity level the trend is judged on: the most plastic whose cerebellar model learns, in
+ * the order input + recurrent, input + recurrent at sweep.lr_rnn_low, input (the last whatever). */
+static int plastic_level(const learning *g)
+{
+    static const int order[3] = {CC_CORTEX_INPUT_REC, LEVEL_LOW, CC_CORTEX_INPUT};
+    for (int k = 0; k < 2; k++)
+        if (order[k] < n_levels() && g->learns[order[k]]) return order[k];
+    return CC_CORTEX_INPUT;
+}
+
 /* summary.tsv: the numbers the report quotes. */
-static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr)
+static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr, const learning *g)
 {
     cc_summary sm;
     int s = cc_summary_open(&sm, ctx, "Fig. 5: numbers quoted in the report");
@@ -687,6 +718,12 @@ static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr)
     cc_summary_add(&sm, "c_col_rec", tr->mean_col[CC_CORTEX_INPUT_REC], "heat map: mean change over alpha, input + recurrent plasticity");
     if (P.lr_rnn_low > 0)
         cc_summary_add(&sm, "c_col_rec_low", tr->mean_col[LEVEL_LOW], "heat map: mean change over alpha, input + recurrent at sweep.lr_rnn_low");
+    for (int l = 0; l < n_levels(); l++) {
+        snprintf(key, sizeof key, "learnt_%s", LEVEL[l]);
+        snprintf(doc, sizeof doc, "seeds of the cerebellar model, %s, alpha and T of the task, with test error <= claims.learnt_error", LEVEL[l]);
+        cc_summary_add(&sm, key, g->learnt[l], doc);
+    }
+    cc_summary_add(&sm, "plastic_level", tr->judged, "plasticity level the heat-map plasticity claim is judged on (1 input, 2 input_rec, 3 input_rec_low)");
     if (P.lr_rnn_low > 0) {
         static const char *const key_low[7] = {"lr_low_none", "lr_low_none_sem", "lr_low_cereb", "lr_low_cereb_sem",
                                                "lr_low_cereb_silenced", "lr_low_cereb_silenced_sem", "lr_low_cereb_best_epoch"};
@@ -699,36 +736,6 @@ static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr)
         for (int k = 0; k < 7; k++) cc_summary_add(&sm, key_low[k], r->low[k], doc_low[k]);
     }
     return cc_summary_commit(&sm);
-}
-
-/* The seeds of the cerebellar model of each heat-map level at the alpha and T of the task that
- * learnt (test error <= claims.learnt_error), of n; and whether that level learns. */
-typedef struct {
-    int learnt[LEVELS_MAX], n[LEVELS_MAX], learns[LEVELS_MAX];
-} learning;
-
-static int level_learning(const cc_run_ctx *ctx, learning *g)
-{
-    static cc_seedstat err;
-    for (int l = 0; l < n_levels(); l++) {
-        int s = cc_grid_stat(ctx, level_name(CC_ARCH_CEREB_FB, l, P.model.alpha).s, "test", 0, "err", &err);
-        if (s) return s;
-        const cc_sample x = cc_sample_of(&err, LEVEL[l]);
-        g->learnt[l] = cc_sample_count_le(&x, P.learnt_error);
-        g->n[l] = err.n;
-        g->learns[l] = g->learnt[l] >= P.learning_share * err.n; /* k >= share n */
-    }
-    return GSL_SUCCESS;
-}
-
-/* The plasticity level the trend is judged on: the most plastic whose cerebellar model learns, in
- * the order input + recurrent, input + recurrent at sweep.lr_rnn_low, input (the last whatever). */
-static int plastic_level(const learning *g)
-{
-    static const int order[3] = {CC_CORTEX_INPUT_REC, LEVEL_LOW, CC_CORTEX_INPUT};
-    for (int k = 0; k < 2; k++)
-        if (order[k] < n_levels() && g->learns[order[k]]) return order[k];
-    return CC_CORTEX_INPUT;
 }
 
 /* fig5.acquisition, .silencing, .belief: the main conditions (alpha and T of the task). */
@@ -776,12 +783,10 @@ static int claims_main(cc_claims *cl, const cc_run_ctx *ctx, const results *r)
 }
 
 /* fig5.heatmap-*: the heat map of panel c, per seed. */
-static int claims_heatmap(cc_claims *cl, const cc_run_ctx *ctx, const results *r, const trends *tr)
+static int claims_heatmap(cc_claims *cl, const results *r, const trends *tr, const learning *g)
 {
-    learning g;
-    int s = level_learning(ctx, &g);
-    if (s) return s;
-    const int ns = P.sweep_seeds, na = P.n_alphas, lp = plastic_level(&g);
+    const int ns = P.sweep_seeds, na = P.n_alphas, lp = tr->judged;
+    int s;
     const cc_rule_arg test = {.level = P.level};
     char crit[768];
     /* sign: the per-seed change below 0 by a one-sided paired t test, i.e. Welch's test against a
@@ -811,8 +816,8 @@ static int claims_heatmap(cc_claims *cl, const cc_run_ctx *ctx, const results *r
     int k = snprintf(measured, sizeof measured, "mean change over alpha: fixed %.1f, %s %.1f; cerebellar seeds learnt at alpha %g:",
                      tr->mean_col[CC_CORTEX_FIXED], LEVEL[lp], tr->mean_col[lp], P.model.alpha);
     for (int l = 0; l < n_levels() && k > 0 && (size_t)k < sizeof measured; l++)
-        k += snprintf(measured + k, sizeof measured - (size_t)k, g.learns[l] ? "%s %s %d of %d" : "%s %s not testable: %d of %d seeds learn",
-                      l ? "," : "", LEVEL[l], g.learnt[l], g.n[l]);
+        k += snprintf(measured + k, sizeof measured - (size_t)k, g->learns[l] ? "%s %s %d of %d" : "%s %s not testable: %d of %d seeds learn",
+                      l ? "," : "", LEVEL[l], g->learnt[l], g->n[l]);
     if (P.lr_rnn_low > 0) snprintf(low, sizeof low, ", input_rec_low (input + recurrent at sweep.lr_rnn_low = %g)", P.lr_rnn_low);
     snprintf(crit, sizeof crit,
              "per-seed mean change over alpha greater at the most plastic level whose cerebellar model learns (in the order input_rec%s, input) than with a fixed cortex, Welch one-sided p < claims.level = %g; "
@@ -831,6 +836,7 @@ static int merge(const cc_run_ctx *ctx)
              P.train.seed0, P.train.seed0 + P.train.seeds - 1);
     static results r; /* large: not on the stack */
     static trends tr;
+    learning g;
     int s = panel_b(ctx, runs, &r);
     if (!s) s = panel_c(ctx, &r);
     if (!s) s = panel_d(ctx, &r);
@@ -839,12 +845,14 @@ static int merge(const cc_run_ctx *ctx)
     if (!s) s = panel_g(ctx, &r);
     if (!s) s = panel_h(ctx, &r);
     if (!s && P.lr_rnn_low > 0) s = supplement_lr(ctx, &r);
+    if (!s) s = level_learning(ctx, &g);
     if (s) return s;
     heatmap_trends(&r, &tr);
-    if ((s = summary(ctx, &r, &tr))) return s;
+    tr.judged = plastic_level(&g);
+    if ((s = summary(ctx, &r, &tr, &g))) return s;
     cc_claims cl;
     if ((s = cc_claims_open(&cl, ctx, "Fig. 5 claims, judged from the per-seed values"))) return s;
-    if (!(s = claims_main(&cl, ctx, &r))) s = claims_heatmap(&cl, ctx, &r, &tr);
+    if (!(s = claims_main(&cl, ctx, &r))) s = claims_heatmap(&cl, &r, &tr, &g);
     return s ? s : cc_claims_commit(&cl);
 }
 
