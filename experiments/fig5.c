@@ -648,12 +648,12 @@ static int level_learning(const cc_run_ctx *ctx, learning *g)
 }
 
 /* The plasticity level the trend is judged on: the most plastic whose cerebellar model learns, in
- * the order input + recurrent, input + recurrent at sweep.lr_rnn_low, input (the last whatever). */
+ * the order input + recurrent, input + recurrent at sweep.lr_rnn_low; else input (learnt or not:
+ * the claim's measured text says). */
 static int plastic_level(const learning *g)
 {
-    static const int order[3] = {CC_CORTEX_INPUT_REC, LEVEL_LOW, CC_CORTEX_INPUT};
-    for (int k = 0; k < 2; k++)
-        if (order[k] < n_levels() && g->learns[order[k]]) return order[k];
+    if (g->learns[CC_CORTEX_INPUT_REC]) return CC_CORTEX_INPUT_REC;
+    if (n_levels() > LEVEL_LOW && g->learns[LEVEL_LOW]) return LEVEL_LOW;
     return CC_CORTEX_INPUT;
 }
 
