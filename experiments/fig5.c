@@ -7,15 +7,16 @@
  * cerebellar model also writes its belief over time and the logistic-regression weights
  * of its choices. The merge makes the panels:
  *   b  validation error per epoch of the three architectures; their test error
- *   c  change in mean training error (cerebellar - no feedback) over alpha x plasticity
+ *   c  change in mean training error (cerebellar - no feedback) over alpha x plasticity, with, given
+ *      sweep.lr_rnn_low, a fourth plasticity level: input + recurrent at that cortical learning rate
  *   d  belief P(right) over time on right-dominant trials, intact vs silenced from t = 0
  *   e  normalised logistic weights of the choice on right - left puffs per time bin
  *   f  test error with the cerebellum silenced in one period, per plasticity level
  *   g  benefit of cerebellar feedback (no-feedback - cerebellar test error) against T
  *   h  change in error with vs without the cerebellum, during and after training
- * and, with sweep.lr_rnn_low, the supplement to f and h: the input + recurrent models again at
- * that cortical learning rate (summary keys lr_low_*); and checks the claims of the figure
- * (claims.tsv). Channel 0 is "left" (label 1),
+ * and, with sweep.lr_rnn_low, the supplement to c, f and h: the input + recurrent models again at
+ * that cortical learning rate (summary keys lr_low_*, c_*_input_rec_low); and judges the claims of
+ * the figure from the per-seed values (claims.tsv, claims_seeds.tsv). Channel 0 is "left" (label 1),
  * channel 1 "right" (label 2), label 0 a tie.
  * Not here: the model (src/model/), the fit (cc_logit), the plot (figures/fig5.gp).
  */
@@ -27,6 +28,7 @@
 
 #include "cc_logit.h"
 #include "cc_panel.h"
+#include "cc_rules.h"
 
 enum { MAX_LIST = 16, MAX_BINS = 20, MAX_SEEDS = 100 };
 
@@ -41,11 +43,11 @@ static struct {
     int sweep_seeds, alpha_epochs, T_epochs;
     double lr_rnn_low; /* 0: none */
     int bins;
-    double acq_margin, guess_tol, flat_ratio;
+    double acq_margin, guess_tol, flat_ratio, learnt_error, learning_share, level;
 } P = {.model = CC_MODEL_KEYS_DEFAULT, .train = CC_TRAIN_KEYS_DEFAULT, .T = 50, .delay = 5, .puff_prob = 0.3,
        .alphas = {0.1, 0.3, 0.5, 0.7, 0.9}, .n_alphas = 5, .Ts = {20, 40, 60, 80, 100}, .n_Ts = 5,
        .sweep_seeds = 3, .alpha_epochs = 20, .T_epochs = 30, .lr_rnn_low = 0, .bins = 5,
-       .acq_margin = 10, .guess_tol = 5, .flat_ratio = 0.25};
+       .acq_margin = 10, .guess_tol = 5, .flat_ratio = 0.25, .learnt_error = 37, .learning_share = 0.5, .level = 0.05};
 
 static const cc_spec SPECS[] = {
     CC_SPECS_MODEL(P.model),
@@ -58,17 +60,24 @@ static const cc_spec SPECS[] = {
     CC_SPEC_INT("sweep.seeds", &P.sweep_seeds, 1, MAX_SEEDS, "seeds of the sweep conditions (c, g)"),
     CC_SPEC_INT("sweep.alpha_epochs", &P.alpha_epochs, 1, 100000, "panel c: epochs of the alpha sweep; mean error over them"),
     CC_SPEC_INT("sweep.T_epochs", &P.T_epochs, 1, 100000, "panel g: epochs of the T sweep"),
-    CC_SPEC_DOUBLE("sweep.lr_rnn_low", &P.lr_rnn_low, 0, 1, "panels f, h supplement: input + recurrent plasticity again at this cortical learning rate (0: none)"),
+    CC_SPEC_DOUBLE("sweep.lr_rnn_low", &P.lr_rnn_low, 0, 1, "panels c, f, h supplement: input + recurrent plasticity again at this cortical learning rate (0: none)"),
     CC_SPEC_INT("analysis.bins", &P.bins, 1, MAX_BINS, "panel e: time bins of the cue period"),
     CC_SPEC_DOUBLE("claims.acq_margin", &P.acq_margin, 0, 100, "claim 1: cerebellar test error this many points below both controls"),
     CC_SPEC_DOUBLE("claims.guess_tol", &P.guess_tol, 0, 100, "claim 2: silenced error within this many points of the best constant guess"),
     CC_SPEC_DOUBLE("claims.flat_ratio", &P.flat_ratio, 0, 1, "claim 3: silenced belief rise at most this fraction of the intact one"),
+    CC_SPEC_DOUBLE("claims.learnt_error", &P.learnt_error, 0, 100, "a seed has learnt the task when its test error (%) is at most this"),
+    CC_SPEC_DOUBLE("claims.learning_share", &P.learning_share, 0, 1, "a plasticity level learns when at least this share of its seeds learnt (alpha and T of the task)"),
+    CC_SPEC_DOUBLE("claims.level", &P.level, 0, 1, "level of the one-sided tests of the heat-map claims"),
     CC_SPEC_END};
 
 /* ---------------------------------------------------------------- conditions */
 
 static const cc_arch ARCHS[3] = {CC_ARCH_NONE, CC_ARCH_READOUT_FB, CC_ARCH_CEREB_FB};
 static const char *const PLASTICITY[3] = {"fixed", "input", "input_rec"}; /* cc_plasticity_name of each level */
+/* The heat map's plasticity levels: the three of the paper, then input + recurrent at sweep.lr_rnn_low. */
+enum { LEVEL_LOW = 3, LEVELS_MAX = 4 };
+static const char *const LEVEL[LEVELS_MAX] = {"fixed", "input", "input_rec", "input_rec_low"};
+static int n_levels(void) { return P.lr_rnn_low > 0 ? LEVELS_MAX : LEVEL_LOW; }
 static const cc_arch PAIR[2] = {CC_ARCH_NONE, CC_ARCH_CEREB_FB}; /* the sweeps and panels f, h */
 
 /* The tests of a unit (its condition's kind). */
@@ -94,6 +103,12 @@ static cond_name name_of(cc_arch a, cc_plasticity l, double alpha, int T, double
 
 /* A condition at the alpha and T of the task (panels b, d, e, f, h). */
 static cond_name main_name(cc_arch a, cc_plasticity l) { return name_of(a, l, P.model.alpha, P.T, 0); }
+
+/* The condition of heat-map level `level` (LEVEL) at cortical leak alpha and the T of the task. */
+static cond_name level_name(cc_arch a, int level, double alpha)
+{
+    return level == LEVEL_LOW ? name_of(a, CC_CORTEX_INPUT_REC, alpha, P.T, P.lr_rnn_low) : name_of(a, level, alpha, P.T, 0);
+}
 
 /* Declare one condition, resolved: the main ones (alpha and T of the task) train train.epochs on
  * run.seeds, a sweep one sweep.T_epochs or sweep.alpha_epochs on sweep.seeds. A sweep value equal
@@ -142,6 +157,8 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
         for (int a = 0; !s && a < 2; a++) s = declare(g, PAIR[a], CC_CORTEX_FIXED, alpha, P.Ts[i], 0);
     for (int a = 0; !s && P.lr_rnn_low > 0 && a < 2; a++) /* f, h: the low learning rate */
         s = declare(g, PAIR[a], CC_CORTEX_INPUT_REC, alpha, P.T, P.lr_rnn_low);
+    for (int i = 0; P.lr_rnn_low > 0 && i < P.n_alphas; i++) /* c: the low learning rate at every alpha */
+        for (int a = 0; !s && a < 2; a++) s = declare(g, PAIR[a], CC_CORTEX_INPUT_REC, P.alphas[i], P.T, P.lr_rnn_low);
     return s;
 }
 
@@ -323,8 +340,11 @@ done:
 /* What the panels compute for the summary and the claims. */
 typedef struct {
     double test[6][2];                 /* b: mean, SEM of none, readout_fb, cereb_fb, silenced, constant guess; best epoch */
-    double delta[3 * MAX_LIST];        /* c: change at alpha i and plasticity l, [i * 3 + l] */
+    double delta[MAX_LIST][LEVELS_MAX];                 /* c: change at alpha i and level l, mean over seeds */
+    double delta_seed[MAX_LIST][LEVELS_MAX][MAX_SEEDS]; /* c: the same, per seed */
+    double train_err[2][MAX_LIST][LEVELS_MAX][MAX_SEEDS]; /* c: mean training error per seed: none, cerebellar */
     double rise[2], belief_end[2];     /* d: intact, silenced */
+    double rise_seed[2][MAX_SEEDS];    /* d: the rise per seed */
     int n_fit[2];                      /* e: seeds with a regression estimate, intact and silenced */
     double mean_w[2], mean_fit_se[2];  /* e: means over bins */
     double periods[3][10];             /* f: per plasticity: mean, SEM intact, early, middle, late, whole */
@@ -376,29 +396,30 @@ static int panel_b(const cc_run_ctx *ctx, const char *runs, results *r)
     return s ? s : cc_panel_labelled_rows(ctx, "fig5b_test.tsv", &hb, label, r->test[0], 5, 2);
 }
 
-/* c: heat map of mean training error, cerebellar - no feedback, over the first sweep.seeds seeds. */
+/* c: heat map of mean training error, cerebellar - no feedback, over the first sweep.seeds seeds;
+ * its levels: LEVEL (the fourth, input + recurrent at sweep.lr_rnn_low, only when that is set). */
 static int panel_c(const cc_run_ctx *ctx, results *r)
 {
     char runs[160];
     snprintf(runs, sizeof runs, "seeds 0..%d of each condition, epochs 1..%d", P.sweep_seeds - 1, P.alpha_epochs);
     cc_tsv_head h = {.title = "Fig. 5c: change in mean training error of the cerebellar model relative to no feedback",
                      .columns = "alpha_i plast_i alpha delta delta_sem err_cereb err_none",
-                     .units = "percentage points; mean validation error over the training epochs, paired by seed; plast_i 0 fixed, 1 input, 2 input+recurrent",
+                     .units = "percentage points; mean validation error over the training epochs, paired by seed; plast_i 0 fixed, 1 input, 2 input+recurrent, 3 input+recurrent at sweep.lr_rnn_low",
                      .runs = runs};
     cc_tsv t = {0};
     int s = cc_ctx_tsv_open(ctx, &t, &h, "fig5c_heatmap.tsv");
     const int ns = P.sweep_seeds;
     for (int i = 0; !s && i < P.n_alphas; i++)
-        for (int l = 0; !s && l < 3; l++) {
-            double cereb[MAX_SEEDS], none[MAX_SEEDS], mean_cereb, mean_none, d, d_sem, sem;
-            s = mean_train_error(ctx, name_of(CC_ARCH_CEREB_FB, l, P.alphas[i], P.T, 0).s, ns, P.alpha_epochs, cereb);
-            if (!s) s = mean_train_error(ctx, name_of(CC_ARCH_NONE, l, P.alphas[i], P.T, 0).s, ns, P.alpha_epochs, none);
+        for (int l = 0; !s && l < n_levels(); l++) {
+            double *none = r->train_err[0][i][l], *cereb = r->train_err[1][i][l], mean_cereb, mean_none, d_sem, sem;
+            s = mean_train_error(ctx, level_name(CC_ARCH_CEREB_FB, l, P.alphas[i]).s, ns, P.alpha_epochs, cereb);
+            if (!s) s = mean_train_error(ctx, level_name(CC_ARCH_NONE, l, P.alphas[i]).s, ns, P.alpha_epochs, none);
             if (s) break;
-            paired_diff(cereb, none, ns, &d, &d_sem);
+            for (int k = 0; k < ns; k++) r->delta_seed[i][l][k] = cereb[k] - none[k];
+            cc_mean_sem(r->delta_seed[i][l], ns, &r->delta[i][l], &d_sem);
             cc_mean_sem(cereb, ns, &mean_cereb, &sem);
             cc_mean_sem(none, ns, &mean_none, &sem);
-            r->delta[i * 3 + l] = d;
-            s = cc_tsv_row(&t, (double[]){i, l, P.alphas[i], d, d_sem, mean_cereb, mean_none});
+            s = cc_tsv_row(&t, (double[]){i, l, P.alphas[i], r->delta[i][l], d_sem, mean_cereb, mean_none});
         }
     return cc_tsv_end(&t, s);
 }
@@ -428,7 +449,8 @@ static int panel_d(const cc_run_ctx *ctx, results *r)
         if (!s) s = cc_tsv_row(&t, row);
     }
     for (int c = 0; !s && c < 2; c++) {
-        paired_diff(last[c], first[c], ns, &r->rise[c], &sem);
+        for (int i = 0; i < ns; i++) r->rise_seed[c][i] = last[c][i] - first[c][i];
+        cc_mean_sem(r->rise_seed[c], ns, &r->rise[c], &sem);
         cc_mean_sem(last[c], ns, &r->belief_end[c], &sem);
     }
     return cc_tsv_end(&t, s);
@@ -577,8 +599,66 @@ static int supplement_lr(const cc_run_ctx *ctx, results *r)
     return s;
 }
 
+/* The heat map's trends: mean change over levels 0..2 (those of the paper) at the first and last
+ * alpha, and over alpha at each level; each per seed, then its mean over seeds. */
+typedef struct {
+    double row_first[MAX_SEEDS], row_last[MAX_SEEDS], col[LEVELS_MAX][MAX_SEEDS];
+    double mean_row_first, mean_row_last, mean_col[LEVELS_MAX];
+    int judged; /* the level the plasticity claim compares with a fixed cortex (plastic_level) */
+} trends;
+
+static void heatmap_trends(const results *r, trends *t)
+{
+    const int ns = P.sweep_seeds, na = P.n_alphas;
+    double sem;
+    for (int k = 0; k < ns; k++) {
+        t->row_first[k] = t->row_last[k] = 0.0;
+        for (int l = 0; l < LEVEL_LOW; l++) {
+            t->row_first[k] += r->delta_seed[0][l][k] / LEVEL_LOW;
+            t->row_last[k] += r->delta_seed[na - 1][l][k] / LEVEL_LOW;
+        }
+        for (int l = 0; l < n_levels(); l++) {
+            t->col[l][k] = 0.0;
+            for (int i = 0; i < na; i++) t->col[l][k] += r->delta_seed[i][l][k] / na;
+        }
+    }
+    cc_mean_sem(t->row_first, ns, &t->mean_row_first, &sem);
+    cc_mean_sem(t->row_last, ns, &t->mean_row_last, &sem);
+    for (int l = 0; l < n_levels(); l++) cc_mean_sem(t->col[l], ns, &t->mean_col[l], &sem);
+}
+
+/* The seeds of the cerebellar model of each heat-map level at the alpha and T of the task that
+ * learnt (test error <= claims.learnt_error), of n; and whether that level learns. */
+typedef struct {
+    int learnt[LEVELS_MAX], n[LEVELS_MAX], learns[LEVELS_MAX];
+} learning;
+
+static int level_learning(const cc_run_ctx *ctx, learning *g)
+{
+    static cc_seedstat err;
+    for (int l = 0; l < n_levels(); l++) {
+        int s = cc_grid_stat(ctx, level_name(CC_ARCH_CEREB_FB, l, P.model.alpha).s, "test", 0, "err", &err);
+        if (s) return s;
+        const cc_sample x = cc_sample_of(&err, LEVEL[l]);
+        g->learnt[l] = cc_sample_count_le(&x, P.learnt_error);
+        g->n[l] = err.n;
+        g->learns[l] = g->learnt[l] >= P.learning_share * err.n; /* k >= share n */
+    }
+    return GSL_SUCCESS;
+}
+
+/* The plasticity level the trend is judged on: the most plastic whose cerebellar model learns, in
+ * the order input + recurrent, input + recurrent at sweep.lr_rnn_low; else input (learnt or not:
+ * the claim's measured text says). */
+static int plastic_level(const learning *g)
+{
+    if (g->learns[CC_CORTEX_INPUT_REC]) return CC_CORTEX_INPUT_REC;
+    if (n_levels() > LEVEL_LOW && g->learns[LEVEL_LOW]) return LEVEL_LOW;
+    return CC_CORTEX_INPUT;
+}
+
 /* summary.tsv: the numbers the report quotes. */
-static int summary(const cc_run_ctx *ctx, const results *r, const double trend[4])
+static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr, const learning *g)
 {
     cc_summary sm;
     int s = cc_summary_open(&sm, ctx, "Fig. 5: numbers quoted in the report");
@@ -621,18 +701,29 @@ static int summary(const cc_run_ctx *ctx, const results *r, const double trend[4
         cc_summary_add(&sm, key, r->change[l][2], "change in test error (points), intact - silenced");
     }
     for (int i = 0; i < P.n_alphas; i++)
-        for (int l = 0; l < 3; l++) {
-            snprintf(key, sizeof key, "c_a%g_%s", P.alphas[i], cc_plasticity_name(l));
-            cc_summary_add(&sm, key, r->delta[i * 3 + l], "change in mean training error (points), cerebellar - no feedback");
+        for (int l = 0; l < n_levels(); l++) {
+            snprintf(key, sizeof key, "c_a%g_%s", P.alphas[i], LEVEL[l]);
+            cc_summary_add(&sm, key, r->delta[i][l],
+                           l == LEVEL_LOW ? "change in mean training error (points), cerebellar - no feedback, input + recurrent at sweep.lr_rnn_low"
+                                          : "change in mean training error (points), cerebellar - no feedback");
         }
     for (int i = 0; i < P.n_Ts; i++) {
         snprintf(key, sizeof key, "g_T%d", P.Ts[i]);
         cc_summary_add(&sm, key, r->benefit[i], "benefit (points): no-feedback - cerebellar test error");
     }
-    cc_summary_add(&sm, "c_row_first", trend[0], "heat map: mean change over plasticity at the first alpha");
-    cc_summary_add(&sm, "c_row_last", trend[1], "heat map: mean change over plasticity at the last alpha");
-    cc_summary_add(&sm, "c_col_fixed", trend[2], "heat map: mean change over alpha, fixed cortex");
-    cc_summary_add(&sm, "c_col_rec", trend[3], "heat map: mean change over alpha, input + recurrent plasticity");
+    cc_summary_add(&sm, "c_row_first", tr->mean_row_first, "heat map: mean change over plasticity (fixed, input, input + recurrent) at the first alpha");
+    cc_summary_add(&sm, "c_row_last", tr->mean_row_last, "heat map: mean change over plasticity (fixed, input, input + recurrent) at the last alpha");
+    cc_summary_add(&sm, "c_col_fixed", tr->mean_col[CC_CORTEX_FIXED], "heat map: mean change over alpha, fixed cortex");
+    cc_summary_add(&sm, "c_col_input", tr->mean_col[CC_CORTEX_INPUT], "heat map: mean change over alpha, input plasticity");
+    cc_summary_add(&sm, "c_col_rec", tr->mean_col[CC_CORTEX_INPUT_REC], "heat map: mean change over alpha, input + recurrent plasticity");
+    if (P.lr_rnn_low > 0)
+        cc_summary_add(&sm, "c_col_rec_low", tr->mean_col[LEVEL_LOW], "heat map: mean change over alpha, input + recurrent at sweep.lr_rnn_low");
+    for (int l = 0; l < n_levels(); l++) {
+        snprintf(key, sizeof key, "learnt_%s", LEVEL[l]);
+        snprintf(doc, sizeof doc, "seeds of the cerebellar model, %s, alpha and T of the task, with test error <= claims.learnt_error", LEVEL[l]);
+        cc_summary_add(&sm, key, g->learnt[l], doc);
+    }
+    cc_summary_add(&sm, "plastic_level", tr->judged, "plasticity level the heat-map plasticity claim is judged on (1 input, 2 input_rec, 3 input_rec_low)");
     if (P.lr_rnn_low > 0) {
         static const char *const key_low[7] = {"lr_low_none", "lr_low_none_sem", "lr_low_cereb", "lr_low_cereb_sem",
                                                "lr_low_cereb_silenced", "lr_low_cereb_silenced_sem", "lr_low_cereb_best_epoch"};
@@ -647,12 +738,105 @@ static int summary(const cc_run_ctx *ctx, const results *r, const double trend[4
     return cc_summary_commit(&sm);
 }
 
+/* fig5.acquisition, .silencing, .belief: the main conditions (alpha and T of the task). */
+static int claims_main(cc_claims *cl, const cc_run_ctx *ctx, const results *r)
+{
+    static cc_seedstat none, readout, cereb, silenced, constant;
+    const cond_name cb = main_name(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED);
+    int s = cc_grid_stat(ctx, main_name(CC_ARCH_NONE, CC_CORTEX_FIXED).s, "test", 0, "err", &none);
+    if (!s) s = cc_grid_stat(ctx, main_name(CC_ARCH_READOUT_FB, CC_CORTEX_FIXED).s, "test", 0, "err", &readout);
+    if (!s) s = cc_grid_stat(ctx, cb.s, "test", 0, "err", &cereb);
+    if (!s) s = cc_grid_stat(ctx, cb.s, "test", 0, "err_silenced", &silenced);
+    if (!s) s = cc_grid_stat(ctx, cb.s, "test", 0, "err_constant", &constant);
+    if (s) return s;
+    char crit[512];
+    /* acquisition: min(none, readout) - cerebellar mean test error >= acq_margin */
+    const cc_sample acq[3] = {cc_sample_of(&cereb, "cerebellar"), cc_sample_of(&none, "no feedback"),
+                              cc_sample_of(&readout, "readout feedback")};
+    const cc_rule_arg margin = {.thr = P.acq_margin};
+    snprintf(crit, sizeof crit,
+             "mean test error of each control - cerebellar >= claims.acq_margin = %g points; a seed learnt when its test error <= claims.learnt_error = %g %%",
+             P.acq_margin, P.learnt_error);
+    s = cc_judge(cl, &(cc_claim_text){"fig5.acquisition", CC_SRC_PAPER,
+                                      "With a fixed cortex the cerebellar model ends with a clearly lower error than both controls", crit},
+                 cc_rule_diff_ge, &margin, acq, 3,
+                 "test error none %.1f%%, readout %.1f%%, cerebellar %.1f%%; seeds learnt: none %d of %d, readout %d of %d, cerebellar %d of %d",
+                 none.mean, readout.mean, cereb.mean, cc_sample_count_le(&acq[1], P.learnt_error), none.n,
+                 cc_sample_count_le(&acq[2], P.learnt_error), readout.n, cc_sample_count_le(&acq[0], P.learnt_error), cereb.n);
+    /* silencing: |silenced - best constant guess| <= guess_tol */
+    const cc_sample guess[2] = {cc_sample_of(&constant, "best constant guess"), cc_sample_of(&silenced, "silenced from t = 0")};
+    const cc_rule_arg tol = {.thr = P.guess_tol};
+    snprintf(crit, sizeof crit, "|mean silenced test error - mean error of the best constant guess| <= claims.guess_tol = %g points", P.guess_tol);
+    if (!s)
+        s = cc_judge(cl, &(cc_claim_text){"fig5.silencing", CC_SRC_PAPER,
+                                          "Silencing the cerebellum from t = 0 brings the error to the best-constant-guess level", crit},
+                     cc_rule_absdiff_le, &tol, guess, 2, "silenced %.1f%%, best constant guess %.1f%%", silenced.mean, constant.mean);
+    /* belief: mean silenced rise <= flat_ratio x mean intact rise */
+    const int ns = P.train.seeds;
+    const cc_sample rise[2] = {{"intact rise", r->rise_seed[0], ns}, {"silenced rise", r->rise_seed[1], ns}};
+    const cc_rule_arg flat = {.thr = P.flat_ratio};
+    snprintf(crit, sizeof crit, "mean rise of P(right) (last - first step) silenced / intact <= claims.flat_ratio = %g", P.flat_ratio);
+    if (!s)
+        s = cc_judge(cl, &(cc_claim_text){"fig5.belief", CC_SRC_PAPER, "Silencing from t = 0 flattens the belief", crit},
+                     cc_rule_ratio_le, &flat, rise, 2, "rise of P(right) over the trial: intact %.3f, silenced %.3f", r->rise[0], r->rise[1]);
+    return s;
+}
+
+/* fig5.heatmap-*: the heat map of panel c, per seed. */
+static int claims_heatmap(cc_claims *cl, const results *r, const trends *tr, const learning *g)
+{
+    const int ns = P.sweep_seeds, na = P.n_alphas, lp = tr->judged;
+    int s;
+    const cc_rule_arg test = {.level = P.level};
+    char crit[768];
+    /* sign: the per-seed change below 0 by a one-sided paired t test, i.e. Welch's test against a
+     * sample of zeros (its degrees of freedom are then n - 1); effect: -mean change */
+    static const double zeros[MAX_SEEDS];
+    const cc_sample sign[2] = {{"change, fixed cortex", r->delta_seed[0][CC_CORTEX_FIXED], ns}, {"zero", zeros, ns}};
+    int neg = 0;
+    for (int k = 0; k < ns; k++) neg += r->delta_seed[0][CC_CORTEX_FIXED][k] < 0;
+    snprintf(crit, sizeof crit,
+             "per-seed change (cerebellar - no feedback) at alpha %g (the first of the sweep), fixed cortex, below 0 by a one-sided paired t test, p < claims.level = %g; effect: -mean change",
+             P.alphas[0], P.level);
+    s = cc_judge(cl, &(cc_claim_text){"fig5.heatmap-sign", CC_SRC_PAPER,
+                                      "At low alpha with a fixed cortex the cerebellum lowers the training error (sign of the heat map)", crit},
+                 cc_rule_greater, &test, sign, 2, "change %.1f points; %d of %d seeds below 0", r->delta[0][CC_CORTEX_FIXED], neg, ns);
+    /* alpha: per-seed mean change over the paper's three levels, last alpha > first alpha */
+    const cc_sample rows[2] = {{"first alpha", tr->row_first, ns}, {"last alpha", tr->row_last, ns}};
+    snprintf(crit, sizeof crit,
+             "per-seed mean change over plasticity (fixed, input, input + recurrent) at alpha %g greater than at alpha %g, Welch one-sided p < claims.level = %g",
+             P.alphas[na - 1], P.alphas[0], P.level);
+    if (!s)
+        s = cc_judge(cl, &(cc_claim_text){"fig5.heatmap-alpha", CC_SRC_PAPER, "The benefit shrinks as alpha grows", crit},
+                     cc_rule_greater, &test, rows, 2, "%.1f points at alpha %g, %.1f at alpha %g", tr->mean_row_first,
+                     P.alphas[0], tr->mean_row_last, P.alphas[na - 1]);
+    /* plasticity: fixed against the most plastic level whose cerebellar model learns */
+    const cc_sample cols[2] = {{LEVEL[CC_CORTEX_FIXED], tr->col[CC_CORTEX_FIXED], ns}, {LEVEL[lp], tr->col[lp], ns}};
+    char measured[512], low[96] = "";
+    int k = snprintf(measured, sizeof measured, "mean change over alpha: fixed %.1f, %s %.1f; cerebellar seeds learnt at alpha %g:",
+                     tr->mean_col[CC_CORTEX_FIXED], LEVEL[lp], tr->mean_col[lp], P.model.alpha);
+    for (int l = 0; l < n_levels() && k > 0 && (size_t)k < sizeof measured; l++)
+        k += snprintf(measured + k, sizeof measured - (size_t)k, g->learns[l] ? "%s %s %d of %d" : "%s %s not testable: %d of %d seeds learn",
+                      l ? "," : "", LEVEL[l], g->learnt[l], g->n[l]);
+    if (P.lr_rnn_low > 0) snprintf(low, sizeof low, ", input_rec_low (input + recurrent at sweep.lr_rnn_low = %g)", P.lr_rnn_low);
+    snprintf(crit, sizeof crit,
+             "per-seed mean change over alpha greater at the most plastic level whose cerebellar model learns (in the order input_rec%s, input) than with a fixed cortex, Welch one-sided p < claims.level = %g; "
+             "a level learns when at least claims.learning_share = %g of its seeds at alpha %g reach test error <= claims.learnt_error = %g %%; judged on %s",
+             low, P.level, P.learning_share, P.model.alpha, P.learnt_error, LEVEL[lp]);
+    if (!s)
+        s = cc_judge(cl, &(cc_claim_text){"fig5.heatmap-plasticity", CC_SRC_PAPER, "The benefit shrinks as cortical plasticity grows", crit},
+                     cc_rule_greater, &test, cols, 2, "%s", measured);
+    return s;
+}
+
 static int merge(const cc_run_ctx *ctx)
 {
     char runs[256];
     snprintf(runs, sizeof runs, "units/*-a%g-T%d-s0..s%d, seeds %d..%d", P.model.alpha, P.T, P.train.seeds - 1,
              P.train.seed0, P.train.seed0 + P.train.seeds - 1);
     static results r; /* large: not on the stack */
+    static trends tr;
+    learning g;
     int s = panel_b(ctx, runs, &r);
     if (!s) s = panel_c(ctx, &r);
     if (!s) s = panel_d(ctx, &r);
@@ -661,47 +845,15 @@ static int merge(const cc_run_ctx *ctx)
     if (!s) s = panel_g(ctx, &r);
     if (!s) s = panel_h(ctx, &r);
     if (!s && P.lr_rnn_low > 0) s = supplement_lr(ctx, &r);
+    if (!s) s = level_learning(ctx, &g);
     if (s) return s;
-    /* trends of the heat map: row means over plasticity (first, last alpha), column means over alpha (fixed, input_rec) */
-    double row_first = 0, row_last = 0, col_fixed = 0, col_rec = 0;
-    const int na = P.n_alphas;
-    for (int l = 0; l < 3; l++) {
-        row_first += r.delta[l] / 3;
-        row_last += r.delta[(na - 1) * 3 + l] / 3;
-    }
-    for (int i = 0; i < na; i++) {
-        col_fixed += r.delta[i * 3] / na;
-        col_rec += r.delta[i * 3 + 2] / na;
-    }
-    if ((s = summary(ctx, &r, (double[]){row_first, row_last, col_fixed, col_rec}))) return s;
-    const double none = r.test[0][0], readout = r.test[1][0], cereb = r.test[2][0], silenced = r.test[3][0],
-                 constant = r.test[4][0];
+    heatmap_trends(&r, &tr);
+    tr.judged = plastic_level(&g);
+    if ((s = summary(ctx, &r, &tr, &g))) return s;
     cc_claims cl;
-    if ((s = cc_claims_open(&cl, ctx, "Fig. 5 claims, from the means over seeds"))) return s;
-    char crit[160];
-    snprintf(crit, sizeof crit, "cerebellar test error at least %g points below both controls", P.acq_margin);
-    cc_claims_add(&cl, "fig5.acquisition",
-                  "With a fixed cortex the cerebellar model ends with a clearly lower error than both controls", crit,
-                  cereb <= none - P.acq_margin && cereb <= readout - P.acq_margin,
-                  "test error none %.1f%%, readout %.1f%%, cerebellar %.1f%%", none, readout, cereb);
-    snprintf(crit, sizeof crit, "|silenced - best constant guess| <= %g points", P.guess_tol);
-    cc_claims_add(&cl, "fig5.silencing",
-                  "Silencing the cerebellum from t = 0 brings the error to the best-constant-guess level", crit,
-                  fabs(silenced - constant) <= P.guess_tol, "silenced %.1f%%, best constant guess %.1f%%", silenced, constant);
-    snprintf(crit, sizeof crit, "belief rise silenced <= %g x intact", P.flat_ratio);
-    cc_claims_add(&cl, "fig5.belief", "Silencing from t = 0 flattens the belief", crit,
-                  r.rise[1] <= P.flat_ratio * r.rise[0],
-                  "rise of P(right) over the trial: intact %.3f, silenced %.3f", r.rise[0], r.rise[1]);
-    cc_claims_add(&cl, "fig5.heatmap-sign",
-                  "At low alpha with a fixed cortex the cerebellum lowers the training error (sign of the heat map)",
-                  "change at the first alpha of the sweep, fixed cortex < 0", r.delta[0] < 0, "change %.1f points", r.delta[0]);
-    cc_claims_add(&cl, "fig5.heatmap-alpha", "The benefit shrinks as alpha grows",
-                  "mean change over plasticity: last alpha > first alpha of the sweep", row_last > row_first,
-                  "%.1f points at alpha %g, %.1f at alpha %g", row_first, P.alphas[0], row_last, P.alphas[na - 1]);
-    cc_claims_add(&cl, "fig5.heatmap-plasticity", "The benefit shrinks as cortical plasticity grows",
-                  "mean change over alpha: input+recurrent > fixed", col_rec > col_fixed,
-                  "%.1f points fixed, %.1f input+recurrent", col_fixed, col_rec);
-    return cc_claims_commit(&cl);
+    if ((s = cc_claims_open(&cl, ctx, "Fig. 5 claims, judged from the per-seed values"))) return s;
+    if (!(s = claims_main(&cl, ctx, &r))) s = claims_heatmap(&cl, &r, &tr, &g);
+    return s ? s : cc_claims_commit(&cl);
 }
 
 /* The figure's own cross-key rules (each condition's model and task, e.g. task.delay below every T, are

@@ -15,6 +15,10 @@ stats f('fig5c_heatmap.tsv') using 'delta' nooutput
 cmax = (abs(STATS_min) > abs(STATS_max) ? abs(STATS_min) : abs(STATS_max)) * 1.05
 stats f('fig5c_heatmap.tsv') using 'alpha_i' nooutput
 na = int(STATS_max) + 1
+stats f('fig5c_heatmap.tsv') using 'plast_i' nooutput
+nl = int(STATS_max) + 1   # 4: input+recurrent again at sweep.lr_rnn_low
+lr_low = 0
+if (nl > 3) { stats f('summary.tsv') using (strcol(1) eq 'lr_rnn_low' ? column(2) : NaN) nooutput; lr_low = STATS_max }
 
 do for [fmt in "pdf png"] {
     eval terminal(fmt)
@@ -42,8 +46,9 @@ do for [fmt in "pdf png"] {
     set title "c  change in mean training error (points)"
     set palette defined (-1 "#2166ac", 0 "#f7f7f7", 1 "#b2182b")
     set cbrange [-cmax:cmax]; set cbtics font ",6"; set colorbox user origin graph 1.02, graph 0 size graph 0.04, graph 1
-    set xrange [-0.5:2.5]; set yrange [-0.5:na-0.5]
+    set xrange [-0.5:nl-0.5]; set yrange [-0.5:na-0.5]
     set xtics ("fixed" 0, "input" 1, "input+rec." 2) font ",7"; set xlabel "cortical plasticity"
+    if (nl > 3) { set xtics add (sprintf("input+rec.\nlr %g", lr_low) 3) }
     set ytics 1 font ",7"; set ylabel "{/Symbol a}"
     plot f('fig5c_heatmap.tsv') using 'plast_i':'alpha_i':'delta' with image, \
          '' using 'plast_i':'alpha_i':(sprintf("%.1f", column('delta'))) with labels font ",7", \
