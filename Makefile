@@ -268,6 +268,7 @@ test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the m
 	@tests/determinism.sh $(BUILD) $(BUILD)/quick/data $(FIG_NAMES)
 	@tests/record_git.sh $(BUILD)
 	@tests/staleness.sh $(BUILD)
+	@tests/fig5_claims.sh $(BUILD)
 	@tools/quick_reference.sh check $(BUILD)/quick/data $(FIG_NAMES)
 	@tools/quick_claims.sh check $(BUILD)/quick/data $(FIG_NAMES)
 	@$(MAKE) --no-print-directory verify-fig1

@@ -188,7 +188,7 @@ int cc_claims_open(cc_claims *c, const cc_run_ctx *ctx, const char *title)
     c->n = c->failed = 0;
     c->ctx = ctx;
     c->seeds_f = NULL;
-    c->f = open_text(&c->out, ctx, "claims.tsv", title, "claim_id\tstatement\tmeasured\tcriterion\tresult");
+    c->f = open_text(&c->out, ctx, "claims.tsv", title, "claim_id\tsource\tstatement\tmeasured\tcriterion\teffect\tci_lo\tci_hi\tseeds\tstability\tresult");
     return c->f ? GSL_SUCCESS : GSL_EFAILED;
 }
 
