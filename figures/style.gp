@@ -66,7 +66,7 @@ band(file, x, m, e, lt) = sprintf("'%s' using (column(%s)):(column(%s)-column(%s
 # seeddots: the same on a log axis: the mean a filled point, no bar.
 gcol(g, s) = g eq '' ? s : g . '_' . s
 gmean(g) = g eq '' ? 'mean' : g
-seeds_of(file, g) = sprintf("stats '%s' using '%s' nooutput; K = int(STATS_max)", file, gcol(g, 'n'))
+seeds_of(file, g) = sprintf("stats [*:*][*:*] '%s' using '%s' nooutput; K = int(STATS_max)", file, gcol(g, 'n'))
 seedpts(x, g, w) = sprintf("for [j=1:K] '' using ((%s) + %g*(K > 1 ? (j - 1.0)/(K - 1) - 0.5 : 0)):(column(sprintf('%s', j))) with points pt 6 ps 0.6 lw 1 dt solid lc rgb '#202020' notitle", \
     x, 0.6 * w, gcol(g, 'v%d'))
 seedbars(file, x, g, lt, w) = sprintf("'%s' using (%s):(column('%s')):(%g):(%s) with boxes lc variable dt solid fs solid 0.5 border lc rgb '#404040' notitle, '' using (%s):(column('%s')):(column('%s')) with yerrorbars lc rgb '#000000' dt solid lw 1.2 pt 0 ps 0 notitle, %s", \
