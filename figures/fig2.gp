@@ -9,7 +9,7 @@ traj(arch, title) = sprintf("set title '%s'; plot for [k=0:5] f('fig2b_traj.tsv'
     arch eq 'none' ? 1 : arch eq 'readout_fb' ? 2 : arch eq 'cereb_fb' ? 3 : arch eq 'ablated' ? 5 : 4)
 
 do for [fmt in "pdf png"] {
-    eval terminal(fmt)
+    eval terminal(fmt); eval panel_reset
     set multiplot layout 3,3 margins 0.07,0.98,0.09,0.95 spacing 0.08,0.12
 
     # a: learning curves, mean +- SEM over seeds; the green cerebellar-readout control first, so the
@@ -19,7 +19,7 @@ do for [fmt in "pdf png"] {
     set logscale y; set format y "10^{%L}"; set yrange [0.002:0.4]; set xrange [0:*]; set autoscale xfixmax
     set offsets 0,0,0,0; set key inside top right vertical maxrows 4 font ",6" samplen 3 spacing 0.9
     B = ""; do for [i=4:1:-1] { B = B . band(f('fig2a_curves.tsv'), "1", sprintf("%d", 2*i), sprintf("%d", 2*i+1), i) . ", " }
-    eval "plot " . B . "for [i=4:1:-1] '' using 1:2*i with lines lt i title arch_title(i)"
+    eval "plot " . B . "for [i=4:1:-1] '' using 1:2*i with lines ls i title arch_title(i)"
     unset logscale y; set format y "%g"; unset key; set autoscale xy
 
     # b: trajectories of each architecture, targets dotted

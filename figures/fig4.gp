@@ -4,7 +4,8 @@ load 'figures/style.gp'
 fig_w = 18; fig_h = 17
 f(name) = datadir.'/'.name
 c_basis = "#d62728"
-set linetype 6 lc rgb c_basis lw 1.5 dt (1,1.5,6,1.5) pt 9 ps 0.6
+set linetype 6 lc rgb c_basis lw 1.5 pt 9 ps 0.6
+set style line 6 lt 6 dt (1,1.5,6,1.5)
 model_title(i) = i == 1 ? 'no feedback' : i == 2 ? 'readout feedback' : i == 3 ? 'cerebellar, one window ({/Symbol t} = 3)' : 'cerebellar temporal basis'
 model_ls(i) = i == 4 ? 6 : i
 model_col(i) = i == 1 ? 'none' : i == 2 ? 'readout_fb' : i == 3 ? 'cereb_fb' : 'cereb_basis'
@@ -15,7 +16,7 @@ strip(i) = sprintf("set title 'b  %s' offset 0,-0.5; plot for [k=0:5] f('fig4b_t
     model_title(i), model_col(i), model_col(i), model_ls(i))
 
 do for [fmt in "pdf png"] {
-    eval terminal(fmt)
+    eval terminal(fmt); eval panel_reset
     set multiplot
     set border 3; set autoscale xy; set xtics autofreq; set ytics autofreq; set tics nomirror out scale 0.5
 
@@ -27,7 +28,7 @@ do for [fmt in "pdf png"] {
     set key top right font ",6" samplen 1.5
     set autoscale xfixmax
     B = ""; do for [i=1:4] { B = B . band(f('fig4a_curves.tsv'), "1", sprintf("%d", 2*i), sprintf("%d", 2*i+1), model_ls(i)) . ", " }
-    eval "plot " . B . "for [i=1:4] '' using 1:2*i with lines lt model_ls(i) title model_title(i)"
+    eval "plot " . B . "for [i=1:4] '' using 1:2*i with lines ls model_ls(i) title model_title(i)"
     unset key; unset logscale y; set format y "%g"; set autoscale xy
 
     # c: test MSE per model

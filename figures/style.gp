@@ -26,13 +26,20 @@ c_cbro   = "#2ca02c"
 c_ablate = "#9467bd"
 c_target = "#000000"
 
-# Each architecture its colour, dash pattern and point: none dashed squares, readout dash-dot
-# triangles, cerebellar solid circles, cerebellar readout long dashes and open circles, silenced dotted diamonds.
-set linetype 1 lc rgb c_none   lw 1.5 dt (5,3)     pt 4 ps 0.6
-set linetype 2 lc rgb c_ro     lw 1.5 dt (8,3,2,3) pt 8 ps 0.6
-set linetype 3 lc rgb c_cereb  lw 1.5 dt solid     pt 7 ps 0.5
-set linetype 4 lc rgb c_cbro   lw 1.5 dt (12,4)    pt 6 ps 0.6
-set linetype 5 lc rgb c_ablate lw 1.5 dt (2,2)     pt 13 ps 0.6
+# Each architecture its colour and point (linetype i: solid, for bars, points and lc variable) and,
+# as line style i (ls i, for curves), its dash pattern too: none dashed squares, readout dash-dot
+# triangles, cerebellar solid circles, cerebellar readout long dashes and open circles, silenced dotted.
+set linetype 1 lc rgb c_none   lw 1.5 dt solid pt 4 ps 0.6
+set linetype 2 lc rgb c_ro     lw 1.5 dt solid pt 8 ps 0.6
+set linetype 3 lc rgb c_cereb  lw 1.5 dt solid pt 7 ps 0.5
+set linetype 4 lc rgb c_cbro   lw 1.5 dt solid pt 6 ps 0.6
+set linetype 5 lc rgb c_ablate lw 1.5 dt solid pt 13 ps 0.6
+set style line 1 lt 1 dt (5,3)
+set style line 2 lt 2 dt (8,3,2,3)
+set style line 3 lt 3 dt solid
+set style line 4 lt 4 dt (12,4)
+set style line 5 lt 5 dt (2,2)
+set style line 9 lt 9
 set linetype 9 lc rgb c_target lw 1 dt 3
 
 set border 3 lw 0.8
@@ -78,4 +85,7 @@ keybox(lt, t) = sprintf("NaN with boxes lt %d dt solid fs solid 0.5 border lc rg
 bar_note = "bars: mean; whiskers: 95 % t interval; circles: seeds"
 
 # ---- heat maps: a colour bar at the right edge of the panel, with its label
-colorbar_right(label) = sprintf("set colorbox user origin graph 1.03, graph 0 size graph 0.04, graph 1; set cbtics font ',6'; set cblabel '%s' font ',6' offset -1,0", label)
+colorbar_right(label) = sprintf("set colorbox user origin graph 1.03, graph 0 size graph 0.04, graph 1; set cbtics font ',7'; set cblabel '%s' font ',7'", label)
+
+# ---- the state every panel starts from (a figure's second format starts where the first ended)
+panel_reset = "set autoscale xy; set xtics autofreq norotate font ',7'; set ytics autofreq; set offsets 0,0,0,0; unset key; unset logscale; set format x '%g'; set format y '%g'; unset object; unset arrow; unset label"
