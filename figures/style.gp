@@ -39,7 +39,7 @@ set style line 2 lt 2 dt (8,3,2,3)
 set style line 3 lt 3 dt solid
 set style line 4 lt 4 dt (12,4)
 set style line 5 lt 5 dt (2,2)
-set style line 9 lt 9
+set style line 9 lt 9 lc rgb c_target lw 1 dt 3
 set linetype 9 lc rgb c_target lw 1 dt 3
 
 set border 3 lw 0.8
