@@ -74,11 +74,12 @@ band(file, x, m, e, lt) = sprintf("'%s' using (column(%s)):(column(%s)-column(%s
 gcol(g, s) = g eq '' ? s : g . '_' . s
 gmean(g) = g eq '' ? 'mean' : g
 seeds_of(file, g) = sprintf("stats [*:*][*:*] '%s' using '%s' nooutput; K = int(STATS_max)", file, gcol(g, 'n'))
-seedpts(x, g, w) = sprintf("for [j=1:K] '' using ((%s) + %g*(K > 1 ? (j - 1.0)/(K - 1) - 0.5 : 0)):(column(sprintf('%s', j))) with points pt 6 ps 0.6 lw 1 dt solid lc rgb '#202020' notitle", \
+bar_scale = 1   # a table in fractions drawn in %: set bar_scale = 100 before the plot
+seedpts(x, g, w) = sprintf("for [j=1:K] '' using ((%s) + %g*(K > 1 ? (j - 1.0)/(K - 1) - 0.5 : 0)):(bar_scale*column(sprintf('%s', j))) with points pt 6 ps 0.6 lw 1 dt solid lc rgb '#202020' notitle", \
     x, 0.6 * w, gcol(g, 'v%d'))
-seedbars(file, x, g, lt, w) = sprintf("'%s' using (%s):(column('%s')):(%g):(%s) with boxes lc variable dt solid fs solid 0.5 border lc rgb '#404040' notitle, '' using (%s):(column('%s')):(column('%s')) with yerrorbars lc rgb '#000000' dt solid lw 1.2 pt 0 ps 0 notitle, %s", \
+seedbars(file, x, g, lt, w) = sprintf("'%s' using (%s):(bar_scale*column('%s')):(%g):(%s) with boxes lc variable dt solid fs solid 0.5 border lc rgb '#404040' notitle, '' using (%s):(bar_scale*column('%s')):(bar_scale*column('%s')) with yerrorbars lc rgb '#000000' dt solid lw 1.2 pt 0 ps 0 notitle, %s", \
     file, x, gmean(g), w, lt, x, gmean(g), gcol(g, 'ci95'), seedpts(x, g, w))
-seeddots(file, x, g, lt, w) = sprintf("'%s' using (%s):(column('%s')):(column('%s')):(%s) with yerrorbars lc variable dt solid lw 1.2 pt 7 ps 0.9 notitle, %s", \
+seeddots(file, x, g, lt, w) = sprintf("'%s' using (%s):(bar_scale*column('%s')):(bar_scale*column('%s')):(%s) with yerrorbars lc variable dt solid lw 1.2 pt 7 ps 0.9 notitle, %s", \
     file, x, gmean(g), gcol(g, 'ci95'), lt, seedpts(x, g, w))
 # a key entry for a bar colour: keybox(lt, title)
 keybox(lt, t) = sprintf("NaN with boxes lt %d dt solid fs solid 0.5 border lc rgb '#404040' title '%s'", lt, t)
