@@ -25,7 +25,7 @@ do for [fmt in "pdf png"] {
     set xlabel "step t"; set ylabel "z_{correct} - z_{other}"; set autoscale y; set xrange [0:14]
     set arrow 1 from t_sil - 0.5, graph 0 to t_sil - 0.5, graph 1 nohead dt 2 lc rgb "#555555"
     set key top left font ",6"
-    eval "plot ".band(f('fig6b_selectivity.tsv'), "1", "4", "5", 5).", ".band(f('fig6b_selectivity.tsv'), "1", "2", "3", 3).", ".\
+    eval "plot ".band_edges(f('fig6b_selectivity.tsv'), "1", "4", "5", "ls 5").", ".band_edges(f('fig6b_selectivity.tsv'), "1", "2", "3", "lt 3").", ".\
          "'' using 1:4 with linespoints ls 5 title sprintf('silenced from t = %d', t_sil), '' using 1:2 with linespoints ls 3 title 'control'"
     unset arrow 1
 

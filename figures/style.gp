@@ -7,8 +7,8 @@
 #   - tick labels and keys are words: inwords(code) turns a code name (cereb_fb, input_rec...) into words;
 #   - keys differ in line type and point type as well as colour (linetypes 1-5 below);
 #   - a heat map has its colour bar (colorbar_right);
-#   - a band (mean +- SEM) is a light fill with solid edge lines of its own colour (band), so where two
-#     overlap each stays readable and no mixed colour needs a legend;
+#   - a band (mean +- SEM) is a light fill with solid edge lines of its own colour (band); where bands
+#     overlap, edge lines only (band_edges), so no mixed colour needs a legend;
 #   - bars only on linear axes; every bar panel shows the mean, its 95 % interval and each seed
 #     (seedbars); on a log axis the same numbers are drawn as points and intervals (seeddots).
 # Colours follow the paper: no feedback grey, readout feedback blue, cerebellar feedback orange,
@@ -65,6 +65,11 @@ after_slash(s) = strstrt(s, '/') > 0 ? s[strstrt(s, '/') + 1:] : s
 # 'names'. The mean line is drawn by the caller, with its title.
 band(file, x, m, e, lt) = sprintf("'%s' using (column(%s)):(column(%s)-column(%s)):(column(%s)+column(%s)) with filledcurves lt %d fs transparent solid 0.12 noborder notitle, '' using (column(%s)):(column(%s)-column(%s)) with lines lt %d dt solid lw 0.5 notitle, '' using (column(%s)):(column(%s)+column(%s)) with lines lt %d dt solid lw 0.5 notitle", \
     file, x, m, e, m, e, lt, x, m, e, lt, x, m, e, lt)
+
+# band_edges: the same band as its two edge lines only (lw 0.6, no fill), for panels whose bands
+# overlap; sty is the line's style, e.g. "lt 3" (solid) or "ls 13" (dashed like its mean).
+band_edges(file, x, m, e, sty) = sprintf("'%s' using (column(%s)):(column(%s)-column(%s)) with lines %s lw 0.6 notitle, '' using (column(%s)):(column(%s)+column(%s)) with lines %s lw 0.6 notitle", \
+    file, x, m, e, sty, x, m, e, sty)
 
 # ---- bars with their seeds, from a table "index label mean sem ci95 n v1..vK" (cc_panel_seed_bars; a
 # group g names its columns g, g_ci95, g_v1.. instead). seeds_of(file, g) sets K, the table's seed count.
