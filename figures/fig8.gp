@@ -41,7 +41,7 @@ do for [fmt in "pdf png"] {
     # d: selectivity before sleep with the cerebellum, after sleep without it
     set title "d  selectivity"
     set xlabel "step t"; set xrange [0:14]; set ylabel "z_{correct} - z_{other}"; set autoscale y
-    set key top left
+    set key bottom right
     D = f('fig8d_selectivity.tsv')
     eval "plot ".band_edges(D, "1", "2", "3", "lt 3").", ".band_edges(D, "1", "8", "9", "lt 5").", ".\
          "'' using 1:2 with linespoints lt 3 title 'before sleep, cerebellum', '' using 1:8 with linespoints lt 5 title 'after sleep, silenced (least squares)', ".\
