@@ -75,7 +75,7 @@ static int seed_bar_columns(char *cols, size_t size, const char *const *groups, 
 int cc_panel_seed_bars(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *labels, int n,
                        const char *const *groups, int ng, const cc_seedstat *s)
 {
-    if (n < 1 || ng < 1 || (!groups && ng != 1)) return CC_ERRORF(GSL_EINVAL, "%s: %d bars of %d groups", file, n, ng);
+    if (n < 0 || ng < 1 || (!groups && ng != 1)) return CC_ERRORF(GSL_EINVAL, "%s: %d bars of %d groups", file, n, ng);
     int K = 0; /* the largest seed count of the table */
     for (int i = 0; i < n * ng; i++) K = s[i].n > K ? s[i].n : K;
     size_t size = 64 + (size_t)ng * (96 + 8 * (size_t)K);
