@@ -25,10 +25,10 @@ do for [fmt in "pdf png"] {
     set title "a  validation MSE (fixed cortex, {/Symbol a} = 0.9)"
     set xlabel "epoch"; set ylabel "MSE"
     set logscale y; set format y "10^{%L}"; set xrange [0:*]
-    set key top right font ",6" samplen 1.5
+    set key inside top right invert font ",6" samplen 3
     set autoscale xfixmax
-    B = ""; do for [i=1:4] { B = B . band(f('fig4a_curves.tsv'), "1", sprintf("%d", 2*i), sprintf("%d", 2*i+1), model_ls(i)) . ", " }
-    eval "plot " . B . "for [i=1:4] '' using 1:2*i with lines ls model_ls(i) title model_title(i)"
+    B = ""; do for [i=4:1:-1] { B = B . band(f('fig4a_curves.tsv'), "1", sprintf("%d", 2*i), sprintf("%d", 2*i+1), model_ls(i)) . ", " }
+    eval "plot " . B . "for [i=4:1:-1] '' using 1:2*i with lines ls model_ls(i) title model_title(i)"
     unset key; unset logscale y; set format y "%g"; set autoscale xy
 
     # c: test MSE per model
