@@ -31,7 +31,7 @@ do for [fmt in "pdf png"] {
     set xtics norotate autofreq font ",7"; set offsets 0,0,0,0; set autoscale x
 
     set title "c  line drawing: validation MSE"
-    set xlabel "epoch"; set ylabel "MSE"; set xrange [0:*]
+    set xlabel "epoch"; set ylabel "MSE"; set xrange [0:*]; set autoscale xfixmax
     set logscale y; set format y "10^{%L}"; set yrange [*:*]
     set key top right font ",6" samplen 4
     file = 'figS15_curves_linedraw.tsv'

@@ -41,7 +41,7 @@ do for [fmt in "pdf png"] {
     set offsets 0,0,0,0
     # c, d: validation curves, one per noise level (mean over seeds), no feedback dashed on top
     set title "c  line drawing: validation MSE"
-    set xlabel "epoch"; set ylabel "MSE"; set xrange [0:*]
+    set xlabel "epoch"; set ylabel "MSE"; set xrange [0:*]; set autoscale xfixmax
     set logscale y; set format y "10^{%L}"; set yrange [*:*]
     set key top right font ",7" maxrows 4
     plot for [i=1:n_sigma] f('figS6_curves_linedraw.tsv') using 1:sprintf('c%d', i-1) with linespoints lt 20 + i pi 5 title sprintf('{/Symbol s} = %g', sigma[i]), \
