@@ -219,16 +219,17 @@ static int merge(const cc_run_ctx *ctx)
                                              arch_cond[CC_ARCH_READOUT_FB][CC_CORTEX_FIXED], cereb, cereb,
                                              arch_cond[CC_ARCH_CEREB_READOUT][CC_CORTEX_FIXED]};
     static cc_seedstat ablation_seeds[NABL]; /* large: not on the stack; the claims' samples */
-    double ablation[NABL][2];                /* mean, sem */
-    for (int i = 0; !s && i < NABL; i++) {
+    double ablation[NABL][2], ablation_sem[NABL]; /* mean, sem */
+    cc_panel_bar ablation_bar[NABL];
+    for (int i = 0; i < NABL; i++)
+        ablation_bar[i] = (cc_panel_bar){ablation_cond[i], i == 3 ? "mse_ablated" : "mse", ablation_label[i]};
+    for (int i = 0; !s && i < NABL; i++)
         s = cc_grid_stat(ctx, ablation_cond[i], "test", 0, i == 3 ? "mse_ablated" : "mse", &ablation_seeds[i]);
-        ablation[i][0] = ablation_seeds[i].mean;
-        ablation[i][1] = ablation_seeds[i].sem;
-    }
     cc_tsv_head hc = {.title = "Fig. 2c: test MSE, cerebellar model with and without its cerebellum (silenced from t = 0), and the other architectures",
-                      .columns = "index label mean sem",
                       .units = bar_units};
-    if (!s) s = cc_panel_bar_values(ctx, "fig2c_ablation.tsv", &hc, NABL, ablation_label, 1, &ablation[0][0]);
+    double ablation_mean[NABL];
+    if (!s) s = cc_panel_bars_of(ctx, "fig2c_ablation.tsv", &hc, ablation_bar, NABL, "test", ablation_mean, ablation_sem);
+    for (int i = 0; !s && i < NABL; i++) ablation[i][0] = ablation_mean[i], ablation[i][1] = ablation_sem[i];
 
     /* d: the cerebellar time window */
     char tau_cond[MAX_TAUS][COND_NAME], tau_label[MAX_TAUS][16];

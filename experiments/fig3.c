@@ -408,7 +408,14 @@ static int merge(const cc_run_ctx *ctx)
     const cc_panel_series bars[2] = {{"", "plastic"}, {"", "frozen"}};
     const cc_tsv_head ha = {.title = "Fig. 3a: test MSE of task 1 after its training, task 2 after its training on set 2, task 1 after the switch back, and each task with the other task's set",
                             .units = test_mse, .runs = runs};
-    int s = cc_panel_seed_rows(ctx, "fig3a_bars.tsv", &ha, "bars", 5, "index", BAR_LABEL, bars, 2, f.bar[0], f.bar_sem[0]);
+    static cc_seedstat bar_seeds[5][2], control_seeds[4]; /* large: not on the stack */
+    int s = GSL_SUCCESS;
+    for (int r = 0; !s && r < 5; r++)
+        for (int g = 0; !s && g < 2; g++) {
+            s = cc_grid_stat(ctx, bars[g].cond, "bars", r, bars[g].col, &bar_seeds[r][g]);
+            f.bar[g][r] = bar_seeds[r][g].mean, f.bar_sem[g][r] = bar_seeds[r][g].sem;
+        }
+    if (!s) s = cc_panel_seed_bars(ctx, "fig3a_bars.tsv", &ha, BAR_LABEL, 5, (const char *const[2]){"plastic", "frozen"}, 2, &bar_seeds[0][0]);
     /* b: trajectories of the first seed */
     const char *const the_condition[1] = {""};
     const cc_tsv_head hb = {.title = "Fig. 3b: first test trial of each cue: case 0 task 1, 1 task 2, 2 task 1 after the switch back (first seed)",
@@ -423,8 +430,12 @@ static int merge(const cc_run_ctx *ctx)
     const char *const control_label[4] = {"task2_separate", "task1_separate", "task2_shared", "task1_shared"};
     const cc_panel_series control = {"", "mse"};
     const cc_tsv_head hd = {.title = "Fig. 3d: separate parallel-fibre sets against one shared set retrained on task 2: task 2 after its training, then task 1",
-                            .columns = "index label mean sem", .units = test_mse, .runs = runs};
-    if (!s) s = cc_panel_seed_rows(ctx, "fig3d_control.tsv", &hd, "control", 4, "index", control_label, &control, 1, f.control, NULL);
+                            .units = test_mse, .runs = runs};
+    for (int r = 0; !s && r < 4; r++) {
+        s = cc_grid_stat(ctx, control.cond, "control", r, control.col, &control_seeds[r]);
+        f.control[r] = control_seeds[r].mean;
+    }
+    if (!s) s = cc_panel_seed_bars(ctx, "fig3d_control.tsv", &hd, control_label, 4, NULL, 1, control_seeds);
     /* e: repeated switching, without and with overlap: validation MSE, and the error at each switch */
     const int nsw = 2 * P.cycles, n_curve = P.train.epochs + 1 + nsw * (P.block_epochs + 1);
     const cc_panel_series curve[2] = {{"", "val"}, {"", "val_overlap"}};

@@ -388,12 +388,15 @@ static int panel_b(const cc_run_ctx *ctx, const char *runs, results *r)
                      .units = "error (%) of 200 validation trials; epoch 0 is before training", .runs = runs};
     int s = cc_panel_curves(ctx, "fig5b_curves.tsv", &h, series, 3, P.train.epochs, "val_metric", NULL);
     static const char *const col[6] = {"err", "err", "err", "err_silenced", "err_constant", "best_epoch"};
-    for (int i = 0; !s && i < 6; i++)
-        s = cc_grid_mean_sem(ctx, fixed[i < 3 ? i : 2].s, "test", 0, col[i], &r->test[i][0], &r->test[i][1]);
+    static cc_seedstat test[6]; /* large: not on the stack */
+    for (int i = 0; !s && i < 6; i++) {
+        s = cc_grid_stat(ctx, fixed[i < 3 ? i : 2].s, "test", 0, col[i], &test[i]);
+        r->test[i][0] = test[i].mean, r->test[i][1] = test[i].sem;
+    }
     static const char *const label[5] = {"none", "readout_fb", "cereb_fb", "cereb_silenced", "constant_guess"};
     cc_tsv_head hb = {.title = "Fig. 5b: test error at the best checkpoint (1000 trials), and the best constant guess",
-                      .columns = "index label mean sem", .units = "error (%), mean and SEM over seeds", .runs = runs};
-    return s ? s : cc_panel_labelled_rows(ctx, "fig5b_test.tsv", &hb, label, r->test[0], 5, 2);
+                      .units = "error (%), mean and SEM over seeds", .runs = runs};
+    return s ? s : cc_panel_seed_bars(ctx, "fig5b_test.tsv", &hb, label, 5, NULL, 1, test);
 }
 
 /* c: heat map of mean training error, cerebellar - no feedback, over the first sweep.seeds seeds;
@@ -520,15 +523,17 @@ static int panel_f(const cc_run_ctx *ctx, results *r)
 {
     static const char *const cols[5] = {"err", "err_early", "err_middle", "err_late", "err_whole"};
     cc_tsv_head h = {.title = "Fig. 5f: test error of the cerebellar model silenced in one period only, per cortical plasticity",
-                     .columns = "plast_i plasticity intact intact_sem early early_sem middle middle_sem late late_sem whole whole_sem",
                      .units = "error (%), 1000 test trials, mean and SEM over seeds; early/middle/late: one third of the cue period; whole: from t = 0 to the end",
                      .runs = "every seed of the cerebellar model at each plasticity level (alpha and T of the task)"};
+    static const char *const groups[5] = {"intact", "early", "middle", "late", "whole"};
+    static cc_seedstat st[3][5]; /* large: not on the stack */
     int s = GSL_SUCCESS;
     for (int l = 0; l < 3; l++)
-        for (int k = 0; !s && k < 5; k++)
-            s = cc_grid_mean_sem(ctx, main_name(CC_ARCH_CEREB_FB, l).s, "test", 0, cols[k], &r->periods[l][2 * k],
-                                 &r->periods[l][2 * k + 1]);
-    return s ? s : cc_panel_labelled_rows(ctx, "fig5f_periods.tsv", &h, PLASTICITY, r->periods[0], 3, 10);
+        for (int k = 0; !s && k < 5; k++) {
+            s = cc_grid_stat(ctx, main_name(CC_ARCH_CEREB_FB, l).s, "test", 0, cols[k], &st[l][k]);
+            r->periods[l][2 * k] = st[l][k].mean, r->periods[l][2 * k + 1] = st[l][k].sem;
+        }
+    return s ? s : cc_panel_seed_bars(ctx, "fig5f_periods.tsv", &h, PLASTICITY, 3, groups, 5, &st[0][0]);
 }
 
 /* g: benefit (no feedback - cerebellar test error) per T, over the first sweep.seeds seeds. */
@@ -566,22 +571,26 @@ static int panel_g(const cc_run_ctx *ctx, results *r)
 static int panel_h(const cc_run_ctx *ctx, results *r)
 {
     cc_tsv_head h = {.title = "Fig. 5h: change in test error with vs without the cerebellum, during and after training, per cortical plasticity",
-                     .columns = "plast_i plasticity during during_sem after after_sem",
                      .units = "percentage points, paired by seed; during: cerebellar - no-feedback model; after: cerebellar model intact - silenced from t = 0",
                      .runs = "every seed at each plasticity level (alpha and T of the task)"};
     const int ns = P.train.seeds;
+    static const char *const groups[2] = {"during", "after"};
+    static cc_seedstat st[3][2]; /* large: not on the stack */
     int s = GSL_SUCCESS;
     for (int l = 0; !s && l < 3; l++) {
-        double cereb[MAX_SEEDS], none[MAX_SEEDS], silenced[MAX_SEEDS], *change = r->change[l];
+        double cereb[MAX_SEEDS], none[MAX_SEEDS], silenced[MAX_SEEDS], d[MAX_SEEDS], *change = r->change[l];
         const cond_name cb = main_name(CC_ARCH_CEREB_FB, l);
         s = cc_panel_seed_values(ctx, cb.s, ns, "test", 0, "err", cereb);
         if (!s) s = cc_panel_seed_values(ctx, main_name(CC_ARCH_NONE, l).s, ns, "test", 0, "err", none);
         if (!s) s = cc_panel_seed_values(ctx, cb.s, ns, "test", 0, "err_silenced", silenced);
         if (s) break;
-        paired_diff(cereb, none, ns, &change[0], &change[1]);
-        paired_diff(cereb, silenced, ns, &change[2], &change[3]);
+        for (int k = 0; k < 2; k++) { /* d_i = cereb_i - (none_i | silenced_i), paired by seed */
+            for (int i = 0; i < ns; i++) d[i] = cereb[i] - (k ? silenced[i] : none[i]);
+            cc_panel_seedstat(&st[l][k], d, ns);
+            change[2 * k] = st[l][k].mean, change[2 * k + 1] = st[l][k].sem;
+        }
     }
-    return s ? s : cc_panel_labelled_rows(ctx, "fig5h_during_after.tsv", &h, PLASTICITY, r->change[0], 3, 4);
+    return s ? s : cc_panel_seed_bars(ctx, "fig5h_during_after.tsv", &h, PLASTICITY, 3, groups, 2, &st[0][0]);
 }
 
 /* The supplement to panels f and h: the input + recurrent models at the low cortical learning

@@ -164,24 +164,22 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- merge */
 
-/* A table of bars: "index label acc acc_sem [xent xent_sem]", one row per label, from acc (n) and,
- * if not NULL, xent (n). */
+/* A table of bars: "index label acc acc_sem [xent xent_sem]", then the 95 % interval, seed count and
+ * per-seed values of each (cc_panel_seed_bars), one row per label, from acc (n) and, if not NULL,
+ * xent (n). */
 static int bars(const cc_run_ctx *ctx, const char *file, const char *title, const char *units_doc, int n,
                 const char *const *labels, const cc_seedstat *acc, const cc_seedstat *xent)
 {
-    cc_tsv t = {0};
-    cc_tsv_head h = {.title = title, .columns = xent ? "index label acc acc_sem xent xent_sem" : "index label acc acc_sem",
-                     .units = units_doc};
-    int s = cc_ctx_tsv_open(ctx, &t, &h, "%s", file);
-    for (int i = 0; !s && i < n; i++) {
-        s = cc_tsv_int(&t, i);
-        if (!s) s = cc_tsv_str(&t, labels[i]);
-        if (!s) s = cc_tsv_num(&t, acc[i].mean);
-        if (!s) s = cc_tsv_num(&t, acc[i].sem);
-        if (!s && xent) s = cc_tsv_num(&t, xent[i].mean);
-        if (!s && xent) s = cc_tsv_num(&t, xent[i].sem);
+    static cc_seedstat st[2 * 8]; /* large: not on the stack */
+    static const char *const groups[2] = {"acc", "xent"};
+    const int ng = xent ? 2 : 1;
+    if (n > 8) return CC_ERRORF(GSL_EINVAL, "%s: %d bars (at most 8)", file, n);
+    for (int i = 0; i < n; i++) {
+        st[i * ng] = acc[i];
+        if (xent) st[i * ng + 1] = xent[i];
     }
-    return cc_tsv_end(&t, s);
+    cc_tsv_head h = {.title = title, .units = units_doc};
+    return cc_panel_seed_bars(ctx, file, &h, labels, n, groups, ng, st);
 }
 
 /* models/manifest.tsv: every saved model with its checksum (read by Fig. 8). */

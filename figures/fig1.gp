@@ -29,8 +29,8 @@ diagram(kind) = "unset object; unset label; unset arrow;" . \
                  note(12, 1.0, 1.32, sprintf('target y_{t+%d} (climbing fibres)', TAU - 1)) . ";" : "")
 
 do for [fmt in "pdf png"] {
-    eval terminal(fmt)
-    set multiplot layout 2,3 margins 0.06,0.98,0.08,0.93 spacing 0.08,0.14
+    eval terminal(fmt); eval panel_reset
+    set multiplot layout 2,3 margins 0.06,0.98,0.08,0.93 spacing 0.1,0.14
 
     unset border; unset xtics; unset ytics; unset key; unset xlabel; unset ylabel
     set xrange [0:2]; set yrange [0:1.4]
@@ -45,18 +45,19 @@ do for [fmt in "pdf png"] {
     set title "d  cortical rates f(h_t)"
     set xrange [-0.5:*]; set yrange [-0.5:N-0.5]
     set xlabel "t (steps)"; set ylabel "unit"
-    set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-1:1]; set cbtics 1
+    set style fill solid 1 noborder
+    set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b'); set cbrange [-1:1]; set cbtics 0.5; eval colorbar_right("")
     plot f('fig1_activity.tsv') using "t":"unit":"rate" with image
-    unset colorbox
+    unset colorbox; unset cblabel; set style fill transparent solid 0.25 noborder
 
     set title "e  cerebellar output c_t"
     set autoscale xy
-    set ylabel "c"; set key top left font ",6"
-    plot f('fig1_trial.tsv') using "t":"c_x" with linespoints ls 3 title "c_x", '' using "t":"c_y" with linespoints ls 3 dt 2 title "c_y"
+    set ylabel "c"; set key inside top left font ",6"
+    plot f('fig1_trial.tsv') using "t":"c_x" with linespoints lt 3 title "c_x", '' using "t":"c_y" with linespoints lt 3 dt (5,3) pt 6 title "c_y"
 
     set title "f  readout z_t and target"
     set ylabel "position"
     plot f('fig1_trial.tsv') using "t":"target_x" with lines ls 9 title "target", '' using "t":"target_y" with lines ls 9 notitle, \
-         '' using "t":"z_x" with linespoints ls 3 title "z_x", '' using "t":"z_y" with linespoints ls 3 dt 2 title "z_y"
+         '' using "t":"z_x" with linespoints lt 3 title "z_x", '' using "t":"z_y" with linespoints lt 3 dt (5,3) pt 6 title "z_y"
     unset multiplot
 }

@@ -3,8 +3,11 @@
 load 'figures/style.gp'
 fig_w = 18; fig_h = 17
 f(name) = datadir.'/'.name
-c_frozen = "#fdd0a2"
+c_frozen = "#fdae6b"
 c_overlap = "#9467bd"
+set linetype 11 lc rgb "#8c510a" dt solid pt 5 ps 0.6   # readout frozen: brown squares, distinct from lt 3
+set linetype 12 lc rgb c_none dt solid pt 7 ps 0.6
+set linetype 13 lc rgb c_overlap dt (6,3) lw 1.5 pt 5 ps 0.6
 
 # numbers of the protocol, from summary.tsv
 getkey(k) = sprintf("stats f('summary.tsv') using (strcol(1) eq '%s' ? column(2) : 1/0) nooutput; %s = STATS_max", k, k)
@@ -22,10 +25,11 @@ do for [fmt in "pdf png"] {
     set logscale y; set format y "10^{%L}"; set yrange [5e-4:1]
     set xrange [-0.6:4.6]; set xtics ("task 1" 0, "task 2" 1, "task 1\nback" 2, "task 1\nset 2" 3, "task 2\nset 1" 4) font ",6"
     set ylabel "MSE"; set xlabel ""
-    set style fill solid 0.8 border -1; set boxwidth 0.36
-    set key top left font ",6" samplen 1.5
-    plot f('fig3a_bars.tsv') using ($1-0.19):3:4 with boxerrorbars lc rgb c_cereb title 'readout plastic', \
-         '' using ($1+0.19):5:6 with boxerrorbars lc rgb c_frozen title 'readout frozen'
+    # a log axis: means as points with their 95 % interval and the seeds, no bars (house style)
+    set key inside top left font ",6" samplen 1.5
+    file = f('fig3a_bars.tsv'); eval seeds_of(file, 'plastic')
+    eval "plot ".seeddots(file, "$1-0.19", "plastic", "3", 0.3).", ".seeddots(file, "$1+0.19", "frozen", "11", 0.3).", ".\
+         "NaN with points lt 3 pt 7 ps 0.9 title 'readout plastic', NaN with points lt 11 pt 5 ps 0.9 title 'readout frozen'"
     unset key
 
     # b: trajectories of the three cases (first seed), targets dotted
@@ -45,29 +49,33 @@ do for [fmt in "pdf png"] {
     set xlabel "overlap p"; set ylabel "MSE"; set xrange [-0.05:1.05]; set xtics 0.25
     set logscale y; set format y "10^{%L}"; set yrange [5e-4:1]
     set key top left font ",6" samplen 1.5
-    plot f('fig3c_overlap.tsv') using 1:2:3 with yerrorlines ls 3 title 'task 2 after its training', \
-         '' using 1:4:5 with yerrorlines lc rgb c_none pt 5 title 'task 1 after switching back'
+    plot f('fig3c_overlap.tsv') using 1:2:3 with yerrorlines lt 3 title 'task 2 after its training', \
+         '' using 1:4:5 with yerrorlines lt 1 title 'task 1 after switching back'
     unset key; set xtics autofreq
 
     # d: shared-set control
     set origin 0.34, 0.33; set size 0.32, 0.33
     set title "d  separate sets vs one shared set"
     set xrange [-0.6:3.6]; set xtics ("task 2\nseparate" 0, "task 1\nseparate" 1, "task 2\nshared" 2, "task 1\nshared" 3) font ",6"
-    set xlabel ""; set boxwidth 0.6
-    plot f('fig3d_control.tsv') using 1:3:4:($1 < 2 ? 0xff7f0e : 0x7f7f7f) with boxerrorbars lc rgb variable
+    set xlabel ""
+    file = f('fig3d_control.tsv'); eval seeds_of(file, '')
+    eval "plot ".seeddots(file, "$1", "", "$1 < 2 ? 3 : 12", 0.5)
     set xtics autofreq font ",7"
 
     # e (right): the error at each switch: right after it minus at the end of the task's previous block
     set origin 0.66, 0.33; set size 0.34, 0.33
-    set title "e  switch cost"
+    set title "f  switch cost"
     unset logscale y; set format y "%g"; set autoscale y
     set xlabel "switch"; set ylabel "MSE increase at the switch"; set xrange [1.5:2*repeat_cycles+0.5]; set xtics 1
     set key top right font ",6" samplen 1.5
     plot 0 with lines lc rgb "#bbbbbb" dt 2 notitle, \
-         f('fig3e_switch.tsv') using ($1-0.08):(column('task')==1 ? column('cost') : NaN):'cost_sem' with yerrorbars ls 3 pt 7 ps 1 title 'to task 1', \
-         '' using ($1-0.08):(column('task')==2 ? column('cost') : NaN):'cost_sem' with yerrorbars ls 3 pt 6 ps 1 title 'to task 2', \
-         '' using ($1+0.08):(column('task')==1 ? column('o_cost') : NaN):'o_cost_sem' with yerrorbars lc rgb c_overlap pt 7 ps 1 title sprintf('overlap %g, to task 1', repeat_overlap), \
-         '' using ($1+0.08):(column('task')==2 ? column('o_cost') : NaN):'o_cost_sem' with yerrorbars lc rgb c_overlap pt 6 ps 1 title sprintf('overlap %g, to task 2', repeat_overlap)
+         f('fig3e_switch.tsv') using ($1-0.08):(column('task')==1 ? column('cost') : NaN):'cost_sem' with yerrorbars lt 3 dt solid pt 7 ps 1 notitle, \
+         '' using ($1-0.08):(column('task')==2 ? column('cost') : NaN):'cost_sem' with yerrorbars lt 3 dt solid pt 6 ps 1 notitle, \
+         '' using ($1+0.08):(column('task')==1 ? column('o_cost') : NaN):'o_cost_sem' with yerrorbars lc rgb c_overlap dt solid pt 5 ps 1 notitle, \
+         '' using ($1+0.08):(column('task')==2 ? column('o_cost') : NaN):'o_cost_sem' with yerrorbars lc rgb c_overlap dt solid pt 4 ps 1 notitle, \
+         NaN with points lt 3 pt 7 ps 1 title 'to task 1', NaN with points lt 3 pt 6 ps 1 title 'to task 2', \
+         NaN with points lc rgb c_overlap pt 5 ps 1 title sprintf('overlap %g, to task 1', repeat_overlap), \
+         NaN with points lc rgb c_overlap pt 4 ps 1 title sprintf('overlap %g, to task 2', repeat_overlap)
     unset key; set xtics autofreq
 
     # e (bottom): validation MSE of the active task through repeated switching
@@ -79,10 +87,8 @@ do for [fmt in "pdf png"] {
         set object 10+k rectangle from epochs_task1 + 2*k*repeat_epochs, graph 0 to epochs_task1 + (2*k+1)*repeat_epochs, graph 1 behind fc rgb "#eeeeee" fs solid 1 noborder
     }
     set key top right font ",6" samplen 1.5
-    plot f('fig3e_curve.tsv') using 1:($3-$4):($3+$4) with filledcurves ls 3 notitle, \
-         '' using 1:($5-$6):($5+$6) with filledcurves lc rgb c_overlap notitle, \
-         '' using 1:3 with lines ls 3 title 'no overlap', \
-         '' using 1:5 with lines lc rgb c_overlap lw 1.5 title sprintf('overlap %g', repeat_overlap)
+    eval "plot ".band(f('fig3e_curve.tsv'), "1", "3", "4", 3).", ".band(f('fig3e_curve.tsv'), "1", "5", "6", 13).", ".\
+         "'' using 1:3 with lines lt 3 title 'no overlap', '' using 1:5 with lines lt 13 title sprintf('overlap %g', repeat_overlap)"
     unset object; unset key
     unset multiplot
 }

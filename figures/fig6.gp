@@ -4,12 +4,11 @@ load 'figures/style.gp'
 fig_w = 18; fig_h = 11
 f(name) = datadir.'/'.name
 arch_title(i) = i == 1 ? 'no feedback' : i == 2 ? 'readout feedback' : 'cerebellar feedback'
-band(file, i, ls) = sprintf("'%s' using 1:(column(%d)-column(%d)):(column(%d)+column(%d)) with filledcurves ls %d", file, 2*i, 2*i+1, 2*i, 2*i+1, ls)
 # t_silence from summary.tsv (the vertical line of panel b)
 t_sil = real(system(sprintf("awk -F'\t' '$1==\"t_silence\" {print $2}' %s", f('summary.tsv'))))
 
 do for [fmt in "pdf png"] {
-    eval terminal(fmt)
+    eval terminal(fmt); eval panel_reset
     set offsets 0,0,0,0; set style fill transparent solid 0.25 noborder; set xtics autofreq; set autoscale xy
     set multiplot layout 2,3 margins 0.07,0.98,0.08,0.94 spacing 0.09,0.15
 
@@ -17,28 +16,28 @@ do for [fmt in "pdf png"] {
     set title "a  validation error"
     set xlabel "epoch"; set ylabel "error (%)"; set yrange [0:75]; set xrange [0:*]
     set key top center horizontal font ",6"
-    plot for [i=1:3] f('fig6a_curves.tsv') using 1:(column(2*i)-column(2*i+1)):(column(2*i)+column(2*i+1)) with filledcurves ls i, \
-         for [i=1:3] '' using 1:2*i with lines ls i title arch_title(i)
+    set autoscale xfixmax
+    B = ""; do for [i=1:3] { B = B . band(f('fig6a_curves.tsv'), "1", sprintf("%d", 2*i), sprintf("%d", 2*i+1), i) . ", " }
+    eval "plot " . B . "for [i=1:3] '' using 1:2*i with lines ls i title arch_title(i)"
 
     # b: selectivity over the trial
     set title "b  selectivity (cerebellar model)"
     set xlabel "step t"; set ylabel "z_{correct} - z_{other}"; set autoscale y; set xrange [0:14]
     set arrow 1 from t_sil - 0.5, graph 0 to t_sil - 0.5, graph 1 nohead dt 2 lc rgb "#555555"
     set key top left font ",6"
-    plot f('fig6b_selectivity.tsv') using 1:($4-$5):($4+$5) with filledcurves ls 5, \
-         '' using 1:($2-$3):($2+$3) with filledcurves ls 3, \
-         '' using 1:4 with linespoints ls 5 title sprintf('silenced from t = %d', t_sil), \
-         '' using 1:2 with linespoints ls 3 title 'control'
+    eval "plot ".band_edges(f('fig6b_selectivity.tsv'), "1", "4", "5", "ls 5").", ".band_edges(f('fig6b_selectivity.tsv'), "1", "2", "3", "lt 3").", ".\
+         "'' using 1:4 with linespoints ls 5 title sprintf('silenced from t = %d', t_sil), '' using 1:2 with linespoints ls 3 title 'control'"
     unset arrow 1
 
     # c: accuracy and cross-entropy, control and silenced
-    set style fill solid 0.6 border -1; set boxwidth 0.7; set offsets 0.6,0.6,0,0; set xtics noenhanced
-    set xtics ("control" 0, sprintf("silenced t>=%d", t_sil) 1, "silenced t>=0" 2) font ",7"
+    set offsets 0.6,0.6,0,0; set xtics noenhanced
+    set xtics ("control" 0, sprintf("silenced\nt >= %d", t_sil) 1, "silenced\nt >= 0" 2) font ",7"
     unset key; set xlabel ""; set xrange [*:*]
+    file = f('fig6c_silencing.tsv'); eval seeds_of(file, 'acc')
     set title "c  test accuracy"; set ylabel "accuracy"; set yrange [0:1.05]
-    plot f('fig6c_silencing.tsv') using 1:3:4:(int(column(1))==0?3:5) with boxerrorbars lc variable, 0.5 with lines ls 9
+    eval "plot ".seedbars(file, "$1", "acc", "int($1)==0?3:5", 0.7).", 0.5 with lines ls 9"
     set title "c  test cross-entropy"; set ylabel "cross-entropy"; set yrange [0:*]
-    plot f('fig6c_silencing.tsv') using 1:5:6:(int(column(1))==0?3:5) with boxerrorbars lc variable, log(2) with lines ls 9
+    eval "plot ".seedbars(file, "$1", "xent", "int($1)==0?3:5", 0.7).", log(2) with lines ls 9"
     set xtics autofreq font ",7"; set offsets 0,0,0,0
 
     # d: fixed against plastic mossy fibres
@@ -46,12 +45,13 @@ do for [fmt in "pdf png"] {
     set style fill transparent solid 0.25 noborder
     set xlabel "epoch"; set ylabel "error (%)"; set yrange [0:75]; set xrange [0:*]
     set key top center horizontal font ",6"
-    plot f('fig6d_curves.tsv') using 1:($2-$3):($2+$3) with filledcurves ls 3, \
-         '' using 1:($4-$5):($4+$5) with filledcurves ls 4, \
-         '' using 1:2 with lines ls 3 title columnhead(2), '' using 1:4 with lines ls 4 title columnhead(4)
+    set autoscale xfixmax
+    eval "plot ".band(f('fig6d_curves.tsv'), "1", "2", "3", 3).", ".band(f('fig6d_curves.tsv'), "1", "4", "5", 4).", ".\
+         "'' using 1:2 with lines ls 3 title columnhead(2), '' using 1:4 with lines ls 4 title columnhead(4)"
     set title "d  mossy fibres: test accuracy"
-    set style fill solid 0.6 border -1; set offsets 0.6,0.6,0,0; unset key
+    set offsets 0.6,0.6,0,0; unset key
     set xlabel ""; set ylabel "accuracy"; set yrange [0:1.05]; set xrange [*:*]
-    plot f('fig6d_mossy.tsv') using 1:3:4:(int(column(1))+3):xtic(2) with boxerrorbars lc variable, 0.5 with lines ls 9
+    file = f('fig6d_mossy.tsv'); eval seeds_of(file, 'acc')
+    eval "plot ".seedbars(file, "$1", "acc", "int($1)+3", 0.7).", '' using 1:(NaN):xtic(2) notitle, 0.5 with lines ls 9"
     unset multiplot
 }

@@ -1,6 +1,7 @@
 /* test_panel_tables.c: a unit's trajectory table, panel tables copied from the first seeds' unit
- * files and bars of given values (cc_panel_traj, cc_panel_first_seeds, cc_panel_copy,
- * cc_panel_bar_values in src/run/cc_panel.c). */
+ * files, bars of given values and bars with their seeds (cc_panel_traj, cc_panel_first_seeds,
+ * cc_panel_copy, cc_panel_bar_values, cc_panel_bars, cc_panel_seed_bars in src/run/cc_panel.c). */
+#include <math.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -134,6 +135,70 @@ static void test_copy(void)
     cc_table_free(&tb);
 }
 
+static char *read_text(const char *file, char *text, size_t n)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    FILE *f = fopen(path, "r");
+    text[0] = '\0';
+    if (f) {
+        text[fread(text, 1, n - 1, f)] = '\0';
+        fclose(f);
+    }
+    return text;
+}
+
+/* Bars of conditions: mean, SEM, then the 95 % t interval, the seed count and each seed's value,
+ * K = 2 (the largest seed count); "b" has one seed, so its v2 is NaN and its interval undefined. */
+static void test_bars_seeds(void)
+{
+    const cc_run_ctx ctx = merge_ctx();
+    CU_ASSERT_EQUAL_FATAL(write_unit("a-s0", "bar", 1, 1), GSL_SUCCESS); /* x = 1 */
+    CU_ASSERT_EQUAL_FATAL(write_unit("a-s1", "bar", 1, 4), GSL_SUCCESS); /* x = 4 */
+    CU_ASSERT_EQUAL_FATAL(write_unit("b-s0", "bar", 1, 7), GSL_SUCCESS); /* x = 7 */
+    const cc_panel_series s[2] = {{"a", "first"}, {"b", "second"}};
+    cc_tsv_head h = {.title = "bars with seeds", .units = "x"};
+    CU_ASSERT_EQUAL_FATAL(cc_panel_bars(&ctx, "seedbars.tsv", &h, s, 2, "bar", "x"), GSL_SUCCESS);
+    char text[4096];
+    read_text("seedbars.tsv", text, sizeof text);
+    /* a: mean 2.5, SEM 1.5, ci95 = t_{0.975,1} 1.5 = 12.7062047361747 x 1.5 */
+    const char *want[] = {"# units: x; ci95: half-width of the 95 % t interval",
+                          "\nindex\tlabel\tmean\tsem\tci95\tn\tv1\tv2\n",
+                          "\n0\tfirst\t2.5\t1.5\t19.05930710426",
+                          "\t2\t1\t4\n1\tsecond\t7\t",
+                          "\tNaN\t1\t7\tNaN\n# end\n"};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const int found = strstr(text, want[i]) != NULL;
+        if (!found) printf("\n  seedbars.tsv lacks \"%s\"", want[i]);
+        CU_ASSERT(found);
+    }
+}
+
+/* Groups of bars from per-seed values the driver computed: the pairs first, then each group's
+ * interval, count and seeds. */
+static void test_seed_bars_groups(void)
+{
+    const cc_run_ctx ctx = merge_ctx();
+    static cc_seedstat st[2][2]; /* large: not on the stack */
+    cc_panel_seedstat(&st[0][0], (const double[3]){1, 2, 3}, 3);
+    cc_panel_seedstat(&st[0][1], (const double[1]){5}, 1);
+    cc_panel_seedstat(&st[1][0], (const double[2]){0, 0}, 2);
+    cc_panel_seedstat(&st[1][1], (const double[3]){-1, 1, 3}, 3);
+    CU_ASSERT_DOUBLE_EQUAL(st[0][0].ci95, 4.302652729749464 * sqrt(1.0 / 3.0), 1e-12); /* t_{0.975,2} SEM */
+    const char *const labels[2] = {"p", "q"}, *const groups[2] = {"acc", "xent"};
+    cc_tsv_head h = {.title = "groups"};
+    CU_ASSERT_EQUAL_FATAL(cc_panel_seed_bars(&ctx, "groups.tsv", &h, labels, 2, groups, 2, &st[0][0]), GSL_SUCCESS);
+    char text[4096];
+    read_text("groups.tsv", text, sizeof text);
+    const char *want = "\nindex\tlabel\tacc\tacc_sem\txent\txent_sem\tacc_ci95\tacc_n\tacc_v1\tacc_v2\tacc_v3"
+                       "\txent_ci95\txent_n\txent_v1\txent_v2\txent_v3\n";
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, want));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\t1\t5\tNaN\tNaN\n1\tq\t0\t0\t1\t"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\t0\t2\t0\t0\tNaN\t"));
+    cc_test_reset_error();
+    CU_ASSERT_EQUAL(cc_panel_seed_bars(&ctx, "none.tsv", &h, labels, 2, NULL, 2, &st[0][0]), GSL_EINVAL);
+}
+
 /* "index label" then the (mean, sem) pairs of each row, as given. */
 static void test_bar_values(void)
 {
@@ -161,6 +226,8 @@ static const cc_test_case CASES[] = {
     {"first seeds side by side", test_first_seeds},
     {"first seeds: different lengths, unknown column or condition refused", test_first_seeds_refusals},
     {"copy of a unit table", test_copy},
+    {"bars with seeds: interval, count, per-seed values", test_bars_seeds},
+    {"groups of seed bars from the driver's values", test_seed_bars_groups},
     {"bars of given values", test_bar_values},
     {0, 0}};
 

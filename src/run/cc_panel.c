@@ -1,6 +1,7 @@
 /* cc_panel.c: tables shared by the figures' panels (cc_panel.h). */
 #include "cc_panel.h"
 
+#include <gsl/gsl_cdf.h>
 #include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
@@ -35,18 +36,79 @@ int cc_panel_curves(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *
 int cc_panel_bars(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const cc_panel_series *s, int n,
                   const char *unit_file, const char *col)
 {
+    cc_seedstat *st = malloc((size_t)(n > 0 ? n : 1) * sizeof *st); /* large: not on the stack */
+    const char **label = malloc((size_t)(n > 0 ? n : 1) * sizeof *label);
+    int r = st && label ? GSL_SUCCESS : CC_ERRORF(GSL_ENOMEM, "out of memory");
+    for (int i = 0; !r && i < n; i++) {
+        r = cc_grid_stat(ctx, s[i].cond, unit_file, 0, col, &st[i]);
+        label[i] = s[i].col;
+    }
+    if (!r) r = cc_panel_seed_bars(ctx, file, h, label, n, NULL, 1, st);
+    free(st);
+    free(label);
+    return r;
+}
+
+void cc_panel_seedstat(cc_seedstat *s, const double *v, int n)
+{
+    s->n = n;
+    for (int i = 0; i < n; i++) s->v[i] = v[i];
+    cc_mean_sem(v, n, &s->mean, &s->sem);
+    s->ci95 = n > 1 ? gsl_cdf_tdist_Pinv(0.975, n - 1) * s->sem : NAN; /* t_{0.975, n-1} SEM */
+}
+
+/* The column names of a table of seed bars: the pairs first, then ci95, n and v1..vK per group. */
+static int seed_bar_columns(char *cols, size_t size, const char *const *groups, int ng, int K)
+{
+    size_t k = (size_t)snprintf(cols, size, "index label");
+    for (int g = 0; g < ng && k < size; g++)
+        k += groups ? (size_t)snprintf(cols + k, size - k, " %s %s_sem", groups[g], groups[g])
+                    : (size_t)snprintf(cols + k, size - k, " mean sem");
+    for (int g = 0; g < ng && k < size; g++) {
+        const char *p = groups ? groups[g] : "", *u = groups ? "_" : "";
+        k += (size_t)snprintf(cols + k, size - k, " %s%sci95 %s%sn", p, u, p, u);
+        for (int j = 1; j <= K && k < size; j++) k += (size_t)snprintf(cols + k, size - k, " %s%sv%d", p, u, j);
+    }
+    return k < size ? GSL_SUCCESS : GSL_EINVAL;
+}
+
+int cc_panel_seed_bars(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *labels, int n,
+                       const char *const *groups, int ng, const cc_seedstat *s)
+{
+    if (n < 0 || ng < 1 || (!groups && ng != 1)) return CC_ERRORF(GSL_EINVAL, "%s: %d bars of %d groups", file, n, ng);
+    int K = 0; /* the largest seed count of the table */
+    for (int i = 0; i < n * ng; i++) K = s[i].n > K ? s[i].n : K;
+    size_t size = 64 + (size_t)ng * (96 + 8 * (size_t)K);
+    for (int g = 0; groups && g < ng; g++) size += (size_t)(4 + K) * strlen(groups[g]) * 2;
+    char *cols = malloc(size), units[1024];
+    if (!cols) return CC_ERRORF(GSL_ENOMEM, "out of memory");
+    if (seed_bar_columns(cols, size, groups, ng, K)) {
+        free(cols);
+        return CC_ERRORF(GSL_EINVAL, "%s: too many columns", file);
+    }
+    snprintf(units, sizeof units, "%s%sci95: half-width of the 95 %% t interval of the mean, t_{0.975,n-1} SEM; "
+             "n: seeds; v1..v%d: the value of each seed (NaN: fewer seeds)", h->units ? h->units : "",
+             h->units ? "; " : "", K);
     cc_tsv_head hh = *h;
-    hh.columns = "index label mean sem";
+    hh.columns = cols;
+    hh.units = units;
     cc_tsv t = {0};
     int st = cc_ctx_tsv_open(ctx, &t, &hh, "%s", file);
     for (int i = 0; !st && i < n; i++) {
-        double mean, sem;
-        st = cc_grid_mean_sem(ctx, s[i].cond, unit_file, 0, col, &mean, &sem);
-        if (!st) st = cc_tsv_int(&t, i);
-        if (!st) st = cc_tsv_str(&t, s[i].col);
-        if (!st) st = cc_tsv_num(&t, mean);
-        if (!st) st = cc_tsv_num(&t, sem);
+        const cc_seedstat *r = s + (long)i * ng;
+        st = cc_tsv_int(&t, i);
+        if (!st) st = cc_tsv_str(&t, labels[i]);
+        for (int g = 0; !st && g < ng; g++) {
+            st = cc_tsv_num(&t, r[g].mean);
+            if (!st) st = cc_tsv_num(&t, r[g].sem);
+        }
+        for (int g = 0; !st && g < ng; g++) {
+            st = cc_tsv_num(&t, r[g].ci95);
+            if (!st) st = cc_tsv_int(&t, r[g].n);
+            for (int j = 0; !st && j < K; j++) st = cc_tsv_num(&t, j < r[g].n ? r[g].v[j] : NAN);
+        }
     }
+    free(cols);
     return cc_tsv_end(&t, st);
 }
 
@@ -168,21 +230,19 @@ int cc_panel_sweep(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h
 int cc_panel_bars_of(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const cc_panel_bar *b, int n,
                      const char *unit_file, double *mean, double *sem)
 {
-    cc_tsv_head hh = *h;
-    hh.columns = "index label mean sem";
-    cc_tsv t = {0};
-    int st = cc_ctx_tsv_open(ctx, &t, &hh, "%s", file);
-    for (int i = 0; !st && i < n; i++) {
-        double m = 0.0, e = 0.0;
-        st = cc_grid_mean_sem(ctx, b[i].cond, unit_file, 0, b[i].col, &m, &e);
-        if (!st) st = cc_tsv_int(&t, i);
-        if (!st) st = cc_tsv_str(&t, b[i].label);
-        if (!st) st = cc_tsv_num(&t, m);
-        if (!st) st = cc_tsv_num(&t, e);
-        if (!st && mean) mean[i] = m;
-        if (!st && sem) sem[i] = e;
+    cc_seedstat *st = malloc((size_t)(n > 0 ? n : 1) * sizeof *st); /* large: not on the stack */
+    const char **label = malloc((size_t)(n > 0 ? n : 1) * sizeof *label);
+    int r = st && label ? GSL_SUCCESS : CC_ERRORF(GSL_ENOMEM, "out of memory");
+    for (int i = 0; !r && i < n; i++) {
+        r = cc_grid_stat(ctx, b[i].cond, unit_file, 0, b[i].col, &st[i]);
+        label[i] = b[i].label;
+        if (!r && mean) mean[i] = st[i].mean;
+        if (!r && sem) sem[i] = st[i].sem;
     }
-    return cc_tsv_end(&t, st);
+    if (!r) r = cc_panel_seed_bars(ctx, file, h, label, n, NULL, 1, st);
+    free(st);
+    free(label);
+    return r;
 }
 
 int cc_panel_summary_mean_sem(cc_summary *sm, double mean, double sem, const char *doc, const char *key_fmt, ...)

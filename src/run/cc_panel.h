@@ -21,10 +21,24 @@ typedef struct {
 int cc_panel_curves(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const cc_panel_series *s, int n,
                     int epochs, const char *metric, double *means);
 
-/* file: "index label mean sem", one row per series: the mean and SEM over seeds of column col,
- * row 0 of units/<unit>.<unit_file>.tsv; label is the series' col. GSL status. */
+/* file: "index label mean sem ci95 n v1 .. vK", one row per series: the mean, SEM, 95 % t interval
+ * half-width, number of seeds and per-seed values (cc_panel_seed_bars) of column col, row 0 of
+ * units/<unit>.<unit_file>.tsv; label is the series' col. GSL status. */
 int cc_panel_bars(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const cc_panel_series *s, int n,
                   const char *unit_file, const char *col);
+
+/* file: bars with what a reader needs to see a split outcome, one row per label i (n): "index label",
+ * then per group g (ng) "<g> <g>_sem" (mean, SEM of s[i ng + g]), then per group "<g>_ci95 <g>_n
+ * <g>_v1 .. <g>_vK": the half-width of the 95 % t interval, the number of seeds and each seed's
+ * value, K the largest seed count of the table (NaN where a bar has fewer). groups NULL (ng = 1):
+ * "index label mean sem ci95 n v1 .. vK". The units line is h's, followed by what these columns
+ * mean; the columns line is made here. GSL status. */
+int cc_panel_seed_bars(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const char *const *labels, int n,
+                       const char *const *groups, int ng, const cc_seedstat *s);
+
+/* s: the statistics of the n values v (a per-seed quantity the driver computed, e.g. a paired
+ * difference): mean, SEM, ci95 = t_{0.975, n-1} SEM (NAN for n < 2), the values. */
+void cc_panel_seedstat(cc_seedstat *s, const double *v, int n);
 
 /* Tables copied from the first seed's unit files, and bars of values the driver computed. */
 
@@ -46,7 +60,7 @@ int cc_panel_copy(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h,
                   const char *unit_file);
 
 /* file: "index label" then npair (mean, sem) pairs a row, from v (n, 2 npair); h->columns names
- * them. GSL status. */
+ * them. No seeds: bars of a figure use cc_panel_seed_bars, which shows them. GSL status. */
 int cc_panel_bar_values(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, int n,
                         const char *const *labels, int npair, const double *v);
 
@@ -76,9 +90,9 @@ typedef struct {
     const char *cond, *col, *label;
 } cc_panel_bar;
 
-/* file: "index label mean sem", one row per bar (n): the mean and SEM over seeds of column b[i].col,
- * row 0 of units/<unit>.<unit_file>.tsv of condition b[i].cond. mean, sem (n), if not NULL,
- * receive them. GSL status. */
+/* file: "index label mean sem ci95 n v1 .. vK", one row per bar (n): the seeds of column b[i].col,
+ * row 0 of units/<unit>.<unit_file>.tsv of condition b[i].cond (cc_panel_seed_bars). mean, sem (n),
+ * if not NULL, receive them. GSL status. */
 int cc_panel_bars_of(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h, const cc_panel_bar *b, int n,
                      const char *unit_file, double *mean, double *sem);
 
