@@ -48,8 +48,7 @@ do for [fmt in "pdf png"] {
     set cbrange [-cmax:cmax]; eval colorbar_right("points")
     set xrange [-0.5:nl-0.5]; set yrange [-0.5:na-0.5]
     set xtics ("fixed" 0, "input" 1, "input+rec." 2) font ",7"; set xlabel "cortical plasticity"
-    if (nl > 3) { set xtics add (sprintf("input+rec.
-lr %g", lr_low) 3) }
+    if (nl > 3) { set xtics add (sprintf("input+rec.\nlr %g", lr_low) 3) }
     set ytics 1 font ",7"; set ylabel "{/Symbol a}"
     plot f('fig5c_heatmap.tsv') using 'plast_i':'alpha_i':'delta' with image, \
          '' using 'plast_i':'alpha_i':(sprintf("%.1f", column('delta'))) with labels font ",7", \
