@@ -131,6 +131,16 @@ static inline int figS_verdict_first(cc_claim_rule rule, const void *arg, const 
     return cc_claim_evaluate(&d, v);
 }
 
+/* The rule argument of "every x_j (j = 1..n) lies below x_0" for cc_rule_all: one part per j, each
+ * cc_rule_greater over {x_j, x_0} (mean(x_0) > mean(x_j) by Welch's one-sided test, p < level), x_n
+ * first, so that the effect is mean(x_0) - mean(x_n). n in 1..CC_RULE_PART_MAX. */
+static inline cc_rule_all_arg figS_all_below(int n, double level)
+{
+    cc_rule_all_arg a = {.n = n};
+    for (int j = 1; j <= n; j++) a.part[n - j] = (cc_rule_part){.rule = cc_rule_greater, .arg = {.level = level}, .n = 2, .idx = {j, 0}};
+    return a;
+}
+
 /* "k/n learnt": the seeds of x whose error is at most learnt_error (claims.learnt_error), into buf. */
 static inline const char *figS_learnt(char *buf, size_t n, const cc_sample *x, double learnt_error)
 {
