@@ -37,7 +37,7 @@ static struct {
        .sigma_keep = 0.5,
        .level = 0.05,
        .learnt_error = 0.1,
-       .seeds_cap = 40};
+       .seeds_cap = 20};
 
 static const cc_spec SPECS[] = {
     FIGS_SPECS_SHARED(P.model, P.train),
