@@ -10,6 +10,10 @@
  * the grid (figS_cond); the others are shared (model.*, train.*, run.*). figS_train_test()
  * trains the model of a unit under the two manipulations of these figures (Gaussian noise on the
  * cerebellar output, cortical units silenced), writes its learning curve and tests it.
+ * Seeds: every condition runs run.seeds seeds, except those that decide a task's claims, which run
+ * NAME.seeds (at least run.seeds, at most claims.seeds_cap) where the verdict needs more to be
+ * stable; the merge also judges each claim on the first run.seeds seeds (figS_verdict_first), so
+ * the report shows why the extra seeds ran.
  * Not here: what each figure sweeps, merges or plots (experiments/figS6.c, figS15.c).
  */
 #ifndef FIGS_TASKS_H
@@ -18,14 +22,16 @@
 #include <math.h>
 
 #include "cc_panel.h"
+#include "cc_rules.h"
 
 /* What differs between the two tasks. */
 typedef struct {
     double alpha, lr_rnn;
     int plasticity, epochs;
+    int seeds; /* seeds of the conditions that decide the task's claims (at least run.seeds) */
 } figS_task_keys;
 
-enum { FIGS_LINEDRAW = 0, FIGS_DELASS = 1, FIGS_NTASKS = 2 };
+enum { FIGS_LINEDRAW = 0, FIGS_DELASS = 1, FIGS_NTASKS = 2, FIGS_MAX_SAMPLES = 32 /* samples of one claim */ };
 static const cc_task_kind FIGS_KIND[FIGS_NTASKS] = {CC_TASK_LINEDRAW, CC_TASK_DELASS};
 static const char *const FIGS_TASK_NAME[FIGS_NTASKS] = {"linedraw", "delass"};
 
@@ -36,6 +42,9 @@ static const char *const FIGS_TASK_NAME[FIGS_NTASKS] = {"linedraw", "delass"};
                    NAME ": cortical plasticity (input: W_ih by e-prop, cerebellar columns included)"),   \
     CC_SPEC_DOUBLE(NAME ".lr_rnn", &(K).lr_rnn, 0, 1, NAME ": Adam learning rate of the plastic cortex"), \
     CC_SPEC_INT(NAME ".epochs", &(K).epochs, 1, 100000, NAME ": training epochs")
+
+/* NAME.seeds of K, DOC saying which conditions of the figure decide the task's claims. */
+#define FIGS_SPEC_SEEDS(NAME, K, DOC) CC_SPEC_INT(NAME ".seeds", &(K).seeds, 0, CC_GRID_MAX_SEEDS, NAME ": " DOC)
 
 /* The per-task keys, which reach a unit through its condition (cc_experiment.grid_keys). */
 #define FIGS_GRID_KEYS "linedraw.* delass.*"
@@ -95,10 +104,48 @@ static inline int figS_train_test(const cc_run_ctx *ctx, figS_manip x, cc_traine
     return GSL_SUCCESS;
 }
 
-/* The difference a - b is larger than z times its standard error sqrt(sa^2 + sb^2). */
-static inline int figS_clearly_above(double a, double sa, double b, double sb, double z)
+/* The seeds of a condition of task tk that decides a claim: tk->seeds, at least run.seeds. */
+static inline int figS_deciding_seeds(const figS_task_keys *tk, int run_seeds)
 {
-    return a - b > z * sqrt(sa * sa + sb * sb);
+    return tk->seeds > run_seeds ? tk->seeds : run_seeds;
+}
+
+/* NAME.seeds <= claims.seeds_cap for both tasks, else GSL_EINVAL with the reason in err. */
+static inline int figS_check_seeds(const figS_task_keys *tk, int cap, char *err, size_t n)
+{
+    for (int t = 0; t < FIGS_NTASKS; t++)
+        if (tk[t].seeds > cap)
+            return snprintf(err, n, "%s.seeds = %d is above claims.seeds_cap = %d", FIGS_TASK_NAME[t], tk[t].seeds, cap),
+                   GSL_EINVAL;
+    return GSL_SUCCESS;
+}
+
+/* The verdict of a claim (rule, arg over x, k) on the first n seeds of each sample: what a run of n
+ * seeds per condition gives (seeds i < n are the same units whatever the count). GSL status. */
+static inline int figS_verdict_first(cc_claim_rule rule, const void *arg, const cc_sample *x, int k, int n, cc_verdict *v)
+{
+    cc_sample y[FIGS_MAX_SAMPLES];
+    if (k > FIGS_MAX_SAMPLES) return CC_ERRORF(GSL_EINVAL, "%d samples, at most %d", k, FIGS_MAX_SAMPLES);
+    for (int j = 0; j < k; j++) y[j] = (cc_sample){x[j].name, x[j].v, x[j].n < n ? x[j].n : n};
+    const cc_claim_data d = {.rule = rule, .arg = arg, .x = y, .k = k, .ci = cc_rule_ci(rule, k)};
+    return cc_claim_evaluate(&d, v);
+}
+
+/* The rule argument of "every x_j (j = 1..n) lies below x_0" for cc_rule_all: one part per j, each
+ * cc_rule_greater over {x_j, x_0} (mean(x_0) > mean(x_j) by Welch's one-sided test, p < level), x_n
+ * first, so that the effect is mean(x_0) - mean(x_n). n in 1..CC_RULE_PART_MAX. */
+static inline cc_rule_all_arg figS_all_below(int n, double level)
+{
+    cc_rule_all_arg a = {.n = n};
+    for (int j = 1; j <= n; j++) a.part[n - j] = (cc_rule_part){.rule = cc_rule_greater, .arg = {.level = level}, .n = 2, .idx = {j, 0}};
+    return a;
+}
+
+/* "k/n learnt": the seeds of x whose error is at most learnt_error (claims.learnt_error), into buf. */
+static inline const char *figS_learnt(char *buf, size_t n, const cc_sample *x, double learnt_error)
+{
+    snprintf(buf, n, "%d/%d learnt", cc_sample_count_le(x, learnt_error), x->n);
+    return buf;
 }
 
 #endif

@@ -148,6 +148,21 @@ if [ -x "$build/fig5" ]; then
     refuse "fig5 sweep value like model.alpha" "$out" "model.alpha 0.1 and sweep.alpha 0.1000001" "$B" "${C[@]}" --out "$out" --set sweep.alpha=0.1000001,0.9
 fi
 
+# ---------------------------------------------------------------- figS6, figS15: seeds above their cap, a claim without sigmas
+for d in figS6 figS15; do
+    [ -x "$build/$d" ] || continue
+    B=$build/$d
+    C=(--config "experiments/$d.ini" --quick)
+    out=$tmp/$d
+    refuse "$d seeds above claims.seeds_cap" "$out" "delass.seeds = 41 is above claims.seeds_cap = 40" "$B" "${C[@]}" --out "$out" \
+        --set claims.seeds_cap=40 --set delass.seeds=41
+    refuse "$d seeds above claims.seeds_cap, listing" "$out" "linedraw.seeds" "$B" "${C[@]}" --set claims.seeds_cap=3 --set linedraw.seeds=4 --list-units
+done
+if [ -x "$build/figS6" ]; then
+    refuse "figS6 sigma_keep below every sigma" "$tmp/figS6" "claims.sigma_keep" "$build/figS6" --config experiments/figS6.ini --quick \
+        --out "$tmp/figS6" --set sweep.sigma=0.1,0.5 --set claims.sigma_keep=0.05
+fi
+
 # ---------------------------------------------------------------- fig2: its task and its merge
 if [ -x "$build/fig2" ]; then
     B=$build/fig2
