@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "cc_expt.h"
+#include "cc_verdict.h"
 #include "cc_test.h"
 
 static char dir[] = "/tmp/cc_test_expt_XXXXXX";
@@ -34,15 +35,27 @@ static void test_protocol_and_config(void)
     CU_ASSERT_EQUAL(cc_config_validate(&c), GSL_SUCCESS);
 }
 
-/* claims.tsv: five tab-separated columns, tabs in the text replaced, a final "# end". */
+static int holds_above_one(const cc_sample *x, int k, const void *arg, double *effect)
+{
+    (void)k, (void)arg;
+    *effect = cc_sample_mean(&x[0]);
+    return *effect >= 1.0;
+}
+
+/* claims.tsv: eleven tab-separated columns, tabs in the text replaced, a final "# end"; the
+ * per-seed values in claims_seeds.tsv. */
 static void test_claims_file(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
     cc_run_ctx ctx = {.name = "figt", .out = dir, .config_id = "0123456789abcdef", .unit = "u0"};
     cc_claims cl;
     CU_ASSERT_EQUAL_FATAL(cc_claims_open(&cl, &ctx, "test claims"), GSL_SUCCESS);
-    cc_claims_add(&cl, "t.one", "a\tstatement", "x >= 1", 1, "x = %.1f", 2.0);
-    cc_claims_add(&cl, "t.two", "another", "y < 0", 0, "y = %d", 3);
+    const double hi[] = {2, 2, 2}, lo[] = {0, 0, 0};
+    const cc_sample a = {"a", hi, 3}, b = {"b", lo, 3};
+    const cc_claim_text t1 = {"t.one", CC_SRC_PAPER, "a\tstatement", "x >= 1"}, t2 = {"t.two", CC_SRC_PACKAGE, "another", "y >= 1"};
+    const cc_claim_data d1 = {.rule = holds_above_one, .x = &a, .k = 1, .ci = CC_CI_T}, d2 = {.rule = holds_above_one, .x = &b, .k = 1, .ci = CC_CI_T};
+    CU_ASSERT_EQUAL(cc_claims_judge(&cl, &t1, &d1, "x = %.1f", 2.0), GSL_SUCCESS);
+    CU_ASSERT_EQUAL(cc_claims_judge(&cl, &t2, &d2, "y = %d", 0), GSL_SUCCESS);
     CU_ASSERT_EQUAL(cl.n, 2);
     CU_ASSERT_EQUAL(cl.failed, 1);
     CU_ASSERT_EQUAL(cc_claims_commit(&cl), GSL_SUCCESS);
@@ -56,12 +69,21 @@ static void test_claims_file(void)
         if (line[0] == '#') continue;
         int tabs = 0;
         for (char *p = line; *p; p++) tabs += *p == '\t';
-        CU_ASSERT_EQUAL(tabs, 4);
+        CU_ASSERT_EQUAL(tabs, 10);
+        CU_ASSERT(claims != 0 || strncmp(line, "t.one\tpaper\ta statement\tx = 2.0\tx >= 1\t2\t", 38) == 0);
+        CU_ASSERT(claims != 1 || (strstr(line, "\tpackage\t") && strstr(line, "\tFAIL\n")));
         claims++;
     }
     fclose(f);
     CU_ASSERT_EQUAL(claims, 2);
     CU_ASSERT(end);
+    snprintf(path, sizeof path, "%s/claims_seeds.tsv", dir);
+    f = fopen(path, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    int seeds = 0;
+    while (fgets(line, sizeof line, f)) seeds += line[0] != '#';
+    fclose(f);
+    CU_ASSERT_EQUAL(seeds, 6); /* three seeds of each claim */
     cc_summary sm;
     CU_ASSERT_EQUAL_FATAL(cc_summary_open(&sm, &ctx, "test summary"), GSL_SUCCESS);
     cc_summary_add(&sm, "k", 0.1, "a value");

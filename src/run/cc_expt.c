@@ -192,27 +192,6 @@ int cc_claims_open(cc_claims *c, const cc_run_ctx *ctx, const char *title)
     return c->f ? GSL_SUCCESS : GSL_EFAILED;
 }
 
-int cc_claims_add(cc_claims *c, const char *id, const char *statement, const char *criterion, int pass,
-                  const char *measured_fmt, ...)
-{
-    char measured[1024];
-    va_list ap;
-    va_start(ap, measured_fmt);
-    vsnprintf(measured, sizeof measured, measured_fmt, ap);
-    va_end(ap);
-    put_cell(c->f, id);
-    fputc('\t', c->f);
-    put_cell(c->f, statement);
-    fputc('\t', c->f);
-    put_cell(c->f, measured);
-    fputc('\t', c->f);
-    put_cell(c->f, criterion);
-    fprintf(c->f, "\t%s\n", pass ? "PASS" : "FAIL");
-    c->n++;
-    c->failed += !pass;
-    return ferror(c->f) ? GSL_EFAILED : GSL_SUCCESS;
-}
-
 int cc_claims_commit(cc_claims *c)
 {
     fputs("# end\n", c->f);

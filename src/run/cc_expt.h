@@ -110,7 +110,8 @@ int cc_summary_open(cc_summary *s, const cc_run_ctx *ctx, const char *title);
 int cc_summary_add(cc_summary *s, const char *key, double value, const char *description);
 int cc_summary_commit(cc_summary *s);
 
-/* claims.tsv: claim_id, statement, measured, criterion, PASS/FAIL (tools/check_claims.sh). */
+/* claims.tsv: one row per claim, written by cc_claims_judge (below; cc_judge in cc_rules.h picks
+ * the interval), read by tools/check_claims.sh. */
 typedef struct {
     cc_out out, seeds_out;
     FILE *f, *seeds_f;
@@ -118,9 +119,6 @@ typedef struct {
     const cc_run_ctx *ctx;
 } cc_claims;
 int cc_claims_open(cc_claims *c, const cc_run_ctx *ctx, const char *title);
-/* measured is printf-formatted. */
-int cc_claims_add(cc_claims *c, const char *id, const char *statement, const char *criterion, int pass,
-                  const char *measured_fmt, ...) __attribute__((format(printf, 6, 7)));
 int cc_claims_commit(cc_claims *c);
 
 /* A claim judged from the per-seed values of the conditions it compares (cc_verdict.h): the row
