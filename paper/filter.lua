@@ -11,7 +11,8 @@ What it understands in report.md, and what it turns it into:
                                 3 significant digits (integers in full)
   {{fig2:mse_cereb_fb:%.4f}}    the same with a printf format (%f %e %g %d), or one of the
                                 names `pct` (x 100, 3 significant digits, with "%") and `int`
-  {{config:fig2:train.epochs}}  the value of a configuration key in the merge record
+  {{config:fig2:train.epochs}}  the value of a configuration key in the merge record (a format
+                                may follow, as for summary values: {{config:fig6:claims.learnt_error:pct}})
                                 <datadir>/fig2/runs/merge.json (as the driver writes it:
                                 lists "a, b", reals in their shortest round-trip text)
   {{claims:fig2}}               (alone in a paragraph) a table of <datadir>/fig2/claims.tsv
@@ -285,6 +286,7 @@ local function expand(body)
         or ("no run record " .. fig_path(fig, "runs/merge.json")))
       return { missing(body) }
     end
+    if parts[4] and parts[4] ~= "" and tonumber(v) then return format_value(v, parts[4], body) end
     return { pandoc.Str(v) }
   end
   local fig, key, fmt = parts[1], parts[2], parts[3]
