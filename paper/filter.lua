@@ -444,6 +444,7 @@ local function generic_sections(doc, known)
       report_figs[#report_figs + 1] = fig
       local rec = merge_record(fig)
       local title = (rec and type(rec.title) == "string" and rec.title) or table_title(fig_path(fig, "summary.tsv")) or fig
+      title = title:gsub("^Fig%.%s*%w+:%s*", "") -- the heading names the figure already
       local body = {
         pandoc.Para(append(words("This figure has no section of its own in paper/report.md: its plot, claims and"
           .. " numbers are shown as its driver wrote them (experiments/" .. fig .. ".c, experiments/" .. fig .. ".ini)."), {})),
