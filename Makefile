@@ -603,6 +603,7 @@ $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the
 # images found on it are first copied to $(STATE)/report-media (--extract-media).
+# The PDF's formulas are set by TeX (paper/math.lua: latex and dvisvgm, into $(STATE)/report-math).
 REPORT_SRCS := $(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml paper/*.sh paper/example/*)
 # The code the report quotes and links to (paper/code.lua): every source file, listed line by line
 # beside report.html (paper/listing.sh).
@@ -628,7 +629,9 @@ $(REPORT_DIR)/report.html: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLE
 $(REPORT_DIR)/report.pdf: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	@rm -rf $(STATE)/report-media
+	@rm -rf $(STATE)/report-math
 	pandoc paper/report.md $(PANDOC_FLAGS) --metadata target=pdf --extract-media=$(STATE)/report-media --pdf-engine=weasyprint \
+	  $(if $(wildcard paper/math.lua),--lua-filter paper/math.lua --metadata mathdir=$(abspath $(STATE)/report-math)) \
 	  -o $(@:.pdf=.tmp.pdf) || { rm -f $(@:.pdf=.tmp.pdf); exit 1; }
 	@mv -f $(@:.pdf=.tmp.pdf) $@
 else
