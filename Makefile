@@ -607,7 +607,7 @@ $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 REPORT_SRCS := $(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml paper/*.sh paper/example/*)
 # The code the report quotes and links to (paper/code.lua): every source file, listed line by line
 # beside report.html (paper/listing.sh).
-CODE_SRCS := $(sort $(wildcard src/*/*.[ch] experiments/*.c))
+CODE_SRCS := $(sort $(wildcard src/*/*.[ch] experiments/*.[ch] experiments/*.ini figures/*.gp))
 LISTINGS := $(CODE_SRCS:%=$(REPORT_DIR)/listings/%.html)
 PANDOC_FLAGS = $(strip --standalone --resource-path=.:paper:$(FIGS):$(DATA) \
   $(foreach f,$(wildcard paper/filter.lua paper/code.lua),--lua-filter $(f)) \

@@ -376,12 +376,67 @@ local function claim_numbers(r)
     string.format("%.2f", tonumber(r[10]) or 0 / 0))
 end
 
--- One claim's row; its id links to the figure's section when link is set.
+-- A file of the package named in a caption: in HTML a link to its listing (listings/FILE.html,
+-- written beside the report by make report), in the PDF its name.
+local function code_link(f)
+  if target == "html" then return pandoc.Link({ pandoc.Code(f) }, "listings/" .. f .. ".html") end
+  return pandoc.Code(f)
+end
+
+-- The line of experiments/FIG.c that names a claim: its id as a string literal, or a format that
+-- builds it ("figS6.%s.benefit"); nil if neither is there.
+local function claim_line(fig, id)
+  local f = io.open("experiments/" .. fig .. ".c", "r")
+  if not f then return nil end
+  local last, n, found = id:match("%.([^.]+)$"), 0, nil
+  for line in f:lines() do
+    n = n + 1
+    if line:find('"' .. id .. '"', 1, true) then found = n; break end
+    if not found and last and line:find('"' .. fig .. ".", 1, true) and line:find("." .. last .. '"', 1, true) then found = n end
+  end
+  f:close()
+  return found
+end
+
+-- "experiments/FIG.c:LINE", where the claim is judged: in HTML a link to that line of the listing.
+local function claim_code(fig, id)
+  local n = claim_line(fig, id)
+  if not n then return {} end
+  local file = "experiments/" .. fig .. ".c"
+  local text = pandoc.Code(file .. ":" .. n)
+  if target == "html" then return { pandoc.LineBreak(), pandoc.Link({ text }, "listings/" .. file .. ".html#L" .. n) } end
+  return { pandoc.LineBreak(), text }
+end
+
+-- One claim's row; its id links to the figure's section when link is set; below it, its source and
+-- the line of the driver that judges it.
 local function claim_row(fig, r, link)
   local id = pandoc.Code(r[1] or "")
-  return { cell({ link and pandoc.Link({ id }, "#fig:" .. fig) or id, pandoc.LineBreak(), pandoc.Str("(" .. (r[2] or "?") .. ")") }),
+  local first = { link and pandoc.Link({ id }, "#fig:" .. fig) or id, pandoc.LineBreak(), pandoc.Str("(" .. (r[2] or "?") .. ")") }
+  append(first, claim_code(fig, r[1] or ""))
+  return { cell(first),
     cell(words(r[3] or "")),
     cell(words(r[4] or "")), cell(words(r[5] or "")), cell(words(claim_numbers(r))), cell({ result_inline(r[11] or "?") }) }
+end
+
+-- " Criteria: the [claims] section of experiments/FIG.ini." (in HTML a link to its line), or nothing.
+local function criteria_inlines(fig)
+  local file = "experiments/" .. fig .. ".ini"
+  local f = io.open(file, "r")
+  if not f then return {} end
+  local n, found = 0, nil
+  for line in f:lines() do
+    n = n + 1
+    if line:match("^%s*%[claims%]") then found = n; break end
+  end
+  f:close()
+  if not found then return {} end
+  local where = pandoc.Code(file .. ":" .. found)
+  local out = append({ pandoc.Space() }, words("The criteria's values: the [claims] section of"))
+  out[#out + 1] = pandoc.Space()
+  out[#out + 1] = target == "html" and pandoc.Link({ where }, "listings/" .. file .. ".html#L" .. found) or where
+  out[#out + 1] = pandoc.Str(".")
+  return out
 end
 
 local function claims_table(fig)
@@ -412,6 +467,7 @@ local function claims_table(fig)
     .. "(the paper states it), code (the authors' scripts), package (the package's own criterion). Stability: the "
     .. "fraction of bootstrap resamples of the seeds that give the same verdict; UNDECIDED below 0.9.",
     fig, path, npass, #rows))
+  append(caption, criteria_inlines(fig))
   return make_table(caption, CLAIM_HEADERS, CLAIM_WIDTHS, out)
 end
 
@@ -623,12 +679,6 @@ end
 local fig_number = {}   -- identifier -> number
 local nfig = 0
 
--- A file of the package named in a caption: in HTML a link to its listing (listings/FILE.html,
--- written beside the report by make report), in the PDF its name.
-local function code_link(f)
-  if target == "html" then return pandoc.Link({ pandoc.Code(f) }, "listings/" .. f .. ".html") end
-  return pandoc.Code(f)
-end
 
 -- The label of a figure: the paper's own name for a figure the package reproduces (source fig2 ->
 -- "Fig. 2", figS6 -> "Fig. S6", an extension figX1 -> "Fig. X1"), else "Figure N" in order.
