@@ -9,7 +9,8 @@
  * steps, t_response the step of the output's peak (cc_timing_response), averaged over the trials;
  * and its output on the first test trial of each delay. The merge writes
  *   figX6a_tau.tsv      timing error against tau per range, with the no-feedback level
- *   figX6b_traces.tsv   outputs of the first seed on the longest range: no feedback, tau = model.tau
+ *   figX6b_traces.tsv   outputs of the first seed on each range: no feedback, tau = model.tau
+ * and, in the summary, the timing error of the best cue-blind response (one fixed step) per range
  * and judges the package's questions (claims.tsv): does feedback with the paper's tau reduce the
  * timing error on each range, and does the longest swept tau beat the paper's on the longest range.
  */
@@ -136,6 +137,21 @@ static int ref_tau(void)
     return -1;
 }
 
+/* The timing error of a response that ignores the cue, at the best fixed step:
+ * min_s mean_k |s - d_k| over the delays of range r (drawn uniformly). */
+static double blind_error(int r)
+{
+    cc_task task = cc_task_defaults(CC_TASK_TIMING);
+    task.T = P.T, task.n_delays = P.n_delays, task.d_min = P.d_min[r], task.d_max = P.d_max[r];
+    double best = INFINITY;
+    for (int step = 0; step < P.T; step++) {
+        double sum = 0.0;
+        for (int k = 0; k < P.n_delays; k++) sum += abs(step - cc_timing_delay(&task, k));
+        best = fmin(best, sum / P.n_delays);
+    }
+    return best;
+}
+
 static int merge(const cc_run_ctx *ctx)
 {
     static char names[MAX_RANGES][1 + MAX_TAUS][CC_GRID_NAME_MAX], cols[2 * MAX_RANGES][32];
@@ -162,18 +178,19 @@ static int merge(const cc_run_ctx *ctx)
                             .runs = "units/*-s*"};
     if (!s) s = cc_panel_sweep(ctx, "figX6a_tau.tsv", &ha, "tau", x, P.n_taus, lines, 2 * R, "test", "timing_error", NULL, NULL);
     const int iref = ref_tau(), last = R - 1;
-    const char *const traces[2] = {names[last][0], names[last][1 + iref]};
-    const cc_tsv_head hb = {.title = "Fig. X6b: target y_k and output z_k on the first test trial of each delay k, longest range, first seed: no feedback, then cerebellar feedback with tau = model.tau (columns n_: no feedback, c_: cerebellar)",
+    const char *traces[2 * MAX_RANGES];
+    const cc_tsv_head hb = {.title = "Fig. X6b: target y_k and output z_k on the first test trial of each delay k, first seed: per range r, no feedback (r<r>_n_), then cerebellar feedback with tau = model.tau (r<r>_c_)",
                             .runs = "units/<cond>-s0"};
-    char hcols[512] = "t";
-    for (int c = 0; c < 2; c++) {
-        const char *pre = c ? "c_" : "n_";
-        for (int k = 0; k < P.n_delays; k++) snprintf(hcols + strlen(hcols), sizeof hcols - strlen(hcols), " %sy%d", pre, k);
-        for (int k = 0; k < P.n_delays; k++) snprintf(hcols + strlen(hcols), sizeof hcols - strlen(hcols), " %sz%d", pre, k);
-    }
+    char hcols[2048] = "t";
+    for (int r = 0; r < R; r++)
+        for (int c = 0; c < 2; c++) {
+            traces[2 * r + c] = names[r][c ? 1 + iref : 0];
+            for (int k = 0; k < P.n_delays; k++) snprintf(hcols + strlen(hcols), sizeof hcols - strlen(hcols), " r%d_%c_y%d", r, c ? 'c' : 'n', k);
+            for (int k = 0; k < P.n_delays; k++) snprintf(hcols + strlen(hcols), sizeof hcols - strlen(hcols), " r%d_%c_z%d", r, c ? 'c' : 'n', k);
+        }
     cc_tsv_head hb2 = hb;
     hb2.columns = hcols;
-    if (!s) s = cc_panel_first_seed(ctx, "figX6b_traces.tsv", &hb2, traces, 2, "traj", 1);
+    if (!s) s = cc_panel_first_seed(ctx, "figX6b_traces.tsv", &hb2, traces, 2 * R, "traj", 1);
     if (s) return s;
 
     cc_summary sm;
@@ -199,6 +216,8 @@ static int merge(const cc_run_ctx *ctx)
             if (err[r][1 + i].mean < err[r][1 + best].mean) best = i;
         snprintf(key, sizeof key, "%s_best_tau", cols[r]);
         cc_summary_add(&sm, key, P.taus[best], "the swept tau of the lowest mean timing error");
+        snprintf(key, sizeof key, "%s_blind", cols[r]);
+        cc_summary_add(&sm, key, blind_error(r), "timing error of the best cue-blind response: one fixed step for every delay (the reference a cue-driven response must beat)");
         snprintf(key, sizeof key, "%s_d_min", cols[r]);
         cc_summary_add(&sm, key, P.d_min[r], "shortest delay of the range");
         snprintf(key, sizeof key, "%s_d_max", cols[r]);
