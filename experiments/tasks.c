@@ -7,7 +7,7 @@
  *   linedraw_arc0.tsv, linedraw_arc1.tsv, digitdraw.tsv   cond t x y
  *   delass.tsv                                            cond t y0 y1 mask_train mask_eval
  *   cues.tsv                                              k code b0..b9
- *   <task>_input.tsv, task = linedraw digitdraw evacc delass sleep: one noisy trial,
+ *   <task>_input.tsv, task = linedraw digitdraw evacc delass sleep timing: one noisy trial,
  *       t cond x0..x{D-1} y0..y{O-1} mask_train mask_eval [puff0 puff1, evacc only]
  *
  * Not here: any model or training; plotting (figures/tasks.gp).

@@ -3,7 +3,8 @@
  * Exact values (line and arc targets, digit segment allocation and waypoints, cue
  * bits), statistics of evidence-accumulation trials and of the input noise with
  * tolerances derived from the sample size, reproducibility and independence of
- * the two random streams, and refusal of bad parameters.
+ * the two random streams, and refusal of bad parameters; the reversed delayed association
+ * and the interval-timing task of the extensions.
  *
  * Not here: anything of the model; plots (experiments/tasks.c, figures/tasks.gp).
  */
@@ -663,6 +664,143 @@ static void test_bad_parameters(void)
     cc_batch_free(NULL);
 }
 
+/* ---- reversed delayed association (Fig. X1) ---- */
+
+static void test_delass_reversed(void)
+{
+    cc_task task = cc_task_defaults(CC_TASK_DELASS), rev = task;
+    CU_ASSERT_EQUAL(task.reverse, 0);
+    rev.reverse = 1;
+    const int B = 60, T = task.T;
+    cc_batch *a = draw(&task, B, 5, 6), *b = draw(&rev, B, 5, 6);
+    /* the same streams give the same inputs (cues and noise) ... */
+    CU_ASSERT_EQUAL(memcmp(a->x, b->x, (size_t)T * B * 10 * sizeof(double)), 0);
+    CU_ASSERT_EQUAL(memcmp(a->mask_train, b->mask_train, T), 0);
+    CU_ASSERT_EQUAL(memcmp(a->mask_eval, b->mask_eval, T), 0);
+    /* ... and the mirrored targets: y_rev[o] = y[1 - o]; the label is 1 - the cue index */
+    long bad = 0;
+    for (long i = 0; i < (long)T * B; i++) bad += b->y[2 * i] != a->y[2 * i + 1] || b->y[2 * i + 1] != a->y[2 * i];
+    for (int i = 0; i < B; i++) bad += b->cond[i] != 1 - a->cond[i];
+    CC_ASSERT_NONE_WRONG(bad, "reversed targets or labels other than the mirror of the normal task's");
+    double y0[15 * 2], y1[15 * 2];
+    CU_ASSERT_EQUAL_FATAL(cc_task_template(y0, &task, 0), GSL_SUCCESS);
+    CU_ASSERT_EQUAL_FATAL(cc_task_template(y1, &rev, 1), GSL_SUCCESS);
+    CU_ASSERT_EQUAL(memcmp(y0, y1, sizeof y0), 0); /* cue 1 reversed is cue 0's choice */
+    cc_batch_free(a);
+    cc_batch_free(b);
+    rev.reverse = 2;
+    cc_test_reset_error();
+    CU_ASSERT_NOT_EQUAL(cc_task_validate(&rev), GSL_SUCCESS);
+    CU_ASSERT(strstr(cc_test_last_reason, "reverse") != NULL);
+}
+
+/* ---- interval timing (Fig. X6) ---- */
+
+static void test_timing_delays_and_targets(void)
+{
+    cc_task task = cc_task_defaults(CC_TASK_TIMING);
+    CU_ASSERT_EQUAL(task.T, 35);
+    CU_ASSERT_EQUAL(cc_task_n_conditions(&task), 6);
+    CU_ASSERT_EQUAL(cc_task_input_dim(&task), 10);
+    CU_ASSERT_EQUAL(cc_task_output_dim(&task), 1);
+    CU_ASSERT(!cc_task_is_classification(&task));
+    const int want[6] = {5, 10, 15, 20, 25, 30};
+    for (int k = 0; k < 6; k++) CU_ASSERT_EQUAL(cc_timing_delay(&task, k), want[k]);
+    task.d_min = 4, task.d_max = 11, task.n_delays = 4; /* 4 + round(7k/3): 4, 6, 9, 11 */
+    const int want4[4] = {4, 6, 9, 11};
+    for (int k = 0; k < 4; k++) CU_ASSERT_EQUAL(cc_timing_delay(&task, k), want4[k]);
+    task.n_delays = 1;
+    CU_ASSERT_EQUAL(cc_timing_delay(&task, 0), 4);
+    /* the template: a pulse of height 1 at the delay, exp(-1/2) one width away, the peak found back */
+    task = cc_task_defaults(CC_TASK_TIMING);
+    task.width = 2.0;
+    double y[35];
+    for (int k = 0; k < 6; k++) {
+        CU_ASSERT_EQUAL_FATAL(cc_task_template(y, &task, k), GSL_SUCCESS);
+        const int d = want[k];
+        CU_ASSERT_DOUBLE_EQUAL(y[d], 1.0, TOL);
+        CU_ASSERT_DOUBLE_EQUAL(y[d - 2], exp(-0.5), TOL);
+        if (d + 2 < 35) CU_ASSERT_DOUBLE_EQUAL(y[d + 2], exp(-0.5), TOL);
+        CU_ASSERT_DOUBLE_EQUAL(y[0], exp(-d * d / 8.0), TOL); /* the closed form at t = 0 */
+        CU_ASSERT_EQUAL(cc_timing_response(y, 1, 35), d);
+    }
+}
+
+static void test_timing_batches(void)
+{
+    cc_task task = cc_task_defaults(CC_TASK_TIMING);
+    task.noise_std = 0.0;
+    const int B = 120, T = task.T;
+    cc_batch *batch = draw(&task, B, 7, 0);
+    CU_ASSERT_EQUAL(batch->T, T);
+    CU_ASSERT_EQUAL(batch->D, 10);
+    CU_ASSERT_EQUAL(batch->O, 1);
+    CU_ASSERT_PTR_NULL(batch->puffs);
+    for (int t = 0; t < T; t++) CU_ASSERT(batch->mask_train[t] && batch->mask_eval[t]); /* every step */
+    long bad = 0;
+    int seen[6] = {0};
+    for (int b = 0; b < B; b++) {
+        const int k = batch->cond[b];
+        if (k < 0 || k > 5) {
+            bad++;
+            continue;
+        }
+        seen[k]++;
+        double cue[10], y[35];
+        cc_task_cue(cue, k);
+        cc_task_template(y, &task, k);
+        for (int d = 0; d < 10; d++) {
+            bad += batch->x[(size_t)b * 10 + d] != cue[d]; /* the cue at t = 0 only */
+            for (int t = 1; t < T; t++) bad += batch->x[((size_t)t * B + b) * 10 + d] != 0.0;
+        }
+        for (int t = 0; t < T; t++) bad += batch->y[(size_t)t * B + b] != y[t];
+        /* the target's peak is at the cued delay */
+        bad += cc_timing_response(batch->y + b, B, T) != cc_timing_delay(&task, k);
+    }
+    CC_ASSERT_NONE_WRONG(bad, "timing inputs, targets or peaks other than the condition's");
+    for (int k = 0; k < 6; k++) CU_ASSERT(seen[k] > 0);
+    cc_batch_free(batch);
+    /* per seed: the same trials again, other trials with another seed */
+    task = cc_task_defaults(CC_TASK_TIMING);
+    cc_batch *a = draw(&task, 64, 3, 4), *b = draw(&task, 64, 3, 4), *c = draw(&task, 64, 8, 4);
+    CU_ASSERT_EQUAL(memcmp(a->x, b->x, (size_t)T * 64 * 10 * sizeof(double)), 0);
+    CU_ASSERT_EQUAL(memcmp(a->y, b->y, (size_t)T * 64 * sizeof(double)), 0);
+    CU_ASSERT_NOT_EQUAL(memcmp(a->cond, c->cond, 64 * sizeof(int)), 0);
+    cc_batch_free(a);
+    cc_batch_free(b);
+    cc_batch_free(c);
+}
+
+static void test_timing_response_and_bad(void)
+{
+    const double z[6] = {0.1, 0.5, 0.2, 0.5, -1, 0.4};
+    CU_ASSERT_EQUAL(cc_timing_response(z, 1, 6), 1); /* the first of equal maxima */
+    CU_ASSERT_EQUAL(cc_timing_response(z, 2, 3), 1); /* strided: 0.1, 0.2, -1 */
+    cc_task t = cc_task_defaults(CC_TASK_TIMING);
+    t.n_delays = 7; /* six cue codes */
+    EXPECT_FAIL(cc_task_validate(&t));
+    CU_ASSERT(strstr(cc_test_last_reason, "n_delays") != NULL);
+    t = cc_task_defaults(CC_TASK_TIMING);
+    t.d_max = 35; /* = T */
+    EXPECT_FAIL(cc_task_validate(&t));
+    t = cc_task_defaults(CC_TASK_TIMING);
+    t.d_min = 0;
+    EXPECT_FAIL(cc_task_validate(&t));
+    t = cc_task_defaults(CC_TASK_TIMING);
+    t.d_min = 10, t.d_max = 12; /* 6 delays do not fit into 3 steps */
+    EXPECT_FAIL(cc_task_validate(&t));
+    t = cc_task_defaults(CC_TASK_TIMING);
+    t.width = 0;
+    EXPECT_FAIL(cc_task_validate(&t));
+    t.width = NAN;
+    EXPECT_NULL(cc_batch_alloc(&t, 4));
+    double y[35];
+    EXPECT_FAIL(cc_timing_target(y, 1, 35, 35, 1.0));
+    EXPECT_FAIL(cc_timing_target(NULL, 1, 3, 35, 1.0));
+    t = cc_task_defaults(CC_TASK_TIMING);
+    EXPECT_FAIL(cc_task_template(y, &t, 6));
+}
+
 static const cc_test_case CASES[] = {
     {"line: straight target exact", test_line_straight_exact},
     {"line: end points", test_line_endpoints},
@@ -679,6 +817,10 @@ static const cc_test_case CASES[] = {
     {"noise: ziggurat sampler against the normal law", test_gauss_sampler},
     {"determinism and stream independence", test_determinism},
     {"bad parameters refused", test_bad_parameters},
+    {"delass reversed: same inputs, mirrored targets", test_delass_reversed},
+    {"timing: delays, pulse targets, peaks", test_timing_delays_and_targets},
+    {"timing: batches, masks, determinism per seed", test_timing_batches},
+    {"timing: response step, bad parameters", test_timing_response_and_bad},
     {0, 0},
 };
 

@@ -185,7 +185,7 @@ static int cc_grid_is_grid_key(const cc_experiment *exp, const char *key)
 
 static const char ARCH_CHOICES[] = "none|readout_fb|cereb_fb|cereb_readout";
 static const char PLASTICITY_CHOICES[] = "fixed|input|input_rec";
-static const char TASK_CHOICES[] = "linedraw|digitdraw|evacc|delass|sleep";
+static const char TASK_CHOICES[] = "linedraw|digitdraw|evacc|delass|sleep|timing";
 
 cc_spec *cc_grid_unit_specs(const cc_grid *g, const cc_experiment *exp, int unit, int *seed_store)
 {
@@ -228,6 +228,19 @@ cc_spec *cc_grid_unit_specs(const cc_grid *g, const cc_experiment *exp, int unit
             CC_SPEC_INT("run.kind", &c->kind, 0, 1e9, "the driver's unit protocol (0: default)"),
             CC_SPEC_END};
         for (int i = 0; resolved[i].key; i++) out[k++] = resolved[i];
+        /* the keys of a reversed delayed association and of interval timing, only in such units (the
+         * configurations, hence the config ids, of every other unit are unchanged) */
+        if (t->kind == CC_TASK_DELASS && t->reverse)
+            out[k++] = (cc_spec)CC_SPEC_BOOL("task.reverse", &t->reverse, "delayed association: cue k -> choice 1 - k");
+        if (t->kind == CC_TASK_TIMING) {
+            const cc_spec timing[] = {
+                CC_SPEC_INT("task.d_min", &t->d_min, 0, 1e9, "interval timing: shortest delay"),
+                CC_SPEC_INT("task.d_max", &t->d_max, 0, 1e9, "interval timing: longest delay"),
+                CC_SPEC_INT("task.n_delays", &t->n_delays, 0, 1e9, "interval timing: delays, evenly spaced"),
+                CC_SPEC_DOUBLE("task.width", &t->width, -1e300, 1e300, "interval timing: std of the response pulse"),
+                CC_SPEC_END};
+            for (int i = 0; timing[i].key; i++) out[k++] = timing[i];
+        }
         for (int i = 0; i < c->n_val; i++)
             out[k++] = (cc_spec)CC_SPEC_DOUBLE(c->val[i].key, &c->val[i].v, -1e308, 1e308, "the driver's value");
     }

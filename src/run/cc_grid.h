@@ -9,6 +9,8 @@
  *   records    each unit's resolved configuration (cc_grid_unit_specs): every value that unit ran
  *              with, hashed into the unit's config id, which the unit's files carry and which
  *              decides when the unit is stale (the Makefile reruns a unit only when it changes);
+ *              the keys of a reversed delayed association and of interval timing appear only in
+ *              the units of such tasks;
  *   the merge  per-seed values of a condition by name (cc_grid_stat: mean, SEM, the per-seed list
  *              and a 95 % t interval), never by index arithmetic.
  *

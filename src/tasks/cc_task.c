@@ -5,7 +5,7 @@
  * trial from the `trials` stream, writes cue and target, then adds Gaussian noise
  * from the `noise` stream to every input. Delayed association (and its
  * target-free "sleep" variant) lives here whole: its target is a one-hot label.
- * The drawing targets and evidence accumulation have their own files.
+ * The drawing targets, evidence accumulation and interval timing have their own files.
  *
  * Not here: models, losses, learning; printing or exiting (errors go through
  * gsl_error with a reason naming the parameter and its value).
@@ -24,7 +24,7 @@
 
 const int CC_CUE_CODES[6] = {833, 990, 789, 235, 945, 965};
 
-static const char *const CC_TASK_NAMES[CC_TASK_COUNT] = {"linedraw", "digitdraw", "evacc", "delass", "sleep"};
+static const char *const CC_TASK_NAMES[CC_TASK_COUNT] = {"linedraw", "digitdraw", "evacc", "delass", "sleep", "timing"};
 
 static int cc_kind_ok(int kind) { return kind >= 0 && kind < CC_TASK_COUNT; }
 
@@ -32,9 +32,11 @@ cc_task cc_task_defaults(cc_task_kind kind)
 {
     cc_task t = {
         .kind = kind, .T = 20, .arc = 0.0, .noise_std = 0.1, .puff_prob = 0.3, .delay = 5, .window = 5,
+        .d_min = 5, .d_max = 30, .n_delays = 6, .width = 1.5,
     };
     if (kind == CC_TASK_EVACC) t.T = 50;
     if (kind == CC_TASK_DELASS || kind == CC_TASK_SLEEP) t.T = 15;
+    if (kind == CC_TASK_TIMING) t.T = 35; /* d_max + 5: the response pulse ends inside the trial */
     return t;
 }
 
@@ -47,6 +49,7 @@ int cc_task_input_dim(const cc_task *task)
 int cc_task_output_dim(const cc_task *task)
 {
     if (!task || !cc_kind_ok(task->kind)) return 0;
+    if (task->kind == CC_TASK_TIMING) return 1; /* the response channel */
     return task->kind == CC_TASK_EVACC ? 3 : 2; /* 3 classes / 2 classes / (x, y) */
 }
 
@@ -74,6 +77,7 @@ int cc_task_n_conditions(const cc_task *task)
     case CC_TASK_DIGITDRAW: return 6;
     case CC_TASK_DELASS:
     case CC_TASK_SLEEP: return 2;
+    case CC_TASK_TIMING: return task->n_delays;
     default: return 0;
     }
 }
@@ -124,6 +128,20 @@ int cc_task_validate(const cc_task *task)
     case CC_TASK_DELASS:
         if (task->window < 1 || task->window > task->T)
             CC_FAIL(GSL_EINVAL, "task delass: window = %d outside 1..T (T = %d)", task->window, task->T);
+        if (task->reverse != 0 && task->reverse != 1)
+            CC_FAIL(GSL_EINVAL, "task delass: reverse = %d must be 0 or 1", task->reverse);
+        break;
+    case CC_TASK_TIMING:
+        if (task->n_delays < 1 || task->n_delays > 6)
+            CC_FAIL(GSL_EINVAL, "task timing: n_delays = %d outside 1..6 (one cue code each)", task->n_delays);
+        if (task->d_min < 1 || task->d_max < task->d_min || task->d_max > task->T - 1)
+            CC_FAIL(GSL_EINVAL, "task timing: delays [%d, %d] must satisfy 1 <= d_min <= d_max <= T - 1 (T = %d)",
+                    task->d_min, task->d_max, task->T);
+        if (task->d_max - task->d_min < task->n_delays - 1)
+            CC_FAIL(GSL_EINVAL, "task timing: %d delays do not fit distinct into [%d, %d]", task->n_delays, task->d_min,
+                    task->d_max);
+        if (!(task->width > 0.0) || !isfinite(task->width))
+            CC_FAIL(GSL_EINVAL, "task timing: width = %g must be finite and > 0", task->width);
         break;
     default: break;
     }
@@ -193,11 +211,13 @@ static int cc_task_target(double *y, int ld, const cc_task *task, int k)
     switch (task->kind) {
     case CC_TASK_LINEDRAW: return cc_linedraw_target(y, ld, k, task->T, task->arc);
     case CC_TASK_DIGITDRAW: return cc_digit_target(y, ld, k, task->T);
-    case CC_TASK_DELASS:  /* one-hot of the label k at every step */
+    case CC_TASK_DELASS:  /* one-hot of the label at every step: k, or 1 - k when reversed */
     case CC_TASK_SLEEP:   /* no target: zeros */
         for (int n = 0; n < task->T; n++)
-            for (int o = 0; o < 2; o++) y[(size_t)n * ld + o] = task->kind == CC_TASK_DELASS && o == k ? 1.0 : 0.0;
+            for (int o = 0; o < 2; o++)
+                y[(size_t)n * ld + o] = task->kind == CC_TASK_DELASS && o == (task->reverse ? 1 - k : k) ? 1.0 : 0.0;
         return GSL_SUCCESS;
+    case CC_TASK_TIMING: return cc_timing_target(y, ld, cc_timing_delay(task, k), task->T, task->width);
     default: CC_FAIL(GSL_EINVAL, "task %s has no target templates", cc_task_name(task->kind));
     }
 }
@@ -243,7 +263,7 @@ int cc_task_sample(cc_batch *batch, const cc_task *task, gsl_rng *trials, gsl_rn
         const int n_cond = cc_task_n_conditions(task);
         for (int b = 0; b < B; b++) {
             int k = (int)gsl_rng_uniform_int(trials, (unsigned long)n_cond); /* k ~ U{0..n_cond-1} */
-            batch->cond[b] = k;
+            batch->cond[b] = task->kind == CC_TASK_DELASS && task->reverse ? 1 - k : k; /* delass: the label */
             cc_task_cue(batch->x + (size_t)b * D, k); /* cue at t = 0 only */
             status = cc_task_target(batch->y + (size_t)b * O, B * O, task, k);
             if (status) return status;

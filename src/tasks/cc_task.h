@@ -18,6 +18,7 @@ typedef enum {
     CC_TASK_EVACC,        /* evidence accumulation, 3 classes, Fig 5 */
     CC_TASK_DELASS,       /* delayed association, 2 classes, Fig 6 */
     CC_TASK_SLEEP,        /* delayed-association inputs without targets, Fig 8 */
+    CC_TASK_TIMING,       /* interval timing: a response pulse at a cued delay, regression, Fig X6 */
     CC_TASK_COUNT
 } cc_task_kind;
 
@@ -30,6 +31,10 @@ typedef struct {
     double puff_prob;  /* evacc: probability that a step's puff is kept (0.3) */
     int delay;         /* evacc: last steps without puffs (5) */
     int window;        /* delass: training label on the last `window` steps (5) */
+    int reverse;       /* delass: 1 maps cue k to choice 1 - k (the reversed mapping, Fig X1); 0 */
+    int d_min, d_max;  /* timing: the shortest and longest cued delay in steps (5, 30) */
+    int n_delays;      /* timing: delays (conditions), evenly spaced in [d_min, d_max] (6) */
+    double width;      /* timing: std of the Gaussian response pulse in steps (1.5) */
 } cc_task;
 
 /* One batch of trials; sizes fixed at allocation. */
@@ -40,7 +45,8 @@ typedef struct {
     double *y;                 /* (T, B, O) targets (one-hot for classification) */
     unsigned char *mask_train; /* (T) 1 where the training loss (and cerebellar target) applies */
     unsigned char *mask_eval;  /* (T) 1 where evaluation scores the output */
-    int *cond;                 /* (B) cue index (drawing, delass) or label (evacc) */
+    int *cond;                 /* (B) cue index (drawing, timing), label (evacc, delass: the cue
+                                  index, or 1 - it when reversed) */
     double *puffs;             /* (T, B, 2) evacc puffs before noise (0/1); NULL otherwise */
 } cc_batch;
 
@@ -52,7 +58,7 @@ int cc_task_input_dim(const cc_task *task);
 int cc_task_output_dim(const cc_task *task);
 int cc_task_is_classification(const cc_task *task);
 
-/* Name <-> kind ("linedraw", "digitdraw", "evacc", "delass", "sleep"); -1 if unknown. */
+/* Name <-> kind ("linedraw", "digitdraw", "evacc", "delass", "sleep", "timing"); -1 if unknown. */
 const char *cc_task_name(cc_task_kind kind);
 int cc_task_kind_from_name(const char *name);
 
@@ -70,7 +76,7 @@ int cc_task_sample(cc_batch *batch, const cc_task *task, gsl_rng *trials, gsl_rn
 /* The noise-free target trajectory of condition `cond` (T, O), for plots and tests. */
 int cc_task_template(double *y, const cc_task *task, int cond);
 
-/* Number of conditions of a cued task (6 drawing, 2 delass); 0 for evacc. */
+/* Number of conditions of a cued task (6 drawing, 2 delass, n_delays timing); 0 for evacc. */
 int cc_task_n_conditions(const cc_task *task);
 
 /* The 10-bit cue of condition k (most significant bit first): 833, 990, 789, 235, 945, 965. */
@@ -97,5 +103,13 @@ int cc_digit_segment_lengths(int *len, int P, int T);
 /* Evidence accumulation (cc_task_evacc.c): puffs, noise-free x, one-hot y and
  * labels of every trial of `batch`, drawn from `trials`. */
 int cc_evacc_fill(cc_batch *batch, const cc_task *task, gsl_rng *trials);
+
+/* Interval timing (cc_task_timing.c). The delay of condition k of a valid timing task:
+ * d_k = d_min + round(k (d_max - d_min) / (n_delays - 1)) (d_min if one delay). */
+int cc_timing_delay(const cc_task *task, int k);
+/* The target of delay d, (T, 1): y_n = exp(-(n - d)^2 / (2 width^2)). */
+int cc_timing_target(double *y, int ld, int d, int T, double width);
+/* The response step of an output trace z_n = z[n*ld] (n < T): its first maximum. */
+int cc_timing_response(const double *z, int ld, int T);
 
 #endif
