@@ -95,16 +95,17 @@ static int work_reserve(cc_model *m, int B, int T, int learn)
     return GSL_SUCCESS;
 }
 
-/* W_pons (P, N), U(+-1/sqrt(N)) from its own stream, so that no other draw moves; NULL if out of memory. */
+/* W_pons (P, N) with entries N(0, 1/N): each pontine rate has the scale of one cortical rate
+ * (a Gaussian random projection), from its own stream so that no other draw moves. NULL if out
+ * of memory. */
 static double *pons_draw(const cc_config *cfg, unsigned long seed)
 {
     const long n = (long)cfg->pons * cfg->N;
     double *W = malloc((size_t)n * sizeof(double));
     gsl_rng *r = cc_rng_stream(seed, CC_STREAM_PONS);
-    if (W && r) {
-        const double bound = 1.0 / sqrt((double)cfg->N); /* the fan-in bound of the mossy fibres without pons */
-        for (long i = 0; i < n; i++) W[i] = bound * (2.0 * gsl_rng_uniform(r) - 1.0);
-    } else {
+    if (W && r)
+        for (long i = 0; i < n; i++) W[i] = gsl_ran_gaussian(r, 1.0 / sqrt((double)cfg->N));
+    else {
         free(W);
         W = NULL;
     }

@@ -3,7 +3,7 @@
  * One step t of the cerebellar-feedback model (the other architectures drop or
  * replace the feedback), in the order of the authors' code:
  *   p_t  = W_PF relu(W_MF r_{t-1})               cerebellar prediction (r_{-1} = 0)
- *          (with pontine units: W_MF z_{t-1}, z_{t-1} = W_pons r_{t-1}, W_pons fixed (P, N);
+ *          (with pontine units: W_MF z_{t-1}, z_{t-1} = W_pons r_{t-1}, W_pons fixed (P, N), N(0, 1/N);
  *           with granule cells silenced, the first k of relu(.) are 0)
  *   c_t  = softmax(p_t) if classification, else p_t; 0 when silenced (from a step to the end,
  *          or within a window of steps); then + sigma N(0,1)
