@@ -22,13 +22,16 @@ static struct {
     cc_model_keys model;
     cc_train_keys train;
     int Pn[MAX_P], n_P;
+    int deciding[MAX_P], n_deciding, seeds_deciding;
     double ratio_max, level;
 } P = {.model = CC_MODEL_KEYS_DEFAULT, .train = CC_TRAIN_KEYS_DEFAULT, .Pn = {2, 5, 10, 25, 50}, .n_P = 5,
-       .ratio_max = 1.5, .level = 0.05};
+       .n_deciding = 0, .seeds_deciding = 5, .ratio_max = 1.5, .level = 0.05};
 
 static const cc_spec SPECS[] = {
     CC_SPECS_MODEL(P.model), CC_SPECS_TRAIN(P.train),
     CC_SPEC_LIST_INT("sweep.P", P.Pn, &P.n_P, 1, CC_SIZE_MAX, "pontine units of each condition, increasing"),
+    CC_SPEC_LIST_INT("run.deciding_P", P.deciding, &P.n_deciding, 1, CC_SIZE_MAX, "the P whose verdicts need more seeds: they and no pons run run.seeds_deciding"),
+    CC_SPEC_INT("run.seeds_deciding", &P.seeds_deciding, 1, CC_GRID_MAX_SEEDS, "seeds of no pons and of the P of run.deciding_P"),
     CC_SPEC_DOUBLE("claims.ratio_max", &P.ratio_max, 1, 1000, "the benefit survives at P: MSE(P) / MSE(no pons) at most this"),
     CC_SPEC_DOUBLE("claims.level", &P.level, 0, 1, "level of the one-sided Welch test against no feedback"),
     CC_SPEC_END};
@@ -40,10 +43,13 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     cc_cond *c = cc_grid_add(g, "none");
     if (!c) return GSL_ENOMEM;
     c->arch = CC_ARCH_NONE;
-    if (!cc_grid_add(g, "nopons")) return GSL_ENOMEM;
+    if (!(c = cc_grid_add(g, "nopons"))) return GSL_ENOMEM;
+    if (P.n_deciding && P.seeds_deciding > c->seeds) c->seeds = P.seeds_deciding; /* in every ratio claim */
     for (int i = 0; i < P.n_P; i++) {
         if (!(c = cc_grid_add(g, "P%d", P.Pn[i]))) return GSL_ENOMEM;
         c->model.pons = P.Pn[i]; /* z = W_pons r, P pontine units */
+        for (int j = 0; j < P.n_deciding; j++)
+            if (P.deciding[j] == P.Pn[i] && P.seeds_deciding > c->seeds) c->seeds = P.seeds_deciding;
     }
     return GSL_SUCCESS;
 }
@@ -83,7 +89,8 @@ static int merge(const cc_run_ctx *ctx)
 
     cc_summary sm;
     if ((s = cc_summary_open(&sm, ctx, "Extension X4: numbers quoted in the report"))) return s;
-    cc_summary_add(&sm, "seeds", full.n, "seeds per condition");
+    cc_summary_add(&sm, "seeds", ref.n, "seeds per condition (run.seeds)");
+    cc_summary_add(&sm, "seeds_deciding", full.n, "seeds of no pons and of the P of run.deciding_P (run.seeds_deciding)");
     cc_panel_summary_mean_sem(&sm, ref.mean, ref.sem, "test MSE without feedback", "mse_none");
     cc_panel_summary_mean_sem(&sm, full.mean, full.sem, "test MSE of the cerebellar model without pons", "mse_nopons");
     double smallest = NAN; /* the smallest P from which on every larger P keeps the ratio */
@@ -125,6 +132,11 @@ static int merge(const cc_run_ctx *ctx)
 static int validate(const cc_run_ctx *ctx, char *err, size_t n)
 {
     (void)ctx;
+    for (int j = 0; j < P.n_deciding; j++) {
+        int found = 0;
+        for (int i = 0; i < P.n_P; i++) found |= P.deciding[j] == P.Pn[i];
+        if (!found) return snprintf(err, n, "run.deciding_P: %d is not in sweep.P", P.deciding[j]), GSL_EINVAL;
+    }
     for (int i = 0; i + 1 < P.n_P; i++)
         if (!(P.Pn[i] < P.Pn[i + 1])) return snprintf(err, n, "sweep.P: values must increase"), GSL_EINVAL;
     return GSL_SUCCESS;

@@ -6,14 +6,17 @@
  * (regression: c = 0; classification: softmax(0) = 1/O); and a three-cell case by hand.
  * Pontine projection (cfg.pons = P): the mossy fibres take z = W_pons r. With W_pons = I (P = N)
  * and the same W_MF, the run equals the model without pons; W_pons comes from its own stream
- * (the other tensors drawn before W_MF do not move); evaluation in chunks gives the same bits.
+ * (the other tensors drawn before W_MF do not move); evaluation in chunks gives the same bits; a
+ * model file keeps P.
  * The pontine gradients are checked against finite differences in test_gradients.c.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cc_io.h"
 #include "cc_test.h"
+#include "cc_test_files.h"
 #include "cc_test_model.h"
 
 /* Largest |a - b| over n entries. */
@@ -232,12 +235,40 @@ static void test_pons_shapes_and_chunks(void)
     }
 }
 
+/* A model file keeps P; loaded with the training seed, the model runs the same bits. */
+static void test_pons_file(void)
+{
+    cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    c.pons = 4;
+    cc_model *a = cc_model_alloc(&c, 81);
+    char dir[256], path[300];
+    make_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/pons.ccm", dir);
+    CU_ASSERT_EQUAL_FATAL(cc_model_save(a, path), GSL_SUCCESS);
+    cc_model *b = cc_model_load(path, 81);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_EQUAL(b->cfg.pons, 4);
+    cc_batch *x = tm_batch(3, 6, c.D, c.O, 0, 0, 82);
+    cc_model_eval_batch(a, x, NULL);
+    double *ca, *za;
+    keep_run(a, 3, 6, &ca, &za);
+    cc_model_eval_batch(b, x, NULL);
+    CU_ASSERT(memcmp(ca, b->ws.c, (size_t)6 * 3 * a->C * sizeof(double)) == 0);
+    CU_ASSERT(memcmp(za, b->ws.z, (size_t)6 * 3 * c.O * sizeof(double)) == 0);
+    free(ca), free(za);
+    tm_batch_free(x);
+    cc_model_free(a);
+    cc_model_free(b);
+    rm_tree(dir);
+}
+
 static const cc_test_case CASES[] = {
     {"granule silencing: k = 0 is the unablated run; k > 0 equals cut weights", test_granule_zero_and_cut},
     {"granule silencing: all cells give no output; silenced cells learn nothing", test_granule_all},
     {"granule silencing: a three-cell case by hand", test_granule_by_hand},
     {"pons: W_pons = I equals the model without pons (runs and gradients)", test_pons_identity},
     {"pons: shapes, W_pons entries, evaluation chunks, refused settings", test_pons_shapes_and_chunks},
+    {"pons: a model file keeps P, and the loaded model runs the same bits", test_pons_file},
     {0, 0}};
 
 CC_TEST_MAIN("granule silencing and pontine projection", CASES)
