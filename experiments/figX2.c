@@ -142,10 +142,12 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
         s = cc_tsv_end(&t, s);
     }
     double row[4];
-    rises(e[OUT], P.n_f, &row[0], &row[1]);
-    rises(e[GC], P.n_f, &row[2], &row[3]);
-    if (!s) s = cc_expt_write_row(ctx, "shape", "per manipulation: total rise of the error E(1) - E(0) and its largest rise between neighbouring fractions",
-                                  "total_out step_out total_gc step_gc", row);
+    if (!s) {
+        rises(e[OUT], P.n_f, &row[0], &row[1]);
+        rises(e[GC], P.n_f, &row[2], &row[3]);
+        s = cc_expt_write_row(ctx, "shape", "per manipulation: total rise of the error E(1) - E(0) and its largest rise between neighbouring fractions",
+                              "total_out step_out total_gc step_gc", row);
+    }
     if (!s) cc_record_metric(ctx->rec, "test_error", e[OUT][0]);
     cc_trained_free(&tr);
     return s;
@@ -199,7 +201,7 @@ static int merge(const cc_run_ctx *ctx)
             const int last = P.n_f - 1;
             snprintf(doc, sizeof doc, "%s: test error fraction with no %s silenced", TASK_LONG[t], MANIP_LONG[k]);
             cc_panel_summary_mean_sem(&sm, err[t][k][0].mean, err[t][k][0].sem, doc, "%s_%s_f0", TASK[t], MANIP[k]);
-            snprintf(doc, sizeof doc, "%s: test error fraction with every %s silenced", TASK_LONG[t], MANIP_LONG[k] + 0);
+            snprintf(doc, sizeof doc, "%s: test error fraction with every %s silenced", TASK_LONG[t], MANIP_LONG[k]);
             cc_panel_summary_mean_sem(&sm, err[t][k][last].mean, err[t][k][last].sem, doc, "%s_%s_f1", TASK[t], MANIP[k]);
             const cc_seedstat *tot = &shape[t][2 * k], *step = &shape[t][2 * k + 1];
             snprintf(key, sizeof key, "%s_%s_share", TASK[t], MANIP[k]);
