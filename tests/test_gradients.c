@@ -154,6 +154,30 @@ static void test_cerebellum_mse(void)
     cc_model_free(m);
 }
 
+/* Pontine units: p = W_PF relu(W_MF^T-stored (P, G) applied to z), z = W_pons r; the mossy-fibre
+ * gradient is dW_MF^T += Z^T da. The cortex's own gradients (BPTT, feedback cut) do not see it. */
+static void test_cerebellum_pons(void)
+{
+    for (int cls = 0; cls <= 1; cls++) {
+        cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_INPUT_REC, CC_RULE_BPTT);
+        c.pons = 4;
+        c.tau = 2;
+        c.classification = cls;
+        c.O = cls ? 3 : 2;
+        cc_model *m = cc_model_alloc(&c, 21);
+        tm_cut_feedback(m);
+        cc_batch *b = tm_batch(4, 7, c.D, c.O, cls, 0, 22);
+        const char *what = cls ? "cerebellum, pons 4 of 6, cross-entropy" : "cerebellum, pons 4 of 6, MSE";
+        CU_ASSERT(fd_check(m, b, CC_W_PF, cereb_objective, what) < TOL);
+        CU_ASSERT(fd_check(m, b, CC_W_MF, cereb_objective, what) < TOL);
+        CU_ASSERT(fd_check(m, b, CC_W_IH, task_objective, "BPTT beside a pontine cerebellum") < TOL);
+        m->cfg.tau = 0;
+        CU_ASSERT(fd_check(m, b, CC_W_MF, cereb_objective, "cerebellum, pons, tau 0 (extra call)") < TOL);
+        tm_batch_free(b);
+        cc_model_free(m);
+    }
+}
+
 static void test_cerebellum_xent(void)
 {
     cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
@@ -257,6 +281,7 @@ static const cc_test_case CASES[] = {
     {"BPTT gradients, cross-entropy", test_bptt_xent},
     {"parallel- and mossy-fibre gradients, MSE", test_cerebellum_mse},
     {"parallel- and mossy-fibre gradients, cross-entropy", test_cerebellum_xent},
+    {"parallel- and mossy-fibre gradients through pontine units", test_cerebellum_pons},
     {"temporal-basis gradients", test_temporal_basis},
     {"cerebellar readout gradients", test_cereb_readout},
     {0, 0}};

@@ -20,7 +20,8 @@ typedef enum {
     CC_STREAM_EVAL_NOISE,  /* validation input noise */
     CC_STREAM_TEST_TRIALS, /* test trials (the same for every call with one seed) */
     CC_STREAM_TEST_NOISE,  /* test input noise */
-    CC_STREAM_USER         /* first id free for drivers */
+    CC_STREAM_USER,        /* first id free for drivers */
+    CC_STREAM_PONS = 1000  /* the fixed pontine projection W_pons (cc_model), above the drivers' ids */
 } cc_stream;
 
 /* 32-bit seed of stream `id` of run `seed` (SplitMix64 of both, never 0). */

@@ -44,6 +44,8 @@ int cc_config_cereb_outputs(const cc_config *cfg)
     return 0;
 }
 
+int cc_config_mf_width(const cc_config *cfg) { return cfg->pons > 0 ? cfg->pons : cfg->N; }
+
 int cc_config_feedback_dim(const cc_config *cfg)
 {
     if (cfg->arch == CC_ARCH_CEREB_FB) return cc_config_cereb_outputs(cfg);
@@ -71,6 +73,11 @@ int cc_config_validate(const cc_config *c)
         CC_FAIL(GSL_EINVAL, "model: tau = %d with the temporal basis: at most %d (tau + 1 predictions per step)", c->tau,
                 CC_TAU_BASIS_MAX);
     if (c->mf_inputs < 0 || c->mf_inputs > c->N) CC_FAIL(GSL_EINVAL, "model: mf_inputs = %d out of range [0, N = %d]", c->mf_inputs, c->N);
+    if (c->pons < 0 || c->pons > CC_SIZE_MAX) CC_FAIL(GSL_EINVAL, "model: pons = %d out of range [0, %d]", c->pons, CC_SIZE_MAX);
+    if (c->pons > 0 && c->arch != CC_ARCH_CEREB_FB)
+        CC_FAIL(GSL_EINVAL, "model: the pontine projection (pons = %d) is defined for cerebellar feedback only", c->pons);
+    if (c->pons > 0 && c->mf_inputs > 0)
+        CC_FAIL(GSL_EINVAL, "model: sparse mossy fibres (mf_inputs) with the pontine projection (pons) are not defined");
     if (!(c->dropout >= 0.0 && c->dropout < 1.0)) CC_FAIL(GSL_EINVAL, "model: dropout = %g out of range [0, 1)", c->dropout);
     if (!(c->lr_rnn >= 0 && c->lr_readout >= 0 && c->lr_cereb >= 0)) CC_FAIL(GSL_EINVAL, "model: learning rates must be >= 0");
     if (!(c->beta1 >= 0 && c->beta1 < 1 && c->beta2 >= 0 && c->beta2 < 1)) CC_FAIL(GSL_EINVAL, "model: Adam betas must lie in [0, 1)");

@@ -58,6 +58,8 @@ typedef struct {
     int final_learning;   /* 1: train the last buffered predictions on y_{T-1} */
     int plastic_mf;       /* 1: W_MF learns by the cerebellar loss; 0: fixed random */
     int mf_inputs;        /* sparse mossy fibres: inputs per granule cell (0 = dense) */
+    int pons;             /* pontine units P: the mossy fibres take z = W_pons f(h) (P) instead of
+                           * f(h) (N), W_pons a fixed random (P, N) matrix; 0 = none */
     double dropout;       /* cerebellar readout: dropout after W_MF (0.2) */
     /* optimiser: Adam, one learning rate per group */
     double lr_rnn, lr_readout, lr_cereb;
@@ -74,6 +76,8 @@ int cc_config_validate(const cc_config *cfg);
 
 /* Width of the cerebellar output C: O, or O*(tau+1) with the temporal basis; 0 without cerebellum. */
 int cc_config_cereb_outputs(const cc_config *cfg);
+/* Width of the mossy-fibre input: pons if > 0, else N (rows of the stored W_MF^T). */
+int cc_config_mf_width(const cc_config *cfg);
 /* Width of the fed-back signal appended to x_t: C, O (readout feedback) or 0. */
 int cc_config_feedback_dim(const cc_config *cfg);
 

@@ -28,7 +28,7 @@ static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
 static void pack_config(const cc_config *c, int64_t iv[NINT], double dv[NDBL])
 {
     int64_t i[NINT] = {c->D, c->N, c->O, c->G, c->classification, c->arch, c->plasticity, c->rule, c->tau,
-                       c->temporal_basis, c->final_learning, c->plastic_mf, c->mf_inputs, 0, 0, 0};
+                       c->temporal_basis, c->final_learning, c->plastic_mf, c->mf_inputs, c->pons, 0, 0};
     double d[NDBL] = {c->alpha, c->dropout, c->lr_rnn, c->lr_readout, c->lr_cereb, c->beta1, c->beta2, c->eps};
     memcpy(iv, i, sizeof i);
     memcpy(dv, d, sizeof d);
@@ -41,6 +41,7 @@ static cc_config unpack_config(const int64_t iv[NINT], const double dv[NDBL])
     c.classification = (int)iv[4]; c.arch = (cc_arch)iv[5]; c.plasticity = (cc_plasticity)iv[6];
     c.rule = (cc_rule)iv[7]; c.tau = (int)iv[8]; c.temporal_basis = (int)iv[9];
     c.final_learning = (int)iv[10]; c.plastic_mf = (int)iv[11]; c.mf_inputs = (int)iv[12];
+    c.pons = (int)iv[13];
     c.alpha = dv[0]; c.dropout = dv[1]; c.lr_rnn = dv[2]; c.lr_readout = dv[3]; c.lr_cereb = dv[4];
     c.beta1 = dv[5]; c.beta2 = dv[6]; c.eps = dv[7];
     return c;

@@ -6,7 +6,7 @@
  *   u32      format version (1)
  *   u32      number of config fields that follow (16)
  *   16 x i64 D N O G classification arch plasticity rule tau temporal_basis
- *            final_learning plastic_mf mf_inputs 0 0 0 (reserved)
+ *            final_learning plastic_mf mf_inputs pons 0 0 (reserved)
  *   8 x f64  alpha dropout lr_rnn lr_readout lr_cereb beta1 beta2 eps
  *   f64      probe 1.0 (byte-order check)
  *   u64      n, the number of weights
@@ -26,8 +26,10 @@
  * of cc_out's temporaries) renamed on success. */
 int cc_model_save(const cc_model *m, const char *path);
 
-/* Read a model saved by cc_model_save; NULL with a gsl_error naming the problem
- * (missing file, wrong magic, other version, truncated, corrupt, bad config). */
+/* Read a model saved by cc_model_save; with a pontine projection (pons > 0) the file holds its
+ * size, not its values: W_pons is drawn again from `seed`, so load with the training seed.
+ * NULL with a gsl_error naming the problem (missing file, wrong magic, other version, truncated,
+ * corrupt, bad config). */
 cc_model *cc_model_load(const char *path, unsigned long seed);
 
 #endif

@@ -26,7 +26,7 @@ static void work_list(cc_work *w, double **list[CC_WORK_NARRAYS])
 {
     double **l[CC_WORK_NARRAYS] = {&w->h, &w->r, &w->xt, &w->z, &w->dz, &w->c, &w->g, &w->keep,
                                    &w->p, &w->dp, &w->L, &w->delta, &w->eps_in, &w->eps_rec, &w->scratch,
-                                   &w->u, &w->W_cortex, &w->noise};
+                                   &w->u, &w->W_cortex, &w->noise, &w->pn};
     memcpy(list, l, sizeof l);
 }
 
@@ -54,7 +54,7 @@ static void work_need(const cc_config *cfg, long B, long T, int learn, int noise
         bt1 * N, bt1 * N, bt * Din, bt * O, bt * O, bt * (C > O ? C : O), has_g ? B * G : 1,
         cfg->arch == CC_ARCH_CEREB_READOUT && learn ? B * G : 1, bt1 * C, bt1 * C, bt * N, bt * N, bt * Din, bt * N,
         has_g && learn ? bt1 * G : 1, (double)B * (Din + N), N * (Din + N),
-        !learn && cfg->arch == CC_ARCH_CEREB_FB && noise ? bt * C : 1};
+        !learn && cfg->arch == CC_ARCH_CEREB_FB && noise ? bt * C : 1, cfg->pons > 0 ? bt1 * cfg->pons : 1};
     memcpy(need, n, sizeof n);
 }
 
@@ -66,6 +66,7 @@ double cc_model_memory(const cc_config *cfg, long B_learn, long B_eval, int T)
     for (int i = 0; i < CC_WORK_NARRAYS; i++) bytes += (a[i] > b[i] ? a[i] : b[i]) * sizeof(double);
     bytes += 4.0 * cc_params_bytes(cfg); /* weights, gradient, Adam's two moments */
     if (cfg->mf_inputs > 0 && cfg->arch == CC_ARCH_CEREB_FB) bytes += (double)cfg->N * cfg->G * sizeof(double);
+    if (cfg->pons > 0) bytes += (double)cfg->pons * cfg->N * sizeof(double); /* W_pons */
     return bytes;
 }
 
@@ -87,7 +88,29 @@ static int work_reserve(cc_model *m, int B, int T, int learn)
         w->cap[i] = *a[i] ? need[i] : 0;
         if (!*a[i]) GSL_ERROR("out of memory for the model workspace", GSL_ENOMEM);
     }
+    if (m->granule_silenced > 0 && m->cfg.arch == CC_ARCH_CEREB_FB && !m->W_MF_silenced) {
+        m->W_MF_silenced = malloc(cc_params_count(m->w, CC_W_MF) * sizeof(double));
+        if (!m->W_MF_silenced) GSL_ERROR("out of memory for the silenced granule layer", GSL_ENOMEM);
+    }
     return GSL_SUCCESS;
+}
+
+/* W_pons (P, N) with entries N(0, 1/N): each pontine rate has the scale of one cortical rate
+ * (a Gaussian random projection), from its own stream so that no other draw moves. NULL if out
+ * of memory. */
+static double *pons_draw(const cc_config *cfg, unsigned long seed)
+{
+    const long n = (long)cfg->pons * cfg->N;
+    double *W = malloc((size_t)n * sizeof(double));
+    gsl_rng *r = cc_rng_stream(seed, CC_STREAM_PONS);
+    if (W && r)
+        for (long i = 0; i < n; i++) W[i] = gsl_ran_gaussian(r, 1.0 / sqrt((double)cfg->N));
+    else {
+        free(W);
+        W = NULL;
+    }
+    if (r) gsl_rng_free(r);
+    return W;
 }
 
 cc_model *cc_model_alloc(const cc_config *cfg, unsigned long seed)
@@ -135,6 +158,10 @@ cc_model *cc_model_alloc(const cc_config *cfg, unsigned long seed)
         free(pick);
     }
     gsl_rng_free(rw);
+    if (cfg->pons > 0 && !(m->W_pons = pons_draw(cfg, seed))) {
+        cc_model_free(m);
+        GSL_ERROR_NULL("cannot allocate the pontine projection", GSL_ENOMEM);
+    }
     const int cb = cfg->arch == CC_ARCH_CEREB_FB;
     m->trainable[CC_W_IH] = cfg->plasticity >= CC_CORTEX_INPUT;
     m->trainable[CC_W_HH] = cfg->plasticity == CC_CORTEX_INPUT_REC;
@@ -152,6 +179,8 @@ void cc_model_free(cc_model *m)
     cc_adam_free(m->adam);
     if (m->rng_cnoise) gsl_rng_free(m->rng_cnoise);
     free(m->mf_mask);
+    free(m->W_pons);
+    free(m->W_MF_silenced);
     work_free(&m->ws);
     free(m);
 }
@@ -303,16 +332,32 @@ static void cereb_learn_step(cc_model *m, const cc_batch *bt, int t, const doubl
     (*calls)++;
 }
 
-/* dW_MF^T += m^T da over the trained range: the inputs of p_t are r_{t-1}. */
+/* dW_MF^T += m^T da over the trained range: the inputs of p_t are r_{t-1} (z_{t-1} with pons). */
 static void cereb_learn_mf(cc_model *m, int B)
 {
     cc_work *w = &m->ws;
     if (!m->trainable[CC_W_MF] || w->cereb_hi < w->cereb_lo) return;
-    const int N = m->cfg.N, G = m->cfg.G, rows = (w->cereb_hi - w->cereb_lo + 1) * B;
+    const int N = cc_config_mf_width(&m->cfg), G = m->cfg.G, rows = (w->cereb_hi - w->cereb_lo + 1) * B;
     const long o = (long)w->cereb_lo * B;
-    if (cc_mf_fma_on()) cc_mf_product_tn_add(m->grad->W_MF, w->r + o * N, w->scratch + o * G, N, rows, G);
-    else cc_gemm(CblasTrans, CblasNoTrans, 1.0, w->r + o * N, rows, N, w->scratch + o * G, rows, G, 1.0, m->grad->W_MF, N,
+    const double *in = m->cfg.pons > 0 ? w->pn : w->r;
+    if (cc_mf_fma_on()) cc_mf_product_tn_add(m->grad->W_MF, in + o * N, w->scratch + o * G, N, rows, G);
+    else cc_gemm(CblasTrans, CblasNoTrans, 1.0, in + o * N, rows, N, w->scratch + o * G, rows, G, 1.0, m->grad->W_MF, N,
                  G);
+}
+
+/* The mossy-fibre input of n rows of cortical rates r (n, N): r itself, or with pons its
+ * projection z = r W_pons^T into zp (n, P); NULL stays NULL (r_{-1} = 0). */
+static const double *mf_input(const cc_model *m, const double *r, double *zp, int n)
+{
+    if (!r || m->cfg.pons <= 0) return r;
+    cc_gemm(CblasNoTrans, CblasTrans, 1.0, r, n, m->cfg.N, m->W_pons, m->cfg.pons, m->cfg.N, 0.0, zp, n, m->cfg.pons);
+    return zp;
+}
+
+/* The stored W_MF^T the forward pass uses: the model's, or its copy with the silenced granule cells cut. */
+static const double *mf_weights(const cc_model *m)
+{
+    return m->granule_silenced > 0 ? m->W_MF_silenced : m->w->W_MF;
 }
 
 /* keep (n) <- 1 where a 32-bit draw u >= drop_below, else 0: two draws per SplitMix64 call.
@@ -353,8 +398,9 @@ static void forward_step(cc_model *m, const cc_batch *bt, pass *k, int t, int b0
     put_cols(xt, Din, 0, bt->x + row * D, n, D);
     if (cf->arch == CC_ARCH_CEREB_FB) {
         double *p = w->p + row * C, *c = w->c + row * C;
-        /* p_t = C(r_{t-1}) */
-        cc_cereb_forward(w->g, p, t ? r_prev : NULL, P->W_MF, P->W_PF, NULL, 1.0, n, N, G, C);
+        /* p_t = C(r_{t-1}), or C(z_{t-1}) with pons */
+        const double *in = mf_input(m, t ? r_prev : NULL, w->pn + row * (cf->pons > 0 ? cf->pons : 0), n);
+        cc_cereb_forward(w->g, p, in, mf_weights(m), P->W_PF, NULL, 1.0, n, cc_config_mf_width(cf), G, C);
         if (k->cereb_learn) cereb_learn_step(m, bt, t, w->g, &k->cereb_total, &k->cereb_calls);
         cereb_signal(m, c, p, t, n, k->noise ? k->noise + row * C : NULL);
         put_cols(xt, Din, D, c, n, C);
@@ -416,6 +462,12 @@ static double run_forward(cc_model *m, const cc_batch *bt, int learn)
     cc_cortex_concat(w->W_cortex, P->W_ih, P->W_hh, N, m->Din); /* the weights may have changed */
     memset(w->h, 0, BN * sizeof(double)); /* h_{-1} = r_{-1} = 0 */
     memset(w->r, 0, BN * sizeof(double));
+    if (cf->pons > 0) memset(w->pn, 0, (size_t)B * cf->pons * sizeof(double)); /* z_{-1} = 0 */
+    if (m->granule_silenced > 0 && cf->arch == CC_ARCH_CEREB_FB) { /* the first k columns of W_MF^T cut */
+        const int Nm = cc_config_mf_width(cf), k = m->granule_silenced < G ? m->granule_silenced : G;
+        memcpy(m->W_MF_silenced, P->W_MF, (size_t)Nm * G * sizeof(double));
+        for (int i = 0; i < Nm; i++) memset(m->W_MF_silenced + (long)i * G, 0, (size_t)k * sizeof(double));
+    }
     if (!learn) {
         if (cf->arch == CC_ARCH_CEREB_FB && m->cereb_noise > 0) { /* in the order of the steps, then trials */
             for (long i = 0; i < (long)T * B * C; i++) w->noise[i] = gsl_ran_gaussian(m->rng_cnoise, m->cereb_noise);
@@ -437,7 +489,8 @@ static double run_forward(cc_model *m, const cc_batch *bt, int learn)
         cc_add_row(w->z, P->b_ro, T * B, O);
     }
     if (k.cereb_learn && cf->tau == 0) { /* extra call: p_T = C(r_{T-1}) trains on y_{T-1} */
-        cc_cereb_forward(w->g, w->p + (long)T * B * C, w->r + T * BN, P->W_MF, P->W_PF, NULL, 1.0, B, N, G, C);
+        const double *in = mf_input(m, w->r + T * BN, w->pn + (long)T * B * (cf->pons > 0 ? cf->pons : 0), B);
+        cc_cereb_forward(w->g, w->p + (long)T * B * C, in, mf_weights(m), P->W_PF, NULL, 1.0, B, cc_config_mf_width(cf), G, C);
         cereb_learn_step(m, bt, T, w->g, &k.cereb_total, &k.cereb_calls);
     }
     if (k.cereb_learn) cereb_learn_mf(m, B);

@@ -3,6 +3,8 @@
  * One step t of the cerebellar-feedback model (the other architectures drop or
  * replace the feedback), in the order of the authors' code:
  *   p_t  = W_PF relu(W_MF r_{t-1})               cerebellar prediction (r_{-1} = 0)
+ *          (with pontine units: W_MF z_{t-1}, z_{t-1} = W_pons r_{t-1}, W_pons fixed (P, N), N(0, 1/N);
+ *           with granule cells silenced, the first k of relu(.) are 0)
  *   c_t  = softmax(p_t) if classification, else p_t; 0 when silenced (from a step to the end,
  *          or within a window of steps); then + sigma N(0,1)
  * (readout feedback instead feeds back z_{t-1}, softmax(z_{t-1}) in classification, with
@@ -36,7 +38,7 @@ typedef struct {
     double acc;        /* classification: fraction correct on the evaluation steps */
 } cc_stats;
 
-#define CC_WORK_NARRAYS 18
+#define CC_WORK_NARRAYS 19
 
 /* Per-batch arrays, time-major; valid after a forward pass until the next one. */
 typedef struct {
@@ -57,6 +59,7 @@ typedef struct {
     double *u;         /* (B, Din + N) input of one cortical step, [xt_t | r_{t-1}] */
     double *W_cortex;  /* (N, Din + N) [W_ih | W_hh], refreshed at the start of each pass */
     double *noise;     /* (T, B, C) cerebellar output noise of an evaluation, drawn before its chunks */
+    double *pn;        /* (T+1, B, P) pontine rates z = W_pons r, laid out as r (only with pons) */
 } cc_work;
 
 typedef struct {
@@ -66,12 +69,16 @@ typedef struct {
     cc_adam *adam;
     int trainable[CC_NTENSOR];
     double *mf_mask;          /* (N, G) 0/1 sparse mossy-fibre connectivity (layout of W_MF^T), NULL if dense */
+    double *W_pons;           /* (P, N) fixed pontine projection from the stream CC_STREAM_PONS, NULL without */
+    double *W_MF_silenced;    /* W_MF^T with the silenced granule cells' columns 0 (granule_silenced > 0) */
     /* manipulations, all off after alloc */
     int silence_from;         /* cerebellar output to the cortex is 0 from this step on; -1 never */
     int silence_until;        /* ... and up to this step, excluded; -1: to the end of the trial */
     double silence_fraction;  /* fraction of cerebellar outputs silenced (the first floor(f C)) */
     double cereb_noise;       /* std of Gaussian noise added to the cerebellar output */
     int cortex_silenced;      /* the first k cortical units have rate 0 (Fig. S15) */
+    int granule_silenced;     /* the first k granule cells have rate 0 (cerebellar feedback): their
+                               * mossy-fibre input is cut, so relu(0) = 0 */
     /* evaluation in cache-sized pieces (cc_model_eval_batch); the results do not depend on them */
     int eval_rows;            /* rows of every product of an evaluation step; 0: cc_model_eval_rows() */
     int eval_chunk;           /* trials run through all steps before the next ones (rounded up to a

@@ -24,7 +24,7 @@ double cc_params_bytes(const cc_config *cfg)
     const int has_cb = cfg->arch == CC_ARCH_CEREB_FB || cfg->arch == CC_ARCH_CEREB_READOUT;
     const int has_ro = cfg->arch != CC_ARCH_CEREB_READOUT;
     double n = N * (cfg->D + cc_config_feedback_dim(cfg)) + N * N + (has_ro ? O * (N + 1) : 0) +
-               (has_cb ? (N + C) * G : 0);
+               (has_cb ? ((double)cc_config_mf_width(cfg) + C) * G : 0);
     return n * sizeof(double);
 }
 
@@ -41,7 +41,7 @@ cc_params *cc_params_alloc(const cc_config *cfg)
         {N, N},                                    /* W_hh */
         {has_ro ? cfg->O : 0, N},                  /* W_ro */
         {has_ro ? cfg->O : 0, 1},                  /* b_ro */
-        {has_cb ? N : 0, cfg->G},                  /* W_MF, transposed: (N, G) */
+        {has_cb ? cc_config_mf_width(cfg) : 0, cfg->G}, /* W_MF, transposed: (N, G), or (P, G) with pons */
         {has_cb ? C : 0, cfg->G},                  /* W_PF */
     };
     size_t off = 0;

@@ -6,7 +6,8 @@
  *   W_hh (N, N)      recurrent weights
  *   W_ro (O, N)      readout weights      b_ro (O)  readout bias
  *   W_MF (N, G)      mossy fibres, stored transposed (W_MF^T: the layout OpenBLAS
- *                    multiplies fastest at these shapes)   W_PF (C, G)  parallel fibres
+ *                    multiplies fastest at these shapes); (P, G) with P pontine units
+ *   W_PF (C, G)      parallel fibres
  * A tensor an architecture does not use has size 0. Because the block is one array,
  * zeroing gradients, the optimiser, copying the cerebellum (task switching, PF
  * overlap) and saving are one loop or one call each.

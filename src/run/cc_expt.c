@@ -27,6 +27,7 @@ cc_config cc_expt_config(const cc_model_keys *k, const cc_task *task, cc_arch ar
     c.final_learning = k->final_learning;
     c.plastic_mf = k->plastic_mf;
     c.mf_inputs = k->mf_inputs;
+    c.pons = k->pons;
     c.dropout = k->dropout;
     c.lr_rnn = k->lr_rnn;
     c.lr_readout = k->lr_readout;

@@ -19,6 +19,8 @@
 typedef struct {
     int N, G, tau, plastic_mf, temporal_basis, final_learning, mf_inputs, rule;
     double alpha, dropout, lr_rnn, lr_readout, lr_cereb;
+    int pons; /* pontine units (0: none); no key of its own: a driver sweeping it sets it per
+               * condition, and the unit's record then holds model.pons (cc_grid_unit_specs) */
 } cc_model_keys;
 
 /* The authors' values: the defaults of cc_config.h, also those of cc_config_default. */

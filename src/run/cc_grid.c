@@ -241,6 +241,8 @@ cc_spec *cc_grid_unit_specs(const cc_grid *g, const cc_experiment *exp, int unit
                 CC_SPEC_END};
             for (int i = 0; timing[i].key; i++) out[k++] = timing[i];
         }
+        if (c->model.pons) /* only where set: the records of every other unit stay as they were */
+            out[k++] = (cc_spec)CC_SPEC_INT("model.pons", &c->model.pons, 0, CC_SIZE_MAX, "pontine units (0: none)");
         for (int i = 0; i < c->n_val; i++)
             out[k++] = (cc_spec)CC_SPEC_DOUBLE(c->val[i].key, &c->val[i].v, -1e308, 1e308, "the driver's value");
     }
