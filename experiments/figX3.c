@@ -117,6 +117,7 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
 /* ---------------------------------------------------------------- merge */
 
 static char cond[MAX_K][CC_GRID_NAME_MAX];
+static cc_seedstat st[MAX_K][NMEAS]; /* every seed of each k and measure */
 
 static int index_of(int k)
 {
@@ -125,21 +126,16 @@ static int index_of(int k)
     return -1;
 }
 
-/* The three questions at anatomical k against dense: speed (auc), final error (mse), dimension (pr). */
+/* The three questions at each anatomical k against dense: speed (auc), final error (mse), dimension (pr). */
 static int claims(const cc_run_ctx *ctx)
 {
-    static cc_seedstat st[MAX_K][NMEAS];
     const int d = P.n_k - 1;
-    int s = GSL_SUCCESS;
-    for (int i = 0; !s && i < P.n_k; i++)
-        for (int m = 0; !s && m < NMEAS; m++) s = cc_grid_stat(ctx, cond[i], "test", 0, MEAS[m], &st[i][m]);
     cc_claims cl;
-    if (s || (s = cc_claims_open(&cl, ctx, "Extension X3: sparse mossy fibres against dense, judged on the seeds"))) return s;
+    int s = cc_claims_open(&cl, ctx, "Extension X3: sparse mossy fibres against dense, judged on the seeds");
     const cc_rule_arg level = {.level = P.level};
     for (int j = 0; !s && j < P.n_anat; j++) {
         const int i = index_of(P.anat[j]), k = P.anat[j];
         char id[3][48], text[3][200], crit[3][200];
-        static const char *const what[3] = {"speed", "error", "dim"};
         snprintf(id[0], sizeof id[0], "figX3.speed_k%d", k);
         snprintf(text[0], sizeof text[0], "With k = %d inputs per granule cell the cerebellar model learns line drawing faster than with dense mossy fibres", k);
         snprintf(crit[0], sizeof crit[0], "mean validation MSE over the epochs (area under the learning curve): dense > k = %d, one-sided Welch test, p < %g", k, P.level);
@@ -149,17 +145,14 @@ static int claims(const cc_run_ctx *ctx)
         snprintf(id[2], sizeof id[2], "figX3.dim_k%d", k);
         snprintf(text[2], sizeof text[2], "With k = %d inputs per granule cell the granule representation has a higher dimension than with dense mossy fibres", k);
         snprintf(crit[2], sizeof crit[2], "participation ratio of the granule-rate covariance: k = %d > dense, one-sided Welch test, p < %g", k, P.level);
-        (void)what;
-        /* cc_rule_greater: x_1 greater than x_0 */
-        const int meas[3] = {1, 0, 2};
+        static const int meas[3] = {1, 0, 2}; /* auc, mse: lower at k is better; pr: higher at k */
         for (int q = 0; !s && q < 3; q++) {
             const int m = meas[q];
-            const cc_sample lower = cc_sample_of(q == 2 ? &st[d][m] : &st[i][m], q == 2 ? "dense" : cond[i]);
-            const cc_sample higher = cc_sample_of(q == 2 ? &st[i][m] : &st[d][m], q == 2 ? cond[i] : "dense");
+            const cc_sample at_k = cc_sample_of(&st[i][m], cond[i]), at_dense = cc_sample_of(&st[d][m], "dense");
+            const cc_sample x[2] = {q == 2 ? at_dense : at_k, q == 2 ? at_k : at_dense}; /* cc_rule_greater: x_1 > x_0 */
             const cc_claim_text t = {id[q], CC_SRC_PACKAGE, text[q], crit[q]};
-            s = cc_judge(&cl, &t, cc_rule_greater, &level, (const cc_sample[]){lower, higher}, 2,
-                         "%s %.4g at k = %d (%d seeds), %.4g dense (%d seeds)", MEAS[m], st[i][m].mean, k, st[i][m].n,
-                         st[d][m].mean, st[d][m].n);
+            s = cc_judge(&cl, &t, cc_rule_greater, &level, x, 2, "%s %.4g at k = %d (%d seeds), %.4g dense (%d seeds)",
+                         MEAS[m], st[i][m].mean, k, st[i][m].n, st[d][m].mean, st[d][m].n);
         }
     }
     return s ? s : cc_claims_commit(&cl);
@@ -167,25 +160,21 @@ static int claims(const cc_run_ctx *ctx)
 
 static int merge(const cc_run_ctx *ctx)
 {
-    const char *conds[MAX_K];
-    double x[MAX_K];
-    for (int i = 0; i < P.n_k; i++) conds[i] = cond_name(cond[i], P.k[i]), x[i] = dense(P.k[i]) ? P.model.N : P.k[i];
-    static const char *const title[NMEAS] = {
-        "Extension X3: test MSE against the cortical units per granule cell k (k = N: dense)",
-        "Extension X3: learning speed, mean validation MSE over the epochs, against k (k = N: dense)",
-        "Extension X3: participation ratio of the granule-rate covariance against k (k = N: dense)"};
-    static const char *const units[NMEAS] = {
-        "MSE per element of the test trials, mean and SEM over seeds",
-        "MSE per element of the validation trials averaged over epochs 1..E, mean and SEM over seeds",
-        "(sum lambda)^2 / sum lambda^2 of the granule-rate covariance over test trials and steps, mean and SEM over seeds"};
-    static const char *const file[NMEAS] = {"figX3_mse.tsv", "figX3_auc.tsv", "figX3_pr.tsv"};
-    double mean[NMEAS][MAX_K], sem[NMEAS][MAX_K];
+    char label[MAX_K][16];
+    const char *labels[MAX_K];
+    static cc_seedstat bars[MAX_K * NMEAS]; /* row i, group m */
     int s = GSL_SUCCESS;
-    for (int m = 0; !s && m < NMEAS; m++) {
-        const cc_panel_line line = {MEAS[m], conds};
-        cc_tsv_head h = {.title = title[m], .units = units[m], .runs = "units/*-s*"};
-        s = cc_panel_sweep(ctx, file[m], &h, "k", x, P.n_k, &line, 1, "test", MEAS[m], mean[m], sem[m]);
+    for (int i = 0; !s && i < P.n_k; i++) {
+        cond_name(cond[i], P.k[i]);
+        snprintf(label[i], sizeof label[i], "%d", dense(P.k[i]) ? P.model.N : P.k[i]);
+        labels[i] = label[i];
+        for (int m = 0; !s && m < NMEAS; m++)
+            if (!(s = cc_grid_stat(ctx, cond[i], "test", 0, MEAS[m], &st[i][m]))) bars[i * NMEAS + m] = st[i][m];
     }
+    cc_tsv_head hb = {.title = "Extension X3: test MSE (mse), learning speed (auc, mean validation MSE over epochs 1..E) and participation ratio of the granule rates (pr) against the cortical units per granule cell k (label; k = N: dense)",
+                      .units = "mse, auc: MSE per element; pr: (sum lambda)^2 / sum lambda^2 of the granule-rate covariance over test trials and steps; mean and SEM over seeds",
+                      .runs = "units/*-s*"};
+    if (!s) s = cc_panel_seed_bars(ctx, "figX3_measures.tsv", &hb, labels, P.n_k, MEAS, NMEAS, bars);
     cc_panel_series series[MAX_K];
     for (int i = 0; i < P.n_k; i++) series[i] = (cc_panel_series){cond[i], cond[i]};
     cc_tsv_head hc = {.title = "Extension X3: validation MSE per epoch for each k, mean and SEM over seeds",
@@ -194,15 +183,14 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary sm;
     if (s || (s = cc_summary_open(&sm, ctx, "Extension X3: numbers quoted in the report"))) return s;
     cc_summary_add(&sm, "seeds", P.train.seeds, "seeds of each k");
-    cc_summary_add(&sm, "seeds_deciding", P.seeds_deciding > P.train.seeds ? P.seeds_deciding : P.train.seeds,
-                   "seeds of the anatomical ks and of dense");
+    cc_summary_add(&sm, "seeds_deciding", st[P.n_k - 1][0].n, "seeds of the anatomical ks and of dense");
     for (int m = 0; !s && m < NMEAS; m++)
         for (int i = 0; !s && i < P.n_k; i++) {
             char key[64], doc[128];
-            snprintf(key, sizeof key, "%s_%s", MEAS[m], cond[i]);
-            snprintf(doc, sizeof doc, "%s, %s", m == 0 ? "test MSE" : m == 1 ? "mean validation MSE over the epochs" : "participation ratio",
+            snprintf(key, sizeof key, "%s_%.40s", MEAS[m], cond[i]);
+            snprintf(doc, sizeof doc, "%s, %.40s", m == 0 ? "test MSE" : m == 1 ? "mean validation MSE over the epochs" : "participation ratio",
                      cond[i]);
-            s = cc_panel_summary_pair(&sm, key, mean[m][i], sem[m][i], doc);
+            s = cc_panel_summary_pair(&sm, key, st[i][m].mean, st[i][m].sem, doc);
         }
     if (s || (s = cc_summary_commit(&sm))) return s;
     return claims(ctx);
