@@ -8,7 +8,8 @@
  *   auc   mean validation MSE over epochs 1..E, the area under the learning curve over E (learning
  *         speed: lower is faster);
  *   pr    participation ratio (sum lambda)^2 / sum lambda^2 of the covariance of the granule rates
- *         g_t = relu(W_MF r_{t-1}) over the first dim.trials test trials and steps 1..T-1 (cc_dim.h).
+ *         g_t = relu(W_MF r_{t-1}) over the first dim.trials test trials and steps 1..T-1 (cc_dim.h);
+ *   pr_cortex  the same for the cortical rates r_{t-1} the granule cells read (for comparison).
  * The merge writes each measure against k, the learning curves, the summary and, for each k of
  * claims.k_anat, three questions against the dense model (one-sided Welch tests at claims.level).
  */
@@ -18,7 +19,7 @@
 #include "cc_panel.h"
 #include "cc_rules.h"
 
-enum { MAX_K = 16, MAX_ANAT = 4, NMEAS = 3 };
+enum { MAX_K = 16, MAX_ANAT = 4, NMEAS = 4 /* the first three are judged */ };
 
 static struct {
     cc_model_keys model;
@@ -39,7 +40,7 @@ static const cc_spec SPECS[] = {
     CC_SPEC_DOUBLE("claims.level", &P.level, 0, 1, "level of the one-sided Welch tests"),
     CC_SPEC_END};
 
-static const char *const MEAS[NMEAS] = {"mse", "auc", "pr"};
+static const char *const MEAS[NMEAS] = {"mse", "auc", "pr", "pr_cortex"};
 
 static int dense(int k) { return k >= P.model.N; }
 
@@ -78,7 +79,6 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     (void)ctx;
     for (int i = 1; i < P.n_k; i++)
         if (P.k[i] <= P.k[i - 1]) return snprintf(err, n, "sweep.k must increase (%d after %d)", P.k[i], P.k[i - 1]), GSL_EINVAL;
-    if (!dense(P.k[P.n_k - 1])) return snprintf(err, n, "sweep.k must end with the dense model (k >= model.N = %d)", P.model.N), GSL_EINVAL;
     for (int j = 0; j < P.n_anat; j++) {
         int found = 0;
         for (int i = 0; i < P.n_k; i++) found |= P.k[i] == P.anat[j];
@@ -96,16 +96,17 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     cc_trained tr;
     cc_stats st;
     cc_batch *b = NULL;
-    double pr = 0, auc = 0;
+    double pr = 0, pr_cortex = 0, auc = 0;
     int s = cc_grid_train(ctx, &tr);
     if (!s) s = cc_test(tr.m, &tr.task, tr.pr.n_test, tr.seed, &st, &b);
     if (!s) s = cc_dim_granule_pr(tr.m, P.dim_trials, &pr);
+    if (!s) s = cc_dim_cortex_pr(tr.m, P.dim_trials, &pr_cortex);
     if (!s) {
         for (int e = 1; e <= tr.pr.epochs; e++) auc += tr.curve->val_metric[e] / tr.pr.epochs; /* mean_e val MSE_e */
-        const double row[4] = {st.mse, auc, pr, tr.curve->best_epoch};
+        const double row[5] = {st.mse, auc, pr, pr_cortex, tr.curve->best_epoch};
         s = cc_expt_write_row(ctx, "test",
-                              "test MSE per element, mean validation MSE over the epochs, participation ratio of the granule rates",
-                              "mse auc pr best_epoch", row);
+                              "test MSE per element, mean validation MSE over the epochs, participation ratio of the granule rates and of the cortical rates they read",
+                              "mse auc pr pr_cortex best_epoch", row);
         cc_record_metric(ctx->rec, "test_mse", st.mse);
         cc_record_metric(ctx->rec, "participation_ratio", pr);
     }
@@ -160,6 +161,8 @@ static int claims(const cc_run_ctx *ctx)
 
 static int merge(const cc_run_ctx *ctx)
 {
+    if (!dense(P.k[P.n_k - 1])) /* the claims compare with the dense model */
+        return CC_ERRORF(GSL_EINVAL, "sweep.k must end with the dense model (k >= model.N = %d)", P.model.N);
     char label[MAX_K][16];
     const char *labels[MAX_K];
     static cc_seedstat bars[MAX_K * NMEAS]; /* row i, group m */
@@ -171,8 +174,8 @@ static int merge(const cc_run_ctx *ctx)
         for (int m = 0; !s && m < NMEAS; m++)
             if (!(s = cc_grid_stat(ctx, cond[i], "test", 0, MEAS[m], &st[i][m]))) bars[i * NMEAS + m] = st[i][m];
     }
-    cc_tsv_head hb = {.title = "Extension X3: test MSE (mse), learning speed (auc, mean validation MSE over epochs 1..E) and participation ratio of the granule rates (pr) against the cortical units per granule cell k (label; k = N: dense)",
-                      .units = "mse, auc: MSE per element; pr: (sum lambda)^2 / sum lambda^2 of the granule-rate covariance over test trials and steps; mean and SEM over seeds",
+    cc_tsv_head hb = {.title = "Extension X3: test MSE (mse), learning speed (auc, mean validation MSE over epochs 1..E) and participation ratio of the granule rates (pr) and of the cortical rates (pr_cortex) against the cortical units per granule cell k (label; k = N: dense)",
+                      .units = "mse, auc: MSE per element; pr, pr_cortex: (sum lambda)^2 / sum lambda^2 of the rate covariance over test trials and steps; mean and SEM over seeds",
                       .runs = "units/*-s*"};
     if (!s) s = cc_panel_seed_bars(ctx, "figX3_measures.tsv", &hb, labels, P.n_k, MEAS, NMEAS, bars);
     cc_panel_series series[MAX_K];
@@ -188,8 +191,9 @@ static int merge(const cc_run_ctx *ctx)
         for (int i = 0; !s && i < P.n_k; i++) {
             char key[64], doc[128];
             snprintf(key, sizeof key, "%s_%.40s", MEAS[m], cond[i]);
-            snprintf(doc, sizeof doc, "%s, %.40s", m == 0 ? "test MSE" : m == 1 ? "mean validation MSE over the epochs" : "participation ratio",
-                     cond[i]);
+            static const char *const what[NMEAS] = {"test MSE", "mean validation MSE over the epochs",
+                                                    "participation ratio of the granule rates", "participation ratio of the cortical rates"};
+            snprintf(doc, sizeof doc, "%s, %.40s", what[m], cond[i]);
             s = cc_panel_summary_pair(&sm, key, st[i][m].mean, st[i][m].sem, doc);
         }
     if (s || (s = cc_summary_commit(&sm))) return s;

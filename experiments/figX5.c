@@ -26,6 +26,7 @@ enum { NTASK = 2, NLEV = 3, NRULE = 2, NARCH = 2, ROWS = NLEV * NRULE /* rows of
 typedef struct {
     double alpha, lr_rnn, lr_rnn_low;
     int epochs, seeds; /* seeds: every condition of the task (0: run.seeds) */
+    int seeds_deciding, deciding_level, deciding_rule; /* more seeds for one (level, rule): its two models */
 } task_keys;
 
 static struct {
@@ -33,12 +34,14 @@ static struct {
     cc_train_keys train;
     task_keys task[NTASK];
     double level, gap_kept, learnt_error;
+    int seeds_cap;
 } P = {.model = CC_MODEL_KEYS_DEFAULT,
        .train = CC_TRAIN_KEYS_DEFAULT,
        .task = {{.alpha = 0.1, .lr_rnn = 1e-3, .epochs = 40}, {.alpha = 0.1, .lr_rnn = 2.5e-3, .epochs = 50}},
        .level = 0.05,
        .gap_kept = 0.5,
-       .learnt_error = 0.1};
+       .learnt_error = 0.1,
+       .seeds_cap = 10};
 
 static const cc_task_kind KIND[NTASK] = {CC_TASK_LINEDRAW, CC_TASK_DELASS};
 static const char *const TASK[NTASK] = {"linedraw", "delass"};
@@ -56,7 +59,12 @@ static const cc_arch ARCH[NARCH] = {CC_ARCH_NONE, CC_ARCH_CEREB_FB};
     CC_SPEC_DOUBLE(NAME ".lr_rnn_low", &(K).lr_rnn_low, 0, 1,                                                 \
                    NAME ": input + recurrent plasticity again at this cortical learning rate (0: none)"),    \
     CC_SPEC_INT(NAME ".epochs", &(K).epochs, 1, 100000, NAME ": training epochs"),                            \
-    CC_SPEC_INT(NAME ".seeds", &(K).seeds, 0, CC_GRID_MAX_SEEDS, NAME ": seeds of every condition of the task (0: run.seeds)")
+    CC_SPEC_INT(NAME ".seeds", &(K).seeds, 0, CC_GRID_MAX_SEEDS, NAME ": seeds of every condition of the task (0: run.seeds)"), \
+    CC_SPEC_INT(NAME ".seeds_deciding", &(K).seeds_deciding, 0, CC_GRID_MAX_SEEDS,                           \
+                NAME ": seeds of the two models of deciding_level and deciding_rule (0: as the others)"),    \
+    CC_SPEC_CHOICE(NAME ".deciding_level", &(K).deciding_level, "input|input_rec|input_rec_low",              \
+                   NAME ": the plasticity level that runs seeds_deciding seeds"),                            \
+    CC_SPEC_CHOICE(NAME ".deciding_rule", &(K).deciding_rule, "eprop|bptt", NAME ": the rule that runs seeds_deciding seeds")
 
 static const cc_spec SPECS[] = {
     CC_SPECS_MODEL(P.model),
@@ -66,10 +74,17 @@ static const cc_spec SPECS[] = {
     CC_SPEC_DOUBLE("claims.level", &P.level, 0, 1, "level of the one-sided Welch tests"),
     CC_SPEC_DOUBLE("claims.gap_kept", &P.gap_kept, -100, 100, "gap question: gap(BPTT) / gap(e-prop) at least this"),
     CC_SPEC_DOUBLE("claims.learnt_error", &P.learnt_error, 0, 1, "a delayed-association seed learnt: test error fraction at most this"),
+    CC_SPEC_INT("claims.seeds_cap", &P.seeds_cap, 1, CC_GRID_MAX_SEEDS, "the most seeds NAME.seeds_deciding may ask"),
     CC_SPEC_END};
 
 /* The plasticity levels of task t: 2, or 3 with its low rate. */
 static int n_lev(int t) { return P.task[t].lr_rnn_low > 0 ? NLEV : NLEV - 1; }
+
+/* 1 if level l and rule r of task t run its seeds_deciding seeds. */
+static int deciding(int t, int l, int r)
+{
+    return P.task[t].seeds_deciding > 0 && P.task[t].deciding_level == l && P.task[t].deciding_rule == r;
+}
 
 static const char *cond_name(char name[CC_GRID_NAME_MAX], int t, int l, int r, int a)
 {
@@ -95,7 +110,22 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
                     c->model.lr_rnn = l == 2 ? P.task[t].lr_rnn_low : P.task[t].lr_rnn;
                     c->train.epochs = P.task[t].epochs;
                     if (P.task[t].seeds > 0) c->seeds = P.task[t].seeds;
+                    if (deciding(t, l, r) && P.task[t].seeds_deciding > c->seeds) c->seeds = P.task[t].seeds_deciding;
                 }
+    return GSL_SUCCESS;
+}
+
+static int validate(const cc_run_ctx *ctx, char *err, size_t n)
+{
+    (void)ctx;
+    for (int t = 0; t < NTASK; t++) {
+        if (P.task[t].seeds_deciding > P.seeds_cap)
+            return snprintf(err, n, "%s.seeds_deciding = %d is above claims.seeds_cap = %d", TASK[t], P.task[t].seeds_deciding,
+                            P.seeds_cap), GSL_EINVAL;
+        if (P.task[t].seeds_deciding > 0 && P.task[t].deciding_level >= n_lev(t))
+            return snprintf(err, n, "%s.deciding_level = %s needs %s.lr_rnn_low", TASK[t], LEVEL[P.task[t].deciding_level],
+                            TASK[t]), GSL_EINVAL;
+    }
     return GSL_SUCCESS;
 }
 
@@ -159,6 +189,19 @@ static int claims(const cc_run_ctx *ctx, cc_summary *sm)
                 const cc_sample xs[2] = {cc_sample_of(&x[1], "cereb_fb"), cc_sample_of(&x[0], "none")};
                 s = cc_judge(&cl, &q, cc_rule_greater, &level, xs, 2, "%s %.4g without feedback, %.4g cerebellar (%d, %d seeds)",
                              err, x[0].mean, x[1].mean, x[0].n, x[1].n);
+                if (!s && deciding(t, l, r)) { /* the verdict on the first run.seeds seeds: why more seeds ran */
+                    const int n0 = P.task[t].seeds > 0 ? P.task[t].seeds : P.train.seeds;
+                    const cc_sample first[2] = {{xs[0].name, xs[0].v, xs[0].n < n0 ? xs[0].n : n0},
+                                                {xs[1].name, xs[1].v, xs[1].n < n0 ? xs[1].n : n0}};
+                    const cc_claim_data d = {.rule = cc_rule_greater, .arg = &level, .x = first, .k = 2,
+                                             .ci = cc_rule_ci(cc_rule_greater, 2)};
+                    cc_verdict v;
+                    if (!(s = cc_claim_evaluate(&d, &v))) {
+                        char key[80];
+                        snprintf(key, sizeof key, "stability_base_%s_%s_%s", TASK[t], LEVEL[l], RULE[r]);
+                        s = cc_summary_add(sm, key, v.stability, "stability of the benefit verdict on the first seeds only (before seeds_deciding)");
+                    }
+                }
             }
             if (s) break;
             const cc_seedstat *e = st[t][l * NRULE], *b = st[t][l * NRULE + 1];
@@ -175,6 +218,8 @@ static int claims(const cc_run_ctx *ctx, cc_summary *sm)
             char key[64];
             snprintf(key, sizeof key, "gap_ratio_%s_%s", TASK[t], LEVEL[l]);
             if (!s) s = cc_summary_add(sm, key, gb / ge, "gap(BPTT) / gap(e-prop): the share of the e-prop gap that BPTT leaves");
+            snprintf(key, sizeof key, "gap_closed_%s_%s", TASK[t], LEVEL[l]);
+            if (!s) s = cc_summary_add(sm, key, 1 - gb / ge, "1 - gap(BPTT) / gap(e-prop): the share of the e-prop gap that BPTT closes");
         }
     return s ? s : cc_claims_commit(&cl);
 }
@@ -219,6 +264,10 @@ static int task_tables(const cc_run_ctx *ctx, int t, cc_summary *sm)
     char key[96], doc[160];
     snprintf(key, sizeof key, "seeds_%s", TASK[t]);
     if (!s) s = cc_summary_add(sm, key, st[t][0][0].n, "seeds of every condition of the task");
+    int most = 0;
+    for (int i = 0; i < rows; i++) most = st[t][i][0].n > most ? st[t][i][0].n : most;
+    snprintf(key, sizeof key, "seeds_deciding_%s", TASK[t]);
+    if (!s) s = cc_summary_add(sm, key, most, "seeds of the two models of the task's deciding level and rule (seeds_deciding)");
     for (int i = 0; !s && i < rows; i++) {
         for (int a = 0; !s && a < NARCH; a++) {
             snprintf(key, sizeof key, "error_%s_%.30s_%s", TASK[t], label[t][i], groups[a]);
@@ -248,7 +297,8 @@ static int merge(const cc_run_ctx *ctx)
     return s ? s : cc_summary_commit(&sm);
 }
 
-static const cc_experiment EXPERIMENT = {.name = "figX5", .specs = SPECS, .grid = grid, .run_unit = run_unit, .merge = merge,
+static const cc_experiment EXPERIMENT = {.name = "figX5", .specs = SPECS, .grid = grid, .validate = validate,
+    .run_unit = run_unit, .merge = merge,
     .grid_keys = "linedraw.* delass.*",
     .summary = "Extension X5: the cerebellar benefit with a plastic cortex learning by e-prop or by BPTT"};
 

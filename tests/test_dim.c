@@ -1,7 +1,8 @@
 /* test_dim.c: the participation ratio of the granule representation (src/model/cc_dim.h) against
  * closed forms (identity -> n, rank one -> 1, a diagonal case, the trace formula
  * (tr S)^2 / tr S^2), the covariance against a hand-computed case, and the granule rates against
- * relu(W_MF r_{t-1}) written out as loops on a small model, dense and with sparse mossy fibres.
+ * relu(W_MF r_{t-1}) written out as loops on a small model, dense and with sparse mossy fibres
+ * (and the participation ratio of the cortical rates against the rates gathered by hand).
  */
 #include <stdlib.h>
 
@@ -96,6 +97,18 @@ static void check_rates(int mf_inputs)
     double pr;
     CU_ASSERT_EQUAL(cc_dim_granule_pr(m, n, &pr), GSL_SUCCESS);
     CU_ASSERT_TRUE(pr >= 1 && pr <= G);
+    /* the cortical rates: the same PR as the covariance of r_{t-1} gathered by hand */
+    double *r = malloc((size_t)n * (T - 1) * N * sizeof *r), *S = malloc((size_t)N * N * sizeof *S), pr_c, pr_hand;
+    for (int t = 1; t < T; t++)
+        for (int bb = 0; bb < n; bb++)
+            for (int j = 0; j < N; j++) r[((long)(t - 1) * n + bb) * N + j] = m->ws.r[((long)t * B + bb) * N + j];
+    CU_ASSERT_EQUAL(cc_dim_covariance(r, (long)n * (T - 1), N, S), GSL_SUCCESS);
+    CU_ASSERT_EQUAL(cc_dim_participation_ratio(S, N, &pr_hand), GSL_SUCCESS);
+    CU_ASSERT_EQUAL(cc_dim_cortex_pr(m, n, &pr_c), GSL_SUCCESS);
+    CU_ASSERT_DOUBLE_EQUAL(pr_c, pr_hand, 1e-12 * pr_hand);
+    CU_ASSERT_TRUE(pr_c >= 1 && pr_c <= N);
+    free(r);
+    free(S);
     cc_test_reset_error();
     CU_ASSERT_EQUAL(cc_dim_granule_rates(m, B + 1, g), GSL_EINVAL);
     free(g);

@@ -94,3 +94,20 @@ int cc_dim_granule_pr(const cc_model *m, int n, double *pr)
     free(S);
     return s;
 }
+
+int cc_dim_cortex_pr(const cc_model *m, int n, double *pr)
+{
+    if (!m || !pr) CC_FAIL(GSL_EFAULT, "cc_dim_cortex_pr: NULL argument");
+    const int B = m->ws.B, T = m->ws.T, N = m->cfg.N;
+    if (n < 1 || n > B || T < 2) CC_FAIL(GSL_EINVAL, "cc_dim_cortex_pr: %d trials of %d steps, the batch has %d", n, T, B);
+    const long M = (long)n * (T - 1);
+    double *r = malloc((size_t)M * N * sizeof *r), *S = malloc((size_t)N * N * sizeof *S);
+    int s = r && S ? GSL_SUCCESS : CC_ERRORF(GSL_ENOMEM, "cc_dim_cortex_pr: out of memory (%ld x %d)", M, N);
+    for (int t = 1; !s && t < T; t++) /* r_{t-1} of trials 0..n-1, in the row order of the granule rates */
+        memcpy(r + (long)(t - 1) * n * N, m->ws.r + (long)t * B * N, (size_t)n * N * sizeof *r);
+    if (!s) s = cc_dim_covariance(r, M, N, S);
+    if (!s) s = cc_dim_participation_ratio(S, N, pr);
+    free(r);
+    free(S);
+    return s;
+}

@@ -32,4 +32,8 @@ int cc_dim_granule_rates(const cc_model *m, int n, double *g);
  * evaluated by m (the two functions above). GSL status. */
 int cc_dim_granule_pr(const cc_model *m, int n, double *pr);
 
+/* The same for the cortical rates the granule cells read, r_{t-1} for t = 1..T-1 (N columns; the
+ * dimension the mossy fibres start from), of any architecture. GSL status. */
+int cc_dim_cortex_pr(const cc_model *m, int n, double *pr);
+
 #endif
