@@ -35,7 +35,8 @@ do for [fmt in "pdf png"] {
     eval bars('auc', 'mean validation MSE (lower: faster)')
     set title "c  final error: test MSE"
     eval bars('mse', 'test MSE')
-    set title "d  dimension of the granule representation"
-    eval bars('pr', 'participation ratio')
+    set title "d  dimension: granule rates and the cortical rates they read"
+    eval seeds_of(m, 'pr'); set ylabel 'participation ratio'; set key top left font ",7"
+    eval "plot ".seedbars(m, '$1 - 0.18', 'pr', '3', 0.36).", ".seeddots(m, '$1 + 0.18', 'pr_cortex', '9', 0.36).", '' using 1:(NaN):xtic(ktick(strcol(2), int($1))) notitle, ".keybox(3, 'granule cells').", NaN with points lt 9 pt 7 title 'cortical units'"
     unset multiplot
 }
