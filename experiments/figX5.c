@@ -16,6 +16,7 @@
  * bootstrap interval over seeds.
  * Not here: the rules themselves (cc_cortex.h; tests/test_gradients.c, test_eprop.c).
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "cc_panel.h"
@@ -216,10 +217,11 @@ static int claims(const cc_run_ctx *ctx, cc_summary *sm)
             const double ge = e[0].mean - e[1].mean, gb = b[0].mean - b[1].mean;
             s = cc_judge(&cl, &q, rule_gap_ratio, &kept, x, 4, "gap %.4g under e-prop, %.4g under BPTT; ratio %.3g", ge, gb, gb / ge);
             char key[64];
+            const double ratio = ge > 0 ? gb / ge : NAN; /* no e-prop gap: nothing for BPTT to close */
             snprintf(key, sizeof key, "gap_ratio_%s_%s", TASK[t], LEVEL[l]);
-            if (!s) s = cc_summary_add(sm, key, gb / ge, "gap(BPTT) / gap(e-prop): the share of the e-prop gap that BPTT leaves");
+            if (!s) s = cc_summary_add(sm, key, ratio, "gap(BPTT) / gap(e-prop): the share of the e-prop gap that BPTT leaves (NaN: no e-prop gap)");
             snprintf(key, sizeof key, "gap_closed_%s_%s", TASK[t], LEVEL[l]);
-            if (!s) s = cc_summary_add(sm, key, 1 - gb / ge, "1 - gap(BPTT) / gap(e-prop): the share of the e-prop gap that BPTT closes");
+            if (!s) s = cc_summary_add(sm, key, 1 - ratio, "1 - gap(BPTT) / gap(e-prop): the share of the e-prop gap that BPTT closes (NaN: no e-prop gap)");
         }
     return s ? s : cc_claims_commit(&cl);
 }

@@ -27,7 +27,7 @@ do for [fmt in "pdf png"] {
     eval at(1, 1, 2); set title "a  line drawing: test MSE"
     file = f('figX5_error_linedraw.tsv'); eval seeds_of(file, 'none'); Kn = K; eval seeds_of(file, 'cereb_fb'); K = K > Kn ? K : Kn
     stats file using 1 nooutput; set xrange [-0.6:STATS_max + 0.6]
-    set boxwidth 0.38; set yrange [0:*]; set ylabel "test MSE"; set xlabel ""; set xtics font ",7"
+    set boxwidth 0.38; set yrange [0:*]; set offsets 0,0,graph 0.2,0; set ylabel "test MSE"; set xlabel ""; set xtics font ",7"
     set key top left font ",7"
     eval "plot ".bars_of(file)
 
@@ -35,7 +35,7 @@ do for [fmt in "pdf png"] {
     eval at(2, 1, 2); set title "b  delayed association: test error"
     file = f('figX5_error_delass.tsv'); eval seeds_of(file, 'none'); Kn = K; eval seeds_of(file, 'cereb_fb'); K = K > Kn ? K : Kn
     stats file using 1 nooutput; set xrange [-0.6:STATS_max + 0.6]
-    set boxwidth 0.38; set yrange [0:*]; set ylabel "test error (%)"; set xlabel ""; set xtics font ",7"
+    set boxwidth 0.38; set yrange [0:*]; set offsets 0,0,graph 0.2,0; set ylabel "test error (%)"; set xlabel ""; set xtics font ",7"
     set key top left font ",7"
     bar_scale = 100
     eval "plot ".bars_of(file)
@@ -52,7 +52,6 @@ do for [fmt in "pdf png"] {
 
     eval panel_reset
     set xlabel "epoch"; set ylabel "validation error (%)"; set yrange [0:*]
-    set key top right font ",6"
     eval at(1, 3, 3); set title "e  delayed association, input plasticity"
     eval curves(f('figX5_curves_delass.tsv'), 'input', 100)
     unset key
