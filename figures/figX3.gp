@@ -24,7 +24,7 @@ do for [fmt in "pdf png"] {
     set multiplot layout 2,2 margins 0.08,0.97,0.09,0.94 spacing 0.09,0.15
 
     set title "a  validation MSE during learning, per k"
-    set xlabel "epoch"; set ylabel "validation MSE"; set logscale y; set format y "10^{%L}"
+    set xlabel "epoch"; set ylabel "validation MSE"; set logscale y; set format y "10^{%L}"; set yrange [0.004:0.4]
     set key top right font ",7" maxrows 3
     plot for [i=1:n_k] f('figX3_curves.tsv') using 1:curvecol(i) with linespoints lt 20 + i pi 5 title ktitle(curvecol(i))
 
@@ -36,7 +36,7 @@ do for [fmt in "pdf png"] {
     set title "c  final error: test MSE"
     eval bars('mse', 'test MSE')
     set title "d  dimension: granule rates and the cortical rates they read"
-    eval seeds_of(m, 'pr'); set ylabel 'participation ratio'; set key top left font ",7"
+    eval seeds_of(m, 'pr'); set ylabel 'participation ratio'; set key top right font ",7"; set offsets 0.6,0.6,graph 0.25,0
     eval "plot ".seedbars(m, '$1 - 0.18', 'pr', '3', 0.36).", ".seeddots(m, '$1 + 0.18', 'pr_cortex', '9', 0.36).", '' using 1:(NaN):xtic(ktick(strcol(2), int($1))) notitle, ".keybox(3, 'granule cells').", NaN with points lt 9 pt 7 title 'cortical units'"
     unset multiplot
 }
