@@ -50,7 +50,7 @@ static const char *const TASK_WORDS[NTASK] = {"Line drawing", "Delayed associati
 /* plasticity levels: input, input + recurrent, input + recurrent at NAME.lr_rnn_low */
 static const cc_plasticity PLAST[NLEV] = {CC_CORTEX_INPUT, CC_CORTEX_INPUT_REC, CC_CORTEX_INPUT_REC};
 static const char *const LEVEL[NLEV] = {"input", "input_rec", "input_rec_low"};
-static const char *const LEVEL_WORDS[NLEV] = {"input", "input + recurrent", "input + recurrent at the low rate"};
+static const char *const LEVEL_WORDS[NLEV] = {"input", "input + recurrent", "input + recurrent (low rate)"};
 static const char *const RULE[NRULE] = {"eprop", "bptt"};
 static const cc_arch ARCH[NARCH] = {CC_ARCH_NONE, CC_ARCH_CEREB_FB};
 
@@ -183,7 +183,7 @@ static int claims(const cc_run_ctx *ctx, cc_summary *sm)
             for (int r = 0; !s && r < NRULE; r++) {
                 const cc_seedstat *x = st[t][l * NRULE + r];
                 snprintf(id, sizeof id, "figX5.%s_%s.benefit_%s", TASK[t], LEVEL[l], RULE[r]);
-                snprintf(text, sizeof text, "%s, %s plasticity learnt by %s: cerebellar feedback lowers the error", TASK_WORDS[t],
+                snprintf(text, sizeof text, "%s with %s plasticity learnt by %s: cerebellar feedback lowers the error", TASK_WORDS[t],
                          LEVEL_WORDS[l], r ? "BPTT" : "e-prop");
                 snprintf(crit, sizeof crit, "%s: no feedback > cerebellar feedback, one-sided Welch test, p < %g", err, P.level);
                 const cc_claim_text q = {id, CC_SRC_PACKAGE, text, crit};
@@ -207,7 +207,7 @@ static int claims(const cc_run_ctx *ctx, cc_summary *sm)
             if (s) break;
             const cc_seedstat *e = st[t][l * NRULE], *b = st[t][l * NRULE + 1];
             snprintf(id, sizeof id, "figX5.%s_%s.gap_kept", TASK[t], LEVEL[l]);
-            snprintf(text, sizeof text, "%s, %s plasticity: the cerebellar benefit survives BPTT, which leaves at least a share claims.gap_kept of the e-prop gap between no feedback and cerebellar feedback",
+            snprintf(text, sizeof text, "%s with %s plasticity: the cerebellar benefit survives BPTT, which leaves at least a share claims.gap_kept of the e-prop gap between no feedback and cerebellar feedback",
                      TASK_WORDS[t], LEVEL_WORDS[l]);
             snprintf(crit, sizeof crit, "gap = %s(none) - %s(cereb); gap(BPTT) / gap(e-prop) >= %g with gap(e-prop) > 0; 95 %% bootstrap interval over seeds",
                      err, err, P.gap_kept);
@@ -215,7 +215,10 @@ static int claims(const cc_run_ctx *ctx, cc_summary *sm)
             const cc_sample x[4] = {cc_sample_of(&e[0], "none_eprop"), cc_sample_of(&e[1], "cereb_eprop"),
                                     cc_sample_of(&b[0], "none_bptt"), cc_sample_of(&b[1], "cereb_bptt")};
             const double ge = e[0].mean - e[1].mean, gb = b[0].mean - b[1].mean;
-            s = cc_judge(&cl, &q, rule_gap_ratio, &kept, x, 4, "gap %.4g under e-prop, %.4g under BPTT; ratio %.3g", ge, gb, gb / ge);
+            if (ge > 0)
+                s = cc_judge(&cl, &q, rule_gap_ratio, &kept, x, 4, "gap %.4g under e-prop, %.4g under BPTT; ratio %.3g", ge, gb, gb / ge);
+            else
+                s = cc_judge(&cl, &q, rule_gap_ratio, &kept, x, 4, "gap %.4g under e-prop: no benefit for BPTT to keep or close; %.4g under BPTT", ge, gb);
             char key[64];
             const double ratio = ge > 0 ? gb / ge : NAN; /* no e-prop gap: nothing for BPTT to close */
             snprintf(key, sizeof key, "gap_ratio_%s_%s", TASK[t], LEVEL[l]);
