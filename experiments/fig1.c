@@ -6,11 +6,7 @@
  * the sizes of the model (read by the plot script to label the block diagrams, so
  * the diagrams show what the code runs).
  */
-#include <math.h>
-#include <stdio.h>
-#include <string.h>
-
-#include "cc_panel.h"
+#include "cc_figure.h"
 
 static struct {
     cc_model_keys model;

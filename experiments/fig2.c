@@ -11,13 +11,7 @@
  *   f  fixed against plastic mossy fibres
  * and checks the claims of the figure (claims.tsv).
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "cc_panel.h"
-#include "cc_rules.h"
+#include "cc_figure.h"
 
 enum { MAX_TAUS = 16 }; /* panel d: at most this many windows */
 

@@ -18,14 +18,7 @@
  * and checks the claims of the figure (claims.tsv). One condition of the grid, named "" (units
  * seed0, seed1, ...): the protocol keys switch.* and repeat.* are part of every unit's configuration.
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
-#include "cc_panel.h"
-#include "cc_rules.h"
+#include "cc_figure.h"
 #include "cc_rng.h"
 #include "cc_switch.h"
 

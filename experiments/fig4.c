@@ -9,14 +9,7 @@
  *   c  test MSE per model
  * and checks the claim of the figure (claims.tsv).
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
-#include "cc_panel.h"
-#include "cc_rules.h"
+#include "cc_figure.h"
 
 static struct {
     cc_model_keys model;

@@ -20,15 +20,8 @@
  * channel 1 "right" (label 2), label 0 a tie.
  * Not here: the model (src/model/), the fit (cc_logit), the plot (figures/fig5.gp).
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
+#include "cc_figure.h"
 #include "cc_logit.h"
-#include "cc_panel.h"
-#include "cc_rules.h"
 
 enum { MAX_LIST = 16, MAX_BINS = 20, MAX_SEEDS = 100 };
 

@@ -14,14 +14,8 @@
  * authors' protocol.epochs_authors epochs (their script's 20; same seeds, nothing saved), for
  * summary rows and a claim comparable with the authors' numbers.
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
+#include "cc_figure.h"
 #include "cc_io.h"
-#include "cc_panel.h"
-#include "cc_rules.h"
 #include "fig6_models.h"
 
 static struct {

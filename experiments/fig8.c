@@ -19,15 +19,9 @@
  * (another checksum than the one Fig. 6 listed) or corrupt stops the driver before anything is
  * written: one line, exit status 2.
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
+#include "cc_figure.h"
 #include "cc_io.h"
-#include "cc_panel.h"
 #include "cc_rng.h"
-#include "cc_rules.h"
 #include "cc_sleep.h"
 #include "fig6_models.h"
 

@@ -14,9 +14,6 @@
  * claims.level on the test errors of every seed of the two half-silenced conditions.
  * Not here: the silencing itself (cc_cortex_step in src/model/cc_cortex.c).
  */
-#include <math.h>
-#include <stdio.h>
-
 #include "figS_tasks.h"
 
 static struct {

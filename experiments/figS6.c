@@ -13,9 +13,6 @@
  * on the test errors of every seed.
  * Not here: the noise itself (cereb_signal in src/model/cc_model.c).
  */
-#include <stdio.h>
-#include <string.h>
-
 #include "figS_tasks.h"
 
 enum { MAX_SIGMA = 16 };

@@ -19,10 +19,7 @@
 #ifndef FIGS_TASKS_H
 #define FIGS_TASKS_H
 
-#include <math.h>
-
-#include "cc_panel.h"
-#include "cc_rules.h"
+#include "cc_figure.h"
 
 /* What differs between the two tasks. */
 typedef struct {
