@@ -87,9 +87,20 @@ static void test_claims_file(void)
     cc_summary sm;
     CU_ASSERT_EQUAL_FATAL(cc_summary_open(&sm, &ctx, "test summary"), GSL_SUCCESS);
     cc_summary_add(&sm, "k", 0.1, "a value");
+    CU_ASSERT_EQUAL(cc_summary_addf(&sm, 2, "a formatted key", "c_a%g_%s", 0.5, "fixed"), GSL_SUCCESS);
     CU_ASSERT_EQUAL(cc_summary_commit(&sm), GSL_SUCCESS);
     snprintf(path, sizeof path, "%s/summary.tsv", dir);
     CU_ASSERT_EQUAL(access(path, R_OK), 0);
+    f = fopen(path, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    int keys = 0, formatted = 0;
+    while (fgets(line, sizeof line, f)) {
+        keys += line[0] != '#';
+        formatted += !strcmp(line, "c_a0.5_fixed\t2\ta formatted key\n");
+    }
+    fclose(f);
+    CU_ASSERT_EQUAL(keys, 2);
+    CU_ASSERT_EQUAL(formatted, 1);
 }
 
 /* The unit's progress line: a dash, not "nan", for the training loss before the first epoch. */

@@ -177,6 +177,17 @@ int cc_summary_add(cc_summary *s, const char *key, double value, const char *des
     return ferror(s->f) ? GSL_EFAILED : GSL_SUCCESS;
 }
 
+int cc_summary_addf(cc_summary *s, double value, const char *description, const char *key_fmt, ...)
+{
+    char key[256];
+    va_list ap;
+    va_start(ap, key_fmt);
+    const int k = vsnprintf(key, sizeof key, key_fmt, ap);
+    va_end(ap);
+    if (k < 0 || k >= (int)sizeof key) return CC_ERRORF(GSL_EINVAL, "summary key too long: %.64s...", key);
+    return cc_summary_add(s, key, value, description);
+}
+
 int cc_summary_commit(cc_summary *s)
 {
     fputs("# end\n", s->f);

@@ -108,6 +108,9 @@ typedef struct {
 } cc_summary;
 int cc_summary_open(cc_summary *s, const cc_run_ctx *ctx, const char *title);
 int cc_summary_add(cc_summary *s, const char *key, double value, const char *description);
+/* The same with the key printf-formatted ("c_a%g_%s", alpha, level). */
+int cc_summary_addf(cc_summary *s, double value, const char *description, const char *key_fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 int cc_summary_commit(cc_summary *s);
 
 /* claims.tsv: one row per claim, written by cc_claims_judge (below; cc_judge in cc_rules.h picks
