@@ -23,15 +23,8 @@ static struct {
     cc_train_keys train;
     int t_silence, epochs_authors, seeds_deciding;
     double acc_learned, learnt_error, chance_lo, chance_hi, selectivity_ratio_max;
-} P = {.model = CC_MODEL_KEYS_DEFAULT,
-       .train = CC_TRAIN_KEYS_DEFAULT,
-       .t_silence = 10,
-       .epochs_authors = 20,
-       .seeds_deciding = 5,
-       .acc_learned = 0.95,
-       .learnt_error = 0.1,
-       .chance_lo = 0.4,
-       .chance_hi = 0.6,
+} P = {.model = CC_MODEL_KEYS_DEFAULT, .train = CC_TRAIN_KEYS_DEFAULT, .t_silence = 10, .epochs_authors = 20,
+       .seeds_deciding = 5, .acc_learned = 0.95, .learnt_error = 0.1, .chance_lo = 0.4, .chance_hi = 0.6,
        .selectivity_ratio_max = 0.5};
 
 static const cc_spec SPECS[] = {
@@ -72,29 +65,19 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
 {
     (void)ctx;
     const int mf = P.model.plastic_mf;
-    const char *name[NMODEL] = {"none", "readout_fb", MF_NAME[mf], MF_NAME[!mf]};
     const cc_arch arch[NMODEL] = {CC_ARCH_NONE, CC_ARCH_READOUT_FB, CC_ARCH_CEREB_FB, CC_ARCH_CEREB_FB};
-    for (int a = 0; a < NMODEL; a++) {
-        cc_cond *c = cc_grid_add(g, "%s", name[a]);
+    for (int i = 0; i < NMODEL + NARCH; i++) { /* then the authors' protocol: fewer epochs, the same seeds, no model saved */
+        const int a = i < NMODEL ? i : i - NMODEL, authors = i >= NMODEL;
+        char cname[64];
+        cc_cond *c = cc_grid_add(g, "%s", a == 3 ? MF_NAME[!mf] : arch_cond(cname, sizeof cname, a, authors));
         if (!c) return GSL_ENOMEM;
         c->task = cc_task_defaults(CC_TASK_DELASS);
         c->arch = arch[a];
         c->plasticity = CC_CORTEX_INPUT;
         c->model.plastic_mf = a == 3 ? !mf : mf;
-        c->kind = a == 2 ? KIND_SAVED : 0;
-        if (a < 2 && P.seeds_deciding > c->seeds) c->seeds = P.seeds_deciding; /* the controls */
-    }
-    for (int a = 0; a < NARCH; a++) { /* the authors' protocol: fewer epochs, the same seeds, no model saved */
-        char cname[64];
-        cc_cond *c = cc_grid_add(g, "%s", arch_cond(cname, sizeof cname, a, 1));
-        if (!c) return GSL_ENOMEM;
-        c->task = cc_task_defaults(CC_TASK_DELASS);
-        c->arch = arch[a];
-        c->plasticity = CC_CORTEX_INPUT;
-        c->model.plastic_mf = mf;
-        c->train.epochs = P.epochs_authors;
-        c->kind = KIND_AUTHORS;
-        if (P.seeds_deciding > c->seeds) c->seeds = P.seeds_deciding;
+        c->kind = authors ? KIND_AUTHORS : a == 2 ? KIND_SAVED : 0;
+        if (authors) c->train.epochs = P.epochs_authors;
+        if ((a < 2 || authors) && P.seeds_deciding > c->seeds) c->seeds = P.seeds_deciding; /* the controls */
     }
     return GSL_SUCCESS;
 }
@@ -120,7 +103,7 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     int s = cc_grid_train(ctx, &tr);
     const int T = tr.task.T, has_cereb = ctx->cond->arch == CC_ARCH_CEREB_FB;
     const int from[3] = {-1, P.t_silence, 0}; /* control, silenced late, silenced from t = 0 */
-    double *sel = malloc((size_t)3 * T * sizeof(double)); /* (3, T) selectivity of each test */
+    double *sel = malloc((size_t)7 * T * sizeof(double)); /* (3, T) selectivity of each test, then the rows (T, 4) */
     cc_stats st[3];
     if (!s && !sel) s = GSL_ENOMEM;
     for (int k = 0; !s && k < 3; k++) {
@@ -137,14 +120,9 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
         s = cc_expt_write_row(ctx, "test", "test on 1000 trials (last step): control, silenced from silence.from, silenced from t = 0",
                               "acc xent acc_late xent_late acc_zero xent_zero best_epoch final_val_error", row);
     }
-    cc_tsv t = {0};
-    cc_tsv_head h = {.title = "selectivity z_correct - z_other per step, mean over the test trials",
-                     .columns = "t control silenced_late silenced_zero", .runs = ctx->unit};
-    if (!s) {
-        s = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.sel.tsv", ctx->unit);
-        for (int k = 0; !s && k < T; k++) s = cc_tsv_row(&t, (double[4]){k, sel[k], sel[T + k], sel[2 * T + k]});
-        s = cc_tsv_end(&t, s);
-    }
+    for (int k = 0; !s && k < T; k++) memcpy(sel + 3L * T + 4 * k, (double[4]){k, sel[k], sel[T + k], sel[2 * T + k]}, 4 * sizeof(double));
+    if (!s) s = cc_panel_unit_rows(ctx, "sel", "selectivity z_correct - z_other per step, mean over the test trials", NULL,
+                                   "t control silenced_late silenced_zero", T, sel + 3L * T);
     if (!s && ctx->cond->kind == KIND_SAVED) s = save_model(ctx, tr.m, ctx->seed_index, tr.seed);
     if (!s) {
         cc_record_metric(ctx->rec, "test_acc", st[0].acc);
@@ -231,9 +209,8 @@ static void summary_archs(cc_summary *sm, const arch_result r[NARCH], const char
         snprintf(key, sizeof key, "val_error_end_%s%s", KEY[a], suffix);
         snprintf(doc, sizeof doc, "validation error (%%) after the last epoch, %s (%s)", DOC[a], protocol);
         cc_panel_summary_pair(sm, key, 100.0 * r[a].val_end.mean, 100.0 * r[a].val_end.sem, doc);
-        snprintf(key, sizeof key, "n_learnt_%s%s", KEY[a], suffix);
         snprintf(doc, sizeof doc, "seeds whose test error is at most claims.learnt_error, %s (%s)", DOC[a], protocol);
-        cc_summary_add(sm, key, r[a].n_learnt, doc);
+        cc_summary_addf(sm, r[a].n_learnt, doc, "n_learnt_%s%s", KEY[a], suffix);
     }
 }
 
@@ -317,33 +294,22 @@ static int merge(const cc_run_ctx *ctx)
                      "accuracy on the last step of 1000 test trials, mean and SEM over seeds", 2, lab_d, acc_mf, NULL);
     if (!s) s = manifest(ctx, cereb);
     /* seeds: converged, choice kept under late silencing, per-seed selectivity ratios */
-    int n_learned = 0, n_kept = 0, n_none_learned = 0, n_ro_learned = 0, n_first = 0;
-    double ratio_min = INFINITY, ratio_max = -INFINITY, late_min = INFINITY, late_max = -INFINITY;
-    double first_min = INFINITY, first_max = -INFINITY;
-    for (int i = 0; !s && i < S; i++) {
-        n_learned += acc[0].v[i] >= P.acc_learned;
-        n_kept += acc[1].v[i] >= P.acc_learned;
-        const double ratio = sel_late.v[i] / sel_ctl.v[i];
-        ratio_min = fmin(ratio_min, ratio);
-        ratio_max = fmax(ratio_max, ratio);
-        late_min = fmin(late_min, acc[1].v[i]);
-        late_max = fmax(late_max, acc[1].v[i]);
-    }
-    for (int i = 0; i < acc_none->n; i++) n_none_learned += acc_none->v[i] >= P.acc_learned;
-    for (int i = 0; i < acc_ro->n; i++) n_ro_learned += acc_ro->v[i] >= P.acc_learned;
-    int first[CC_GRID_MAX_SEEDS]; /* the first epoch at which each cerebellar seed's validation error was 1% or less */
-    for (int i = 0; i < S; i++) first[i] = -1;
+    const int n_learned = cc_count_ge(acc[0].v, S, P.acc_learned), n_kept = cc_count_ge(acc[1].v, S, P.acc_learned),
+              n_none_learned = cc_count_ge(acc_none->v, acc_none->n, P.acc_learned),
+              n_ro_learned = cc_count_ge(acc_ro->v, acc_ro->n, P.acc_learned);
+    double ratios[CC_GRID_MAX_SEEDS], ratio_min, ratio_max, late_min, late_max, first_min, first_max;
+    for (int i = 0; i < S; i++) ratios[i] = sel_late.v[i] / sel_ctl.v[i];
+    cc_min_max(ratios, S, &ratio_min, &ratio_max);
+    cc_min_max(acc[1].v, S, &late_min, &late_max);
+    double first[CC_GRID_MAX_SEEDS]; /* the first epoch at which each cerebellar seed's validation error was 1% or less */
+    int n_first = 0;
+    for (int i = 0; i < S; i++) first[i] = NAN;
     for (int e = 1; !s && e <= E; e++) {
         s = cc_grid_stat(ctx, cereb, "curve", e, "val_metric", &val_error);
         for (int i = 0; !s && i < S; i++)
-            if (first[i] < 0 && val_error.v[i] <= 0.01) first[i] = e;
+            if (isnan(first[i]) && val_error.v[i] <= 0.01) first[i] = e, n_first++;
     }
-    for (int i = 0; i < S; i++)
-        if (first[i] >= 0) {
-            first_min = fmin(first_min, first[i]);
-            first_max = fmax(first_max, first[i]);
-            n_first++;
-        }
+    cc_min_max(first, S, &first_min, &first_max);
     if (!s) s = cc_grid_stat(ctx, cereb, "test", 0, "best_epoch", &best_epoch);
     char cereb_authors[64];
     arch_cond(cereb_authors, sizeof cereb_authors, 2, 1);
@@ -395,23 +361,21 @@ static int merge(const cc_run_ctx *ctx)
     snprintf(crit, sizeof crit, "mean silenced / mean control end-of-trial selectivity <= claims.selectivity_ratio_max = %g",
              P.selectivity_ratio_max);
     const cc_sample sel[2] = {cc_sample_of(&sel_ctl, "sel_end"), cc_sample_of(&sel_late, "sel_end_silenced_late")};
-    const cc_rule_arg sel_max = {.thr = P.selectivity_ratio_max};
-    const cc_claim_text t_sel = {"fig6.selectivity", CC_SRC_PAPER,
-                                 "Silencing the cerebellar output from step 10 shrinks the end-of-trial selectivity by at least half", crit};
     if (!s)
-        s = cc_judge(&cl, &t_sel, cc_rule_ratio_le, &sel_max, sel, 2,
+        s = cc_judge(&cl, &(cc_claim_text){"fig6.selectivity", CC_SRC_PAPER, "Silencing the cerebellar output from step 10 shrinks the end-of-trial selectivity by at least half", crit},
+                     cc_rule_ratio_le, &(cc_rule_arg){.thr = P.selectivity_ratio_max}, sel, 2,
                      "selectivity control %.3f, silenced %.3f; ratio %.3f (per seed %.3f to %.3f)", sel_ctl.mean, sel_late.mean,
                      ratio, ratio_min, ratio_max);
     snprintf(crit, sizeof crit, "mean accuracy silenced from t = 0 in [claims.chance_lo, claims.chance_hi] = [%g, %g]", P.chance_lo,
              P.chance_hi);
     const cc_sample zero = cc_sample_of(&acc[2], "acc_silenced_zero");
-    const cc_rule_arg band = {.thr = P.chance_lo, .thr2 = P.chance_hi};
-    const cc_claim_text t_zero = {"fig6.silenced_zero", CC_SRC_PAPER, "Silencing the cerebellar output from t = 0 gives chance", crit};
-    double zero_min = INFINITY, zero_max = -INFINITY;
-    for (int i = 0; i < acc[2].n; i++) zero_min = fmin(zero_min, acc[2].v[i]), zero_max = fmax(zero_max, acc[2].v[i]);
-    if (!s) s = cc_judge(&cl, &t_zero, cc_rule_mean_in, &band, &zero, 1, "accuracy %.3f (per seed %.3f to %.3f)", acc[2].mean, zero_min, zero_max);
-    if (s) return s;
-    return cc_claims_commit(&cl);
+    double zero_min, zero_max;
+    cc_min_max(acc[2].v, acc[2].n, &zero_min, &zero_max);
+    if (!s)
+        s = cc_judge(&cl, &(cc_claim_text){"fig6.silenced_zero", CC_SRC_PAPER, "Silencing the cerebellar output from t = 0 gives chance", crit},
+                     cc_rule_mean_in, &(cc_rule_arg){.thr = P.chance_lo, .thr2 = P.chance_hi}, &zero, 1,
+                     "accuracy %.3f (per seed %.3f to %.3f)", acc[2].mean, zero_min, zero_max);
+    return s ? s : cc_claims_commit(&cl);
 }
 
 static int validate(const cc_run_ctx *ctx, char *err, size_t n)

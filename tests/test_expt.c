@@ -16,6 +16,15 @@ static void test_mean_sem(void)
     CU_ASSERT_DOUBLE_EQUAL(s, sqrt((4.0 + 1.0 + 0.0 + 9.0) / 3.0 / 4.0), 1e-15); /* sd (n-1) / sqrt n */
     cc_mean_sem(x, 1, &m, &s);
     CU_ASSERT_EQUAL(s, 0.0);
+    const double y[4] = {2.0, NAN, -1.0, 5.0};
+    double lo, hi;
+    cc_min_max(y, 4, &lo, &hi); /* the NaN left out */
+    CU_ASSERT_EQUAL(lo, -1.0);
+    CU_ASSERT_EQUAL(hi, 5.0);
+    cc_min_max(y, 0, &lo, &hi);
+    CU_ASSERT(isinf(lo) && lo > 0 && isinf(hi) && hi < 0);
+    CU_ASSERT_EQUAL(cc_count_ge(y, 4, 2.0), 2); /* 2 and 5; not the NaN */
+    CU_ASSERT_EQUAL(cc_count_ge(y, 4, 6.0), 0);
 }
 
 static void test_protocol_and_config(void)

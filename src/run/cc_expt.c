@@ -127,6 +127,19 @@ void cc_mean_sem(const double *x, int n, double *mean, double *sem)
     *sem = n > 1 ? sqrt(v / (n - 1) / n) : 0.0;
 }
 
+void cc_min_max(const double *x, int n, double *lo, double *hi)
+{
+    *lo = INFINITY, *hi = -INFINITY;
+    for (int i = 0; i < n; i++) *lo = fmin(*lo, x[i]), *hi = fmax(*hi, x[i]);
+}
+
+int cc_count_ge(const double *x, int n, double thr)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++) k += x[i] >= thr;
+    return k;
+}
+
 int cc_expt_collect(const cc_run_ctx *ctx, char *const *ids, int n, const char *name, int row, const char *col,
                     double *x)
 {

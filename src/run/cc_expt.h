@@ -95,6 +95,10 @@ int cc_expt_write_row(const cc_run_ctx *ctx, const char *name, const char *title
 
 /* Mean and standard error (sd with n-1, / sqrt n; 0 if n < 2) of x (n). */
 void cc_mean_sem(const double *x, int n, double *mean, double *sem);
+/* The smallest and largest of x (n), NaNs left out: lo = +inf, hi = -inf if there is none. */
+void cc_min_max(const double *x, int n, double *lo, double *hi);
+/* How many of x (n) are >= thr (the seeds that reach an accuracy). */
+int cc_count_ge(const double *x, int n, double thr);
 
 /* The number in column `col` of row `row` of units/<unit>.<name>.tsv, for each
  * unit in ids (n): x[i]. GSL status; refuses files of another configuration. */
