@@ -136,8 +136,7 @@ static int merge(const cc_run_ctx *ctx)
         snprintf(key, sizeof key, "mse_%s", NAME[a]);
         snprintf(doc, sizeof doc, "test MSE, %s", TITLE[a]);
         cc_summary_add(&sm, key, mse[a], doc);
-        snprintf(key, sizeof key, "sem_%s", NAME[a]);
-        cc_summary_add(&sm, key, sem[a], "its SEM over seeds");
+        cc_summary_addf(&sm, sem[a], "its SEM over seeds", "sem_%s", NAME[a]);
     }
     for (int a = 0; a < 3; a++) {
         snprintf(key, sizeof key, "basis_wins_%s", NAME[a]);

@@ -145,34 +145,6 @@ static int sigma_table(const cc_run_ctx *ctx)
                           NULL, NULL);
 }
 
-/* A claim of one task: its rule over samples x (k) and what it says, judged (row of claims.tsv) and
- * also judged on the first run.seeds seeds (summary: <task>_<name>_stability, _stability_base). */
-typedef struct {
-    const char *name; /* "benefit", "graceful" */
-    cc_claim_rule rule;
-    const void *arg;
-    const cc_sample *x;
-    int k;
-} task_claim;
-
-static int judge(cc_claims *cl, cc_summary *sm, const char *tn, const task_claim *c, const cc_claim_text *text,
-                 const char *measured)
-{
-    cc_verdict all, base;
-    int s = figS_verdict_first(c->rule, c->arg, c->x, c->k, CC_GRID_MAX_SEEDS, &all);
-    if (!s) s = figS_verdict_first(c->rule, c->arg, c->x, c->k, P.train.seeds, &base);
-    if (!s) s = cc_judge(cl, text, c->rule, c->arg, c->x, c->k, "%s", measured);
-    if (s) return s;
-    char key[64], doc[200];
-    snprintf(key, sizeof key, "%s_%s_stability", tn, c->name);
-    cc_summary_add(sm, key, all.stability, "stability of the verdict of this claim (fraction of bootstrap resamples over seeds with the same verdict)");
-    snprintf(key, sizeof key, "%s_%s_stability_base", tn, c->name);
-    snprintf(doc, sizeof doc, "the same on the first run.seeds = %d seeds of every condition (a run without extra seeds)", P.train.seeds);
-    cc_summary_add(sm, key, base.stability, doc);
-    snprintf(key, sizeof key, "%s_%s_pass_base", tn, c->name);
-    return cc_summary_add(sm, key, base.pass, "its verdict on those seeds (1 holds, 0 not)");
-}
-
 static int merge(const cc_run_ctx *ctx)
 {
     /* st[t][c]: the test error of every seed of condition c of task t; x[t][c] the same as a sample */
@@ -195,14 +167,12 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "seeds_cap", P.seeds_cap, "the most seeds <task>_seeds may be (claims.seeds_cap)");
     cc_summary_add(&sm, "n_sigma", P.n_sigma, "noise levels swept");
     cc_summary_add(&sm, "sigma_max", P.sigma[P.n_sigma - 1], "largest noise std swept");
-    char key[64], doc[200], learnt[48];
+    char doc[200], learnt[48];
     for (int t = 0; t < FIGS_NTASKS; t++) {
         const char *tn = FIGS_TASK_NAME[t];
         const char *what = t == FIGS_DELASS ? "test error fraction" : "test MSE";
-        snprintf(key, sizeof key, "%s_epochs", tn);
-        cc_summary_add(&sm, key, P.task[t].epochs, "training epochs");
-        snprintf(key, sizeof key, "%s_seeds", tn);
-        cc_summary_add(&sm, key, figS_deciding_seeds(&P.task[t], P.train.seeds), "seeds of no feedback and of the largest sigma <= claims.sigma_keep");
+        cc_summary_addf(&sm, P.task[t].epochs, "training epochs", "%s_epochs", tn);
+        cc_summary_addf(&sm, figS_deciding_seeds(&P.task[t], P.train.seeds), "seeds of no feedback and of the largest sigma <= claims.sigma_keep", "%s_seeds", tn);
         for (int c = 0; c < n_cond(); c++) {
             if (c == NONE) snprintf(doc, sizeof doc, "%s, %s, no feedback", tn, what);
             else snprintf(doc, sizeof doc, "%s, %s, cerebellar feedback, noise std %g", tn, what, P.sigma[c - 1]);
@@ -211,8 +181,7 @@ static int merge(const cc_run_ctx *ctx)
             else snprintf(base, sizeof base, "%s_c%d", tn, c - 1);
             cc_panel_summary_mean_sem(&sm, st[t][c].mean, st[t][c].sem, doc, "%s", base);
             if (t == FIGS_DELASS) {
-                snprintf(key, sizeof key, "%s_learnt", base);
-                cc_summary_add(&sm, key, cc_sample_count_le(&x[t][c], P.learnt_error), "seeds that learnt (test error <= claims.learnt_error)");
+                cc_summary_addf(&sm, cc_sample_count_le(&x[t][c], P.learnt_error), "seeds that learnt (test error <= claims.learnt_error)", "%s_learnt", base);
             }
         }
         /* the largest sigma up to which every swept sigma beats no feedback (Welch, one-sided, claims.level) */
@@ -223,12 +192,10 @@ static int merge(const cc_run_ctx *ctx)
             if (!cc_rule_greater(pair, 2, &lv, &e)) break;
             sigma_last = P.sigma[i];
         }
-        snprintf(key, sizeof key, "%s_sigma_benefit", tn);
-        cc_summary_add(&sm, key, sigma_last, "largest sigma up to which the cerebellar model beats no feedback at every swept sigma, Welch one-sided at claims.level (NaN: not even at the first)");
+        cc_summary_addf(&sm, sigma_last, "largest sigma up to which the cerebellar model beats no feedback at every swept sigma, Welch one-sided at claims.level (NaN: not even at the first)", "%s_sigma_benefit", tn);
     }
     for (int i = 0; i < P.n_sigma; i++) {
-        snprintf(key, sizeof key, "sigma%d", i);
-        cc_summary_add(&sm, key, P.sigma[i], "noise std of condition ci");
+        cc_summary_addf(&sm, P.sigma[i], "noise std of condition ci", "sigma%d", i);
     }
 
     cc_claims cl;
@@ -262,8 +229,8 @@ static int merge(const cc_run_ctx *ctx)
                                     "effect: the difference of the means at the largest such sigma, %g",
                  P.sigma_keep, P.level, P.sigma[nk - 1]);
         const cc_claim_text tb = {.id = id, .source = CC_SRC_PACKAGE, .statement = stmt, .criterion = crit};
-        const task_claim benefit = {"benefit", cc_rule_all, &all, xb, 1 + nk};
-        s = judge(&cl, &sm, tn, &benefit, &tb, meas);
+        const figS_claim benefit = {"benefit", cc_rule_all, &all, xb, 1 + nk};
+        s = figS_judge(&cl, &sm, tn, &benefit, &tb, meas, P.train.seeds, "this claim", "every");
 
         /* graceful: along x = cerebellar at sigma_0, sigma_1, ...: no step down */
         const cc_rule_arg lv = {.level = P.level};
@@ -275,8 +242,8 @@ static int merge(const cc_run_ctx *ctx)
                                     "effect: the largest fall of the means (negative: the error rose at every step)",
                  P.level);
         const cc_claim_text tg = {.id = id, .source = CC_SRC_PACKAGE, .statement = stmt, .criterion = crit};
-        const task_claim graceful = {"graceful", cc_rule_no_fall, &lv, &x[t][CEREB(0)], P.n_sigma};
-        if (!s) s = judge(&cl, &sm, tn, &graceful, &tg, meas);
+        const figS_claim graceful = {"graceful", cc_rule_no_fall, &lv, &x[t][CEREB(0)], P.n_sigma};
+        if (!s) s = figS_judge(&cl, &sm, tn, &graceful, &tg, meas, P.train.seeds, "this claim", "every");
     }
     if (s) return s;
     if ((s = cc_summary_commit(&sm))) return s;

@@ -128,6 +128,35 @@ static inline int figS_verdict_first(cc_claim_rule rule, const void *arg, const 
     return cc_claim_evaluate(&d, v);
 }
 
+/* A claim of one task: its rule over the samples x (k), named in the summary keys "<task>_<name>_...". */
+typedef struct {
+    const char *name; /* "benefit", "graceful", "loop_helps" */
+    cc_claim_rule rule;
+    const void *arg;
+    const cc_sample *x;
+    int k;
+} figS_claim;
+
+/* Judge claim c of task tn (a row of claims.tsv) and write to summary.tsv the stability of its
+ * verdict (<tn>_<name>_stability), and its stability and verdict on the first run_seeds seeds of
+ * each sample, what a run without extra seeds gives (_stability_base, _pass_base); `which` and
+ * `conds` are the words the descriptions use for the claim and its conditions. GSL status. */
+static inline int figS_judge(cc_claims *cl, cc_summary *sm, const char *tn, const figS_claim *c, const cc_claim_text *text,
+                             const char *measured, int run_seeds, const char *which, const char *conds)
+{
+    cc_verdict all, base;
+    int s = figS_verdict_first(c->rule, c->arg, c->x, c->k, CC_GRID_MAX_SEEDS, &all);
+    if (!s) s = figS_verdict_first(c->rule, c->arg, c->x, c->k, run_seeds, &base);
+    if (!s) s = cc_judge(cl, text, c->rule, c->arg, c->x, c->k, "%s", measured);
+    if (s) return s;
+    char doc[200];
+    snprintf(doc, sizeof doc, "stability of the verdict of %s (fraction of bootstrap resamples over seeds with the same verdict)", which);
+    cc_summary_addf(sm, all.stability, doc, "%s_%s_stability", tn, c->name);
+    snprintf(doc, sizeof doc, "the same on the first run.seeds = %d seeds of %s condition (a run without extra seeds)", run_seeds, conds);
+    cc_summary_addf(sm, base.stability, doc, "%s_%s_stability_base", tn, c->name);
+    return cc_summary_addf(sm, base.pass, "its verdict on those seeds (1 holds, 0 not)", "%s_%s_pass_base", tn, c->name);
+}
+
 /* The rule argument of "every x_j (j = 1..n) lies below x_0" for cc_rule_all: one part per j, each
  * cc_rule_greater over {x_j, x_0} (mean(x_0) > mean(x_j) by Welch's one-sided test, p < level), x_n
  * first, so that the effect is mean(x_0) - mean(x_n). n in 1..CC_RULE_PART_MAX. */
