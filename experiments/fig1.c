@@ -109,12 +109,7 @@ static int merge(const cc_run_ctx *ctx)
     return cc_claims_commit(&cl);
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig1",
-    .summary = "Fig. 1: the three architectures and one trained cerebellar-feedback trial",
-    .specs = SPECS,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig1", .specs = SPECS, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 1: the three architectures and one trained cerebellar-feedback trial"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

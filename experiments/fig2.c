@@ -20,13 +20,8 @@ static struct {
     cc_train_keys train;
     int taus[MAX_TAUS], n_taus;
     double ratio_min, ablation_lo, ablation_hi;
-} P = {.model = CC_MODEL_KEYS_DEFAULT,
-       .train = CC_TRAIN_KEYS_DEFAULT,
-       .taus = {0, 1, 2, 3, 4, 5, 6},
-       .n_taus = 7,
-       .ratio_min = 5,
-       .ablation_lo = 0.5,
-       .ablation_hi = 2.0};
+} P = {.model = CC_MODEL_KEYS_DEFAULT, .train = CC_TRAIN_KEYS_DEFAULT, .taus = {0, 1, 2, 3, 4, 5, 6}, .n_taus = 7,
+       .ratio_min = 5, .ablation_lo = 0.5, .ablation_hi = 2.0};
 
 static const cc_spec SPECS[] = {
     CC_SPECS_MODEL(P.model),
@@ -288,12 +283,7 @@ static int merge(const cc_run_ctx *ctx)
     return claims(ctx, ablation_seeds);
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig2",
-    .summary = "Fig. 2: line drawing with a fixed cortex: architectures, ablation, tau, plasticity, mossy fibres",
-    .specs = SPECS,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig2", .specs = SPECS, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 2: line drawing with a fixed cortex: architectures, ablation, tau, plasticity, mossy fibres"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -420,13 +420,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig3",
-    .summary = "Fig. 3: task switching with task-specific parallel-fibre sets (overlap, shared-set control, repeated switching)",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig3", .specs = SPECS, .validate = validate, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 3: task switching with task-specific parallel-fibre sets (overlap, shared-set control, repeated switching)"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -180,13 +180,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig4",
-    .summary = "Fig. 4: digit drawing with a fixed cortex: no feedback, readout feedback, one cerebellar window, the temporal basis",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig4", .specs = SPECS, .validate = validate, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 4: digit drawing with a fixed cortex: no feedback, readout feedback, one cerebellar window, the temporal basis"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -836,13 +836,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig5",
-    .summary = "Fig. 5: evidence accumulation: architectures, alpha x plasticity, silencing, belief, regression, cue duration",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig5", .specs = SPECS, .validate = validate, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 5: evidence accumulation: architectures, alpha x plasticity, silencing, belief, regression, cue duration"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -387,15 +387,8 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig6",
-    .summary = "Fig. 6: delayed association: architectures, late and complete cerebellar silencing, mossy fibres",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge,
+static const cc_experiment EXPERIMENT = {.name = "fig6", .specs = SPECS, .validate = validate, .grid = grid, .run_unit = run_unit, .merge = merge, .out_dirs = "models",
     .grid_keys = "protocol.*", /* the authors' epochs reach their units as the conditions' train.epochs */
-    .out_dirs = "models"};
+    .summary = "Fig. 6: delayed association: architectures, late and complete cerebellar silencing, mossy fibres"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -369,13 +369,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig8",
-    .summary = "Fig. 8: systems consolidation: sleep sessions move the cerebellar drive of the Fig. 6 models into W_hh",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig8", .specs = SPECS, .validate = validate, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 8: systems consolidation: sleep sessions move the cerebellar drive of the Fig. 6 models into W_hh"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

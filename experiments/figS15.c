@@ -22,14 +22,10 @@ static struct {
     figS_task_keys task[FIGS_NTASKS];
     double fraction, level, learnt_error;
     int seeds_cap;
-} P = {.model = CC_MODEL_KEYS_DEFAULT,
-       .train = CC_TRAIN_KEYS_DEFAULT,
+} P = {.model = CC_MODEL_KEYS_DEFAULT, .train = CC_TRAIN_KEYS_DEFAULT,
        .task = {{.alpha = 0.1, .lr_rnn = 1e-3, .plasticity = CC_CORTEX_FIXED, .epochs = 60},
                 {.alpha = 0.1, .lr_rnn = 2.5e-3, .plasticity = CC_CORTEX_INPUT, .epochs = 60}},
-       .fraction = 0.5,
-       .level = 0.05,
-       .learnt_error = 0.1,
-       .seeds_cap = 20};
+       .fraction = 0.5, .level = 0.05, .learnt_error = 0.1, .seeds_cap = 20};
 
 static const cc_spec SPECS[] = {
     FIGS_SPECS_SHARED(P.model, P.train),
@@ -215,14 +211,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "figS15",
-    .summary = "Fig. S15: half of the cortex silenced, with and without the cerebellum, on line drawing and delayed association",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .grid_keys = FIGS_GRID_KEYS " silence.*",
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "figS15", .specs = SPECS, .validate = validate, .grid = grid, .grid_keys = FIGS_GRID_KEYS " silence.*", .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. S15: half of the cortex silenced, with and without the cerebellum, on line drawing and delayed association"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -25,16 +25,10 @@ static struct {
     int n_sigma;
     double sigma_keep, level, learnt_error;
     int seeds_cap;
-} P = {.model = CC_MODEL_KEYS_DEFAULT,
-       .train = CC_TRAIN_KEYS_DEFAULT,
+} P = {.model = CC_MODEL_KEYS_DEFAULT, .train = CC_TRAIN_KEYS_DEFAULT,
        .task = {{.alpha = 0.1, .lr_rnn = 1e-3, .plasticity = CC_CORTEX_FIXED, .epochs = 60},
                 {.alpha = 0.1, .lr_rnn = 2.5e-3, .plasticity = CC_CORTEX_INPUT, .epochs = 60}},
-       .sigma = {0, 0.1, 0.2, 0.5, 1},
-       .n_sigma = 5,
-       .sigma_keep = 0.5,
-       .level = 0.05,
-       .learnt_error = 0.1,
-       .seeds_cap = 20};
+       .sigma = {0, 0.1, 0.2, 0.5, 1}, .n_sigma = 5, .sigma_keep = 0.5, .level = 0.05, .learnt_error = 0.1, .seeds_cap = 20};
 
 static const cc_spec SPECS[] = {
     FIGS_SPECS_SHARED(P.model, P.train),
@@ -268,14 +262,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "figS6",
-    .summary = "Fig. S6: Gaussian noise on the cerebellar output, swept, on line drawing and delayed association",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .grid_keys = FIGS_GRID_KEYS,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "figS6", .specs = SPECS, .validate = validate, .grid = grid, .grid_keys = FIGS_GRID_KEYS, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. S6: Gaussian noise on the cerebellar output, swept, on line drawing and delayed association"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }
