@@ -157,15 +157,6 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- one unit */
 
-/* Readout of the last test: z (T, B, O) copied out of the workspace. */
-static double *copy_z(const cc_model *m, const cc_batch *b)
-{
-    const size_t size = (size_t)b->T * b->B * b->O * sizeof(double);
-    double *z = malloc(size);
-    if (!z) GSL_ERROR_NULL("out of memory for the test outputs", GSL_ENOMEM);
-    return memcpy(z, m->ws.z, size);
-}
-
 /* Belief P(right)(t) = softmax over the left and right logits, sigma(z_right - z_left),
  * averaged over the trials whose label is "right" (label 2), as the authors' script does; into
  * out[t stride]. */
@@ -252,14 +243,12 @@ static int write_belief_logit(const cc_run_ctx *ctx, const cc_batch *b, const do
                                       "bin t_lo t_hi w se w_silenced se_silenced", bins, logit[0]);
 }
 
-/* Test error (%) of m on the test trials of `seed` with the cerebellum silenced on [from, until). */
-static int test_silenced(cc_model *m, const cc_task *task, int n, unsigned long seed, int from, int until, double *err)
+/* Test error (%) of m on the test trials of `seed` with the cerebellum silenced on [from, until);
+ * z, if not NULL, receives a copy of the readout (cc_panel_test_copy). */
+static int test_err(cc_model *m, const cc_task *task, int n, unsigned long seed, int from, int until, double *err, double **z)
 {
     cc_stats st;
-    m->silence_from = from;
-    m->silence_until = until;
-    int s = cc_test(m, task, n, seed, &st, NULL);
-    m->silence_from = m->silence_until = -1;
+    int s = cc_panel_test_copy(m, task, n, seed, from, until, &st, NULL, z);
     *err = 100.0 * (1.0 - st.acc);
     return s;
 }
@@ -283,22 +272,18 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     for (int e = 0; e <= pr.epochs; e++) curve->val_metric[e] *= 100.0; /* error in % */
     if ((s = cc_expt_write_curve(ctx, curve, "val_metric: validation error (%) on 200 trials; losses: cross-entropy"))) goto done;
     cc_stats st;
-    if ((s = cc_test(m, &task, pr.n_test, seed, &st, &b))) goto done;
-    const int cereb = c->arch == CC_ARCH_CEREB_FB, Tcue = task.T - task.delay;
+    const int cereb = c->arch == CC_ARCH_CEREB_FB, Tcue = task.T - task.delay, want_z = cereb && c->kind == TESTS_BELIEF;
+    if ((s = cc_panel_test_copy(m, &task, pr.n_test, seed, -1, -1, &st, &b, want_z ? &z : NULL))) goto done;
     int share[3] = {0, 0, 0}, most = 0; /* trials per label; the most frequent: the best constant guess */
     for (int i = 0; i < b->B; i++) share[b->cond[i]]++;
     for (int k = 0; k < 3; k++) most = share[k] > most ? share[k] : most;
     double row[13] = {100.0 * (1.0 - st.acc), st.xent, NAN, NAN, NAN, NAN, NAN,
                       100.0 * share[0] / b->B, 100.0 * share[1] / b->B, 100.0 * share[2] / b->B,
                       100.0 * (1.0 - (double)most / b->B), curve->best_epoch, pr.epochs};
-    if (cereb) {
-        const int want_z = c->kind == TESTS_BELIEF;
-        if (want_z && !(z = copy_z(m, b))) goto done;
-        if ((s = test_silenced(m, &task, pr.n_test, seed, 0, -1, &row[2]))) goto done; /* from t = 0 */
-        if (want_z && !(za = copy_z(m, b))) goto done; /* same trials: cc_test draws them from the seed */
-        if (c->kind != TESTS_SWEEP)
-            for (int k = 0; k < 3; k++) /* one third of the cue period only */
-                if ((s = test_silenced(m, &task, pr.n_test, seed, k * Tcue / 3, (k + 1) * Tcue / 3, &row[3 + k]))) goto done;
+    if (cereb) { /* the same trials (cc_test draws them from the seed) silenced from t = 0, then in one third of the cue period only */
+        if ((s = test_err(m, &task, pr.n_test, seed, 0, -1, &row[2], want_z ? &za : NULL))) goto done;
+        for (int k = 0; c->kind != TESTS_SWEEP && k < 3; k++)
+            if ((s = test_err(m, &task, pr.n_test, seed, k * Tcue / 3, (k + 1) * Tcue / 3, &row[3 + k], NULL))) goto done;
         row[6] = row[2];
         if (want_z && (s = write_belief_logit(ctx, b, z, za, (int)cc_cond_get(c, "analysis.bins"), Tcue))) goto done;
     }
