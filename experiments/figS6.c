@@ -112,12 +112,7 @@ static int curves(const cc_run_ctx *ctx, int t)
     }
     snprintf(title, sizeof title, "Fig. S6: %s, validation error per epoch, mean and SEM over seeds; ci = cerebellar feedback with the i-th sigma of figS6_sigma.tsv",
              FIGS_TASK_NAME[t]);
-    cc_tsv_head h = {.title = title,
-                     .units = t == FIGS_DELASS ? "error fraction of 200 validation trials; epoch 0 before training" : "MSE per element of 200 validation trials; epoch 0 before training",
-                     .runs = "units/TASK-*"};
-    char file[64];
-    snprintf(file, sizeof file, "figS6_curves_%s.tsv", FIGS_TASK_NAME[t]);
-    return cc_panel_curves(ctx, file, &h, series, n_cond(), P.task[t].epochs, "val_metric", NULL);
+    return figS_curves(ctx, "figS6", t, title, series, n_cond(), P.task[t].epochs);
 }
 
 /* Test error against sigma: the cerebellar model of each task, then the no-feedback model of each

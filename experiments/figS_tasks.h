@@ -128,6 +128,19 @@ static inline int figS_verdict_first(cc_claim_rule rule, const void *arg, const 
     return cc_claim_evaluate(&d, v);
 }
 
+/* <fig>_curves_<task>.tsv: the validation error per epoch of the series (n) of task t, trained for
+ * `epochs` epochs (cc_panel_curves), under that title. GSL status. */
+static inline int figS_curves(const cc_run_ctx *ctx, const char *fig, int t, const char *title, const cc_panel_series *s,
+                              int n, int epochs)
+{
+    char file[64];
+    snprintf(file, sizeof file, "%s_curves_%s.tsv", fig, FIGS_TASK_NAME[t]);
+    const cc_tsv_head h = {.title = title, .runs = "units/TASK-*",
+                           .units = t == FIGS_DELASS ? "error fraction of 200 validation trials; epoch 0 before training"
+                                                     : "MSE per element of 200 validation trials; epoch 0 before training"};
+    return cc_panel_curves(ctx, file, &h, s, n, epochs, "val_metric", NULL);
+}
+
 /* A claim of one task: its rule over the samples x (k), named in the summary keys "<task>_<name>_...". */
 typedef struct {
     const char *name; /* "benefit", "graceful", "loop_helps" */
