@@ -103,13 +103,6 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- merge */
 
-/* Mean test MSE over the seeds of condition `cond`. */
-static int test_mse(const cc_run_ctx *ctx, const char *cond, double *mean)
-{
-    double sem;
-    return cc_grid_mean_sem(ctx, cond, "test", 0, "mse", mean, &sem);
-}
-
 /* claims.tsv from the per-seed test MSE of panel c's samples (none, readout_fb, cereb_fb,
  * cereb_silenced, cereb_readout). */
 static int claims(const cc_run_ctx *ctx, const cc_seedstat *abl)
@@ -206,10 +199,10 @@ static int merge(const cc_run_ctx *ctx)
     cc_tsv_head he = {.title = "Fig. 2e: test MSE per architecture and cortical plasticity (fixed, input e-prop, input+recurrent e-prop)",
                       .units = bar_units};
     if (!s) s = cc_panel_bars(ctx, "fig2e_plasticity.tsv", &he, plast_series, NARCH * NPLAST, "test", "mse");
-    double none_plast[NPLAST], readout_plast[NPLAST];
+    double none_plast[NPLAST], readout_plast[NPLAST], sem; /* mean test MSE */
     for (int l = 0; !s && l < NPLAST; l++) {
-        s = test_mse(ctx, arch_cond[CC_ARCH_NONE][l], &none_plast[l]);
-        if (!s) s = test_mse(ctx, arch_cond[CC_ARCH_READOUT_FB][l], &readout_plast[l]);
+        s = cc_grid_mean_sem(ctx, arch_cond[CC_ARCH_NONE][l], "test", 0, "mse", &none_plast[l], &sem);
+        if (!s) s = cc_grid_mean_sem(ctx, arch_cond[CC_ARCH_READOUT_FB][l], "test", 0, "mse", &readout_plast[l], &sem);
     }
 
     /* f: fixed against plastic mossy fibres */
@@ -219,8 +212,8 @@ static int merge(const cc_run_ctx *ctx)
     cc_tsv_head hf = {.title = "Fig. 2f: test MSE of the cerebellar model with fixed or plastic mossy fibres", .units = bar_units};
     if (!s) s = cc_panel_bars(ctx, "fig2f_mossy.tsv", &hf, mf_series, 2, "test", "mse");
     double fixed_mf_mse, plastic_mf_mse;
-    if (!s) s = test_mse(ctx, mf_cond[0], &fixed_mf_mse);
-    if (!s) s = test_mse(ctx, mf_cond[1], &plastic_mf_mse);
+    if (!s) s = cc_grid_mean_sem(ctx, mf_cond[0], "test", 0, "mse", &fixed_mf_mse, &sem);
+    if (!s) s = cc_grid_mean_sem(ctx, mf_cond[1], "test", 0, "mse", &plastic_mf_mse, &sem);
     if (s) return s;
 
     const double none_mse = abl[0].mean, readout_mse = abl[1].mean, cereb_mse = abl[2].mean, silenced_mse = abl[3].mean,
