@@ -136,24 +136,6 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- merge */
 
-/* A table of bars: "index label acc acc_sem [xent xent_sem]", then the 95 % interval, seed count and
- * per-seed values of each (cc_panel_seed_bars), one row per label, from acc (n) and, if not NULL,
- * xent (n). */
-static int bars(const cc_run_ctx *ctx, const char *file, const char *title, const char *units_doc, int n,
-                const char *const *labels, const cc_seedstat *acc, const cc_seedstat *xent)
-{
-    static cc_seedstat st[2 * 8]; /* large: not on the stack */
-    static const char *const groups[2] = {"acc", "xent"};
-    const int ng = xent ? 2 : 1;
-    if (n > 8) return CC_ERRORF(GSL_EINVAL, "%s: %d bars (at most 8)", file, n);
-    for (int i = 0; i < n; i++) {
-        st[i * ng] = acc[i];
-        if (xent) st[i * ng + 1] = xent[i];
-    }
-    cc_tsv_head h = {.title = title, .units = units_doc};
-    return cc_panel_seed_bars(ctx, file, &h, labels, n, groups, ng, st);
-}
-
 /* models/manifest.tsv: every saved model with its checksum (read by Fig. 8). */
 static int manifest(const cc_run_ctx *ctx, const char *saved)
 {
@@ -274,12 +256,12 @@ static int merge(const cc_run_ctx *ctx)
                       .units = "error % of 200 validation trials", .runs = runs};
     if (!s) s = cc_panel_rows(ctx, "fig6d_curves.tsv", &hd, "epoch", E + 1, "curve", mossy, 2, 100.0);
     /* c: silencing; d: test accuracy of both mossy fibres */
-    static cc_seedstat acc[3], xent[3], acc_mf[2], best_epoch, best_epoch_authors, sel_ctl, sel_late, val_error;
+    static cc_seedstat test[3][2], acc_mf[2], best_epoch, best_epoch_authors, sel_ctl, sel_late, val_error; /* test: acc, xent */
     static arch_result res[NARCH], res_authors[NARCH]; /* at train.epochs, at protocol.epochs_authors */
     const char *acc_col[3] = {"acc", "acc_late", "acc_zero"}, *xent_col[3] = {"xent", "xent_late", "xent_zero"};
     for (int k = 0; !s && k < 3; k++) {
-        s = cc_grid_stat(ctx, cereb, "test", 0, acc_col[k], &acc[k]);
-        if (!s) s = cc_grid_stat(ctx, cereb, "test", 0, xent_col[k], &xent[k]);
+        s = cc_grid_stat(ctx, cereb, "test", 0, acc_col[k], &test[k][0]);
+        if (!s) s = cc_grid_stat(ctx, cereb, "test", 0, xent_col[k], &test[k][1]);
     }
     for (int k = 0; !s && k < 2; k++) s = cc_grid_stat(ctx, mossy[k].cond, "test", 0, "acc", &acc_mf[k]);
     for (int a = 0; !s && a < NARCH; a++) s = arch_result_read(ctx, a, 0, &res[a]);
@@ -288,19 +270,22 @@ static int merge(const cc_run_ctx *ctx)
     if (!s) s = cc_grid_stat(ctx, cereb, "sel", T - 1, "control", &sel_ctl);
     if (!s) s = cc_grid_stat(ctx, cereb, "sel", T - 1, "silenced_late", &sel_late);
     const char *lab_c[3] = {"control", "silenced_late", "silenced_zero"}, *lab_d[2] = {mf_label[mf], mf_label[!mf]};
-    if (!s) s = bars(ctx, "fig6c_silencing.tsv", "Fig. 6c: test accuracy and cross-entropy of the cerebellar model, control and silenced",
-                     "accuracy (fraction) and cross-entropy on the last step of 1000 test trials, mean and SEM over seeds", 3, lab_c, acc, xent);
-    if (!s) s = bars(ctx, "fig6d_mossy.tsv", "Fig. 6d: test accuracy of the cerebellar model, mossy fibres as configured and the other setting",
-                     "accuracy on the last step of 1000 test trials, mean and SEM over seeds", 2, lab_d, acc_mf, NULL);
+    static const char *const groups[2] = {"acc", "xent"};
+    const cc_tsv_head hc = {.title = "Fig. 6c: test accuracy and cross-entropy of the cerebellar model, control and silenced",
+                            .units = "accuracy (fraction) and cross-entropy on the last step of 1000 test trials, mean and SEM over seeds"},
+                      hm = {.title = "Fig. 6d: test accuracy of the cerebellar model, mossy fibres as configured and the other setting",
+                            .units = "accuracy on the last step of 1000 test trials, mean and SEM over seeds"};
+    if (!s) s = cc_panel_seed_bars(ctx, "fig6c_silencing.tsv", &hc, lab_c, 3, groups, 2, &test[0][0]);
+    if (!s) s = cc_panel_seed_bars(ctx, "fig6d_mossy.tsv", &hm, lab_d, 2, groups, 1, acc_mf);
     if (!s) s = manifest(ctx, cereb);
     /* seeds: converged, choice kept under late silencing, per-seed selectivity ratios */
-    const int n_learned = cc_count_ge(acc[0].v, S, P.acc_learned), n_kept = cc_count_ge(acc[1].v, S, P.acc_learned),
+    const int n_learned = cc_count_ge(test[0][0].v, S, P.acc_learned), n_kept = cc_count_ge(test[1][0].v, S, P.acc_learned),
               n_none_learned = cc_count_ge(acc_none->v, acc_none->n, P.acc_learned),
               n_ro_learned = cc_count_ge(acc_ro->v, acc_ro->n, P.acc_learned);
     double ratios[CC_GRID_MAX_SEEDS], ratio_min, ratio_max, late_min, late_max, first_min, first_max;
     for (int i = 0; i < S; i++) ratios[i] = sel_late.v[i] / sel_ctl.v[i];
     cc_min_max(ratios, S, &ratio_min, &ratio_max);
-    cc_min_max(acc[1].v, S, &late_min, &late_max);
+    cc_min_max(test[1][0].v, S, &late_min, &late_max);
     double first[CC_GRID_MAX_SEEDS]; /* the first epoch at which each cerebellar seed's validation error was 1% or less */
     int n_first = 0;
     for (int i = 0; i < S; i++) first[i] = NAN;
@@ -324,14 +309,14 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "t_silence", P.t_silence, "late silencing: cerebellar output 0 from this step to the end");
     cc_summary_add(&sm, "acc_none", acc_none->mean, "test accuracy, no feedback");
     cc_summary_add(&sm, "acc_readout_fb", acc_ro->mean, "test accuracy, readout feedback");
-    cc_panel_summary_pair(&sm, "acc_cereb_fb", acc[0].mean, acc[0].sem, "test accuracy, cerebellar feedback");
-    cc_panel_summary_pair(&sm, "acc_silenced_late", acc[1].mean, acc[1].sem, "test accuracy, cerebellar output silenced from t_silence");
+    cc_panel_summary_pair(&sm, "acc_cereb_fb", test[0][0].mean, test[0][0].sem, "test accuracy, cerebellar feedback");
+    cc_panel_summary_pair(&sm, "acc_silenced_late", test[1][0].mean, test[1][0].sem, "test accuracy, cerebellar output silenced from t_silence");
     cc_summary_add(&sm, "acc_silenced_late_min", late_min, "lowest per-seed accuracy silenced from t_silence");
     cc_summary_add(&sm, "acc_silenced_late_max", late_max, "highest per-seed accuracy silenced from t_silence");
-    cc_summary_add(&sm, "acc_silenced_zero", acc[2].mean, "test accuracy, cerebellar output silenced from t = 0");
-    cc_summary_add(&sm, "xent_cereb_fb", xent[0].mean, "test cross-entropy, control");
-    cc_summary_add(&sm, "xent_silenced_late", xent[1].mean, "test cross-entropy, silenced from t_silence");
-    cc_summary_add(&sm, "xent_silenced_zero", xent[2].mean, "test cross-entropy, silenced from t = 0");
+    cc_summary_add(&sm, "acc_silenced_zero", test[2][0].mean, "test accuracy, cerebellar output silenced from t = 0");
+    cc_summary_add(&sm, "xent_cereb_fb", test[0][1].mean, "test cross-entropy, control");
+    cc_summary_add(&sm, "xent_silenced_late", test[1][1].mean, "test cross-entropy, silenced from t_silence");
+    cc_summary_add(&sm, "xent_silenced_zero", test[2][1].mean, "test cross-entropy, silenced from t = 0");
     cc_summary_add(&sm, "sel_end", sel_ctl.mean, "end-of-trial selectivity, control");
     cc_summary_add(&sm, "sel_end_silenced_late", sel_late.mean, "end-of-trial selectivity, silenced from t_silence");
     cc_summary_add(&sm, "sel_ratio", ratio, "silenced / control end-of-trial selectivity (means over seeds)");
@@ -368,13 +353,13 @@ static int merge(const cc_run_ctx *ctx)
                      ratio, ratio_min, ratio_max);
     snprintf(crit, sizeof crit, "mean accuracy silenced from t = 0 in [claims.chance_lo, claims.chance_hi] = [%g, %g]", P.chance_lo,
              P.chance_hi);
-    const cc_sample zero = cc_sample_of(&acc[2], "acc_silenced_zero");
+    const cc_sample zero = cc_sample_of(&test[2][0], "acc_silenced_zero");
     double zero_min, zero_max;
-    cc_min_max(acc[2].v, acc[2].n, &zero_min, &zero_max);
+    cc_min_max(test[2][0].v, test[2][0].n, &zero_min, &zero_max);
     if (!s)
         s = cc_judge(&cl, &(cc_claim_text){"fig6.silenced_zero", CC_SRC_PAPER, "Silencing the cerebellar output from t = 0 gives chance", crit},
                      cc_rule_mean_in, &(cc_rule_arg){.thr = P.chance_lo, .thr2 = P.chance_hi}, &zero, 1,
-                     "accuracy %.3f (per seed %.3f to %.3f)", acc[2].mean, zero_min, zero_max);
+                     "accuracy %.3f (per seed %.3f to %.3f)", test[2][0].mean, zero_min, zero_max);
     return s ? s : cc_claims_commit(&cl);
 }
 
