@@ -342,11 +342,10 @@ static int merge(const cc_run_ctx *ctx)
                            "mean cosine similarity after the last session"};
     for (int r = 0; r < NRULES; r++)
         for (int k = 0; k < 8; k++) {
-            char key[64], doc[160];
-            snprintf(key, sizeof key, "%s_%s", RULE_NAMES[r], what[k]);
+            char doc[160];
             snprintf(doc, sizeof doc, "%s (%s)", desc[k], RULE_TITLES[r]);
-            if (k < 4) cc_panel_summary_pair(&sm, key, v[r][k], e[r][k], doc);
-            else cc_summary_add(&sm, key, v[r][k], doc);
+            if (k < 4) cc_panel_summary_mean_sem(&sm, v[r][k], e[r][k], doc, "%s_%s", RULE_NAMES[r], what[k]);
+            else cc_summary_addf(&sm, v[r][k], doc, "%s_%s", RULE_NAMES[r], what[k]);
         }
     cc_summary_add(&sm, "lstsq_first_session", first[RULE_LSTSQ] >= 0 ? first[RULE_LSTSQ] : NAN,
                    "first session after which the mean silenced accuracy is within claims.margin of the control (least squares)");
