@@ -183,14 +183,12 @@ static void summary_archs(cc_summary *sm, const arch_result r[NARCH], const char
 {
     static const char *const KEY[NARCH] = {"none", "readout_fb", "cereb_fb"},
                              *const DOC[NARCH] = {"no feedback", "readout feedback", "cerebellar feedback"};
-    char key[64], doc[256];
+    char doc[256];
     for (int a = 0; a < NARCH; a++) {
-        snprintf(key, sizeof key, "acc_%s%s", KEY[a], suffix);
         snprintf(doc, sizeof doc, "test accuracy, %s (%s)", DOC[a], protocol);
-        if (*suffix) cc_panel_summary_pair(sm, key, r[a].acc.mean, r[a].acc.sem, doc); /* at train.epochs: merge()'s own keys */
-        snprintf(key, sizeof key, "val_error_end_%s%s", KEY[a], suffix);
+        if (*suffix) cc_panel_summary_mean_sem(sm, r[a].acc.mean, r[a].acc.sem, doc, "acc_%s%s", KEY[a], suffix); /* at train.epochs: merge()'s own keys */
         snprintf(doc, sizeof doc, "validation error (%%) after the last epoch, %s (%s)", DOC[a], protocol);
-        cc_panel_summary_pair(sm, key, 100.0 * r[a].val_end.mean, 100.0 * r[a].val_end.sem, doc);
+        cc_panel_summary_mean_sem(sm, 100.0 * r[a].val_end.mean, 100.0 * r[a].val_end.sem, doc, "val_error_end_%s%s", KEY[a], suffix);
         snprintf(doc, sizeof doc, "seeds whose test error is at most claims.learnt_error, %s (%s)", DOC[a], protocol);
         cc_summary_addf(sm, r[a].n_learnt, doc, "n_learnt_%s%s", KEY[a], suffix);
     }
