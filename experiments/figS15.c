@@ -153,9 +153,8 @@ static int merge(const cc_run_ctx *ctx)
         for (int b = 0; b < NBARS; b++) {
             snprintf(doc, sizeof doc, "%s, test %s, %s", tn, t == FIGS_DELASS ? "error fraction" : "MSE", BAR[b].label);
             cc_panel_summary_mean_sem(&sm, st[t][b].mean, st[t][b].sem, doc, "%s_%s", tn, BAR[b].key);
-            if (t == FIGS_DELASS) {
+            if (t == FIGS_DELASS)
                 cc_summary_addf(&sm, cc_sample_count_le(&x[t][b], P.learnt_error), "its seeds that learnt (test error <= claims.learnt_error)", "%s_%s_learnt", tn, BAR[b].key);
-            }
         }
         cc_summary_addf(&sm, st[t][NONE_SILENCED].mean / st[t][CEREB_SILENCED].mean, "no-feedback / cerebellar error, both with the cortex silenced", "%s_ratio_silenced", tn);
         cc_summary_addf(&sm, st[t][NONE_INTACT].mean / st[t][CEREB_INTACT].mean, "no-feedback / cerebellar error, both intact", "%s_ratio_intact", tn);

@@ -169,9 +169,8 @@ static int merge(const cc_run_ctx *ctx)
             if (c == NONE) snprintf(base, sizeof base, "%s_none", tn);
             else snprintf(base, sizeof base, "%s_c%d", tn, c - 1);
             cc_panel_summary_mean_sem(&sm, st[t][c].mean, st[t][c].sem, doc, "%s", base);
-            if (t == FIGS_DELASS) {
+            if (t == FIGS_DELASS)
                 cc_summary_addf(&sm, cc_sample_count_le(&x[t][c], P.learnt_error), "seeds that learnt (test error <= claims.learnt_error)", "%s_learnt", base);
-            }
         }
         /* the largest sigma up to which every swept sigma beats no feedback (Welch, one-sided, claims.level) */
         double sigma_last = NAN, e;
@@ -183,9 +182,7 @@ static int merge(const cc_run_ctx *ctx)
         }
         cc_summary_addf(&sm, sigma_last, "largest sigma up to which the cerebellar model beats no feedback at every swept sigma, Welch one-sided at claims.level (NaN: not even at the first)", "%s_sigma_benefit", tn);
     }
-    for (int i = 0; i < P.n_sigma; i++) {
-        cc_summary_addf(&sm, P.sigma[i], "noise std of condition ci", "sigma%d", i);
-    }
+    for (int i = 0; i < P.n_sigma; i++) cc_summary_addf(&sm, P.sigma[i], "noise std of condition ci", "sigma%d", i);
 
     cc_claims cl;
     if ((s = cc_claims_open(&cl, ctx, "Fig. S6 claims, from the test errors of every seed"))) return s;
