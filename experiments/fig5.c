@@ -321,14 +321,6 @@ typedef struct {
     double low[7];                     /* supplement: see supplement_lr */
 } results;
 
-/* Mean and SEM of a[i] - b[i] (paired by seed). */
-static void paired_diff(const double *a, const double *b, int n, double *mean, double *sem)
-{
-    double d[MAX_SEEDS];
-    for (int i = 0; i < n; i++) d[i] = a[i] - b[i];
-    cc_mean_sem(d, n, mean, sem);
-}
-
 /* Mean validation error over epochs 1..E of each of the first ns seeds of condition cond: v (ns). */
 static int mean_train_error(const cc_run_ctx *ctx, const char *cond, int ns, int E, double *v)
 {
@@ -509,14 +501,15 @@ static int panel_g(const cc_run_ctx *ctx, results *r)
     int s = cc_ctx_tsv_open(ctx, &t, &h, "fig5g_duration.tsv");
     const int ns = P.sweep_seeds;
     for (int i = 0; !s && i < P.n_Ts; i++) {
-        double none[MAX_SEEDS], cereb[MAX_SEEDS], constant[MAX_SEEDS], row[8] = {P.Ts[i]}, sem;
+        double none[MAX_SEEDS], cereb[MAX_SEEDS], constant[MAX_SEEDS], d[MAX_SEEDS], row[8] = {P.Ts[i]}, sem;
         const cond_name cn = name_of(CC_ARCH_NONE, CC_CORTEX_FIXED, P.model.alpha, P.Ts[i], 0),
                         cc = name_of(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, P.model.alpha, P.Ts[i], 0);
         s = cc_panel_seed_values(ctx, cn.s, ns, "test", 0, "err", none);
         if (!s) s = cc_panel_seed_values(ctx, cc.s, ns, "test", 0, "err", cereb);
         if (!s) s = cc_panel_seed_values(ctx, cc.s, ns, "test", 0, "err_constant", constant);
         if (s) break;
-        paired_diff(none, cereb, ns, &row[1], &row[2]);
+        for (int k = 0; k < ns; k++) d[k] = none[k] - cereb[k]; /* paired by seed */
+        cc_mean_sem(d, ns, &row[1], &row[2]);
         cc_mean_sem(none, ns, &row[3], &row[4]);
         cc_mean_sem(cereb, ns, &row[5], &row[6]);
         cc_mean_sem(constant, ns, &row[7], &sem);
