@@ -6,11 +6,7 @@
  * the sizes of the model (read by the plot script to label the block diagrams, so
  * the diagrams show what the code runs).
  */
-#include <math.h>
-#include <stdio.h>
-#include <string.h>
-
-#include "cc_panel.h"
+#include "cc_figure.h"
 
 static struct {
     cc_model_keys model;
@@ -113,12 +109,7 @@ static int merge(const cc_run_ctx *ctx)
     return cc_claims_commit(&cl);
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig1",
-    .summary = "Fig. 1: the three architectures and one trained cerebellar-feedback trial",
-    .specs = SPECS,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig1", .specs = SPECS, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 1: the three architectures and one trained cerebellar-feedback trial"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -11,13 +11,7 @@
  *   f  fixed against plastic mossy fibres
  * and checks the claims of the figure (claims.tsv).
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "cc_panel.h"
-#include "cc_rules.h"
+#include "cc_figure.h"
 
 enum { MAX_TAUS = 16 }; /* panel d: at most this many windows */
 
@@ -26,13 +20,8 @@ static struct {
     cc_train_keys train;
     int taus[MAX_TAUS], n_taus;
     double ratio_min, ablation_lo, ablation_hi;
-} P = {.model = CC_MODEL_KEYS_DEFAULT,
-       .train = CC_TRAIN_KEYS_DEFAULT,
-       .taus = {0, 1, 2, 3, 4, 5, 6},
-       .n_taus = 7,
-       .ratio_min = 5,
-       .ablation_lo = 0.5,
-       .ablation_hi = 2.0};
+} P = {.model = CC_MODEL_KEYS_DEFAULT, .train = CC_TRAIN_KEYS_DEFAULT, .taus = {0, 1, 2, 3, 4, 5, 6}, .n_taus = 7,
+       .ratio_min = 5, .ablation_lo = 0.5, .ablation_hi = 2.0};
 
 static const cc_spec SPECS[] = {
     CC_SPECS_MODEL(P.model),
@@ -82,21 +71,6 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     return s;
 }
 
-/* Test the trained model on the unit's test trials with its cerebellar output silenced from step
- * `from` (-1: intact); *z receives a copy of the readout (T, B, 2). */
-static int test(cc_trained *tr, int from, cc_stats *st, cc_batch **b, double **z)
-{
-    cc_batch_free(*b);
-    *b = NULL;
-    tr->m->silence_from = from;
-    int s = cc_test(tr->m, &tr->task, tr->pr.n_test, tr->seed, st, b);
-    tr->m->silence_from = -1;
-    const size_t nz = s ? 0 : (size_t)(*b)->T * (*b)->B * 2;
-    if (!s && !(*z = malloc(nz * sizeof **z))) s = CC_ERRORF(GSL_ENOMEM, "out of memory");
-    if (!s) memcpy(*z, tr->m->ws.z, nz * sizeof **z);
-    return s;
-}
-
 static int run_unit(const char *id, const cc_run_ctx *ctx)
 {
     (void)id;
@@ -105,8 +79,8 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     double *z = NULL, *z_ablated = NULL;
     cc_stats st, st_ablated = {.mse = NAN};
     int s = cc_grid_train(ctx, &tr);
-    if (!s) s = test(&tr, -1, &st, &b, &z);
-    if (!s && ctx->cond->arch == CC_ARCH_CEREB_FB) s = test(&tr, 0, &st_ablated, &b, &z_ablated);
+    if (!s) s = cc_panel_test_copy(tr.m, &tr.task, tr.pr.n_test, tr.seed, -1, -1, &st, &b, &z); /* intact, then silenced from t = 0 */
+    if (!s && ctx->cond->arch == CC_ARCH_CEREB_FB) s = cc_panel_test_copy(tr.m, &tr.task, tr.pr.n_test, tr.seed, 0, -1, &st_ablated, &b, &z_ablated);
     cc_tsv_head traj = {.title = "Fig. 2b: readout of the first test trial of each cue (ablated: cerebellum silenced from t = 0)",
                         .columns = "cond t target_x target_y x y x_ablated y_ablated",
                         .runs = ctx->unit};
@@ -129,13 +103,6 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- merge */
 
-/* Mean test MSE over the seeds of condition `cond`. */
-static int test_mse(const cc_run_ctx *ctx, const char *cond, double *mean)
-{
-    double sem;
-    return cc_grid_mean_sem(ctx, cond, "test", 0, "mse", mean, &sem);
-}
-
 /* claims.tsv from the per-seed test MSE of panel c's samples (none, readout_fb, cereb_fb,
  * cereb_silenced, cereb_readout). */
 static int claims(const cc_run_ctx *ctx, const cc_seedstat *abl)
@@ -151,12 +118,8 @@ static int claims(const cc_run_ctx *ctx, const cc_seedstat *abl)
              "no-feedback / cerebellar and readout-feedback / cerebellar mean test MSE both >= claims.ratio_min = %g "
              "(the paper says much better; the cut-off is ours); effect: the smaller ratio",
              P.ratio_min);
-    const cc_claim_text acq = {"fig2.acquisition", CC_SRC_PAPER,
-                               "With a fixed cortex the cerebellar-feedback model learns to draw the lines much better "
-                               "than both cortical-only models (no feedback, readout feedback)",
-                               crit};
-    const cc_rule_arg ratio = {.thr = P.ratio_min};
-    s = cc_judge(&cl, &acq, cc_rule_ratio_ge, &ratio, (const cc_sample[]){cereb, none, readout}, 3,
+    s = cc_judge(&cl, &(cc_claim_text){"fig2.acquisition", CC_SRC_PAPER, "With a fixed cortex the cerebellar-feedback model learns to draw the lines much better than both cortical-only models (no feedback, readout feedback)", crit},
+                 cc_rule_ratio_ge, &(cc_rule_arg){.thr = P.ratio_min}, (const cc_sample[]){cereb, none, readout}, 3,
                  "MSE cerebellar %.4f, no feedback %.4f, readout feedback %.4f; ratios %.1f and %.1f",
                  cc_sample_mean(&cereb), cc_sample_mean(&none), cc_sample_mean(&readout),
                  cc_sample_mean(&none) / cc_sample_mean(&cereb), cc_sample_mean(&readout) / cc_sample_mean(&cereb));
@@ -167,13 +130,9 @@ static int claims(const cc_run_ctx *ctx, const cc_seedstat *abl)
              P.ablation_lo, P.ablation_hi);
     /* package: Fig. 2's caption is not public; the panel and its claim are inferred from the
      * authors' code (force_zero_output) and the ablations the paper states for Figs. 5 and 6 */
-    const cc_claim_text abl_text = {"fig2.ablation", CC_SRC_PACKAGE,
-                                    "Silencing the cerebellum of the trained cerebellar model brings its MSE back near "
-                                    "the no-feedback level (inferred: the caption of Fig. 2 is not public)",
-                                    crit};
-    const cc_rule_arg band = {.thr = P.ablation_lo, .thr2 = P.ablation_hi};
     if (!s)
-        s = cc_judge(&cl, &abl_text, cc_rule_ratio_in, &band, (const cc_sample[]){none, silenced}, 2,
+        s = cc_judge(&cl, &(cc_claim_text){"fig2.ablation", CC_SRC_PACKAGE, "Silencing the cerebellum of the trained cerebellar model brings its MSE back near the no-feedback level (inferred: the caption of Fig. 2 is not public)", crit},
+                     cc_rule_ratio_in, &(cc_rule_arg){.thr = P.ablation_lo, .thr2 = P.ablation_hi}, (const cc_sample[]){none, silenced}, 2,
                      "MSE silenced %.4f, no feedback %.4f; ratio %.2f", cc_sample_mean(&silenced),
                      cc_sample_mean(&none), cc_sample_mean(&silenced) / cc_sample_mean(&none));
     return s ? s : cc_claims_commit(&cl);
@@ -200,13 +159,8 @@ static int merge(const cc_run_ctx *ctx)
     int s = cc_panel_curves(ctx, "fig2a_curves.tsv", &ha, arch_series, NARCH, P.train.epochs, "val_metric", NULL);
 
     /* b: readouts of the first seed of each architecture side by side, then the silenced cerebellar model */
-    cc_panel_column traj[2 * NARCH + 2];
-    for (int a = 0; a < NARCH; a++) {
-        traj[2 * a] = (cc_panel_column){arch_cond[a][CC_CORTEX_FIXED], "x"};
-        traj[2 * a + 1] = (cc_panel_column){arch_cond[a][CC_CORTEX_FIXED], "y"};
-    }
-    traj[2 * NARCH] = (cc_panel_column){cereb, "x_ablated"};
-    traj[2 * NARCH + 1] = (cc_panel_column){cereb, "y_ablated"};
+    cc_panel_column traj[2 * NARCH + 2] = {[2 * NARCH] = {cereb, "x_ablated"}, [2 * NARCH + 1] = {cereb, "y_ablated"}};
+    for (int a = 0; a < 2 * NARCH; a++) traj[a] = (cc_panel_column){arch_cond[a / 2][CC_CORTEX_FIXED], a % 2 ? "y" : "x"};
     cc_tsv_head hb = {.title = "Fig. 2b: outputs of the first test trial of each cue after training (first seed)",
                       .columns = "cond t target_x target_y none_x none_y readout_fb_x readout_fb_y cereb_fb_x cereb_fb_y cereb_readout_x cereb_readout_y ablated_x ablated_y",
                       .runs = "seed index 0 of each architecture"};
@@ -218,18 +172,11 @@ static int merge(const cc_run_ctx *ctx)
     const char *const ablation_cond[NABL] = {arch_cond[CC_ARCH_NONE][CC_CORTEX_FIXED],
                                              arch_cond[CC_ARCH_READOUT_FB][CC_CORTEX_FIXED], cereb, cereb,
                                              arch_cond[CC_ARCH_CEREB_READOUT][CC_CORTEX_FIXED]};
-    static cc_seedstat ablation_seeds[NABL]; /* large: not on the stack; the claims' samples */
-    double ablation[NABL][2], ablation_sem[NABL]; /* mean, sem */
-    cc_panel_bar ablation_bar[NABL];
-    for (int i = 0; i < NABL; i++)
-        ablation_bar[i] = (cc_panel_bar){ablation_cond[i], i == 3 ? "mse_ablated" : "mse", ablation_label[i]};
-    for (int i = 0; !s && i < NABL; i++)
-        s = cc_grid_stat(ctx, ablation_cond[i], "test", 0, i == 3 ? "mse_ablated" : "mse", &ablation_seeds[i]);
+    static cc_seedstat abl[NABL]; /* large: not on the stack; the claims' samples */
+    for (int i = 0; !s && i < NABL; i++) s = cc_grid_stat(ctx, ablation_cond[i], "test", 0, i == 3 ? "mse_ablated" : "mse", &abl[i]);
     cc_tsv_head hc = {.title = "Fig. 2c: test MSE, cerebellar model with and without its cerebellum (silenced from t = 0), and the other architectures",
                       .units = bar_units};
-    double ablation_mean[NABL];
-    if (!s) s = cc_panel_bars_of(ctx, "fig2c_ablation.tsv", &hc, ablation_bar, NABL, "test", ablation_mean, ablation_sem);
-    for (int i = 0; !s && i < NABL; i++) ablation[i][0] = ablation_mean[i], ablation[i][1] = ablation_sem[i];
+    if (!s) s = cc_panel_seed_bars(ctx, "fig2c_ablation.tsv", &hc, ablation_label, NABL, NULL, 1, abl);
 
     /* d: the cerebellar time window */
     char tau_cond[MAX_TAUS][COND_NAME], tau_label[MAX_TAUS][16];
@@ -252,10 +199,10 @@ static int merge(const cc_run_ctx *ctx)
     cc_tsv_head he = {.title = "Fig. 2e: test MSE per architecture and cortical plasticity (fixed, input e-prop, input+recurrent e-prop)",
                       .units = bar_units};
     if (!s) s = cc_panel_bars(ctx, "fig2e_plasticity.tsv", &he, plast_series, NARCH * NPLAST, "test", "mse");
-    double none_plast[NPLAST], readout_plast[NPLAST];
+    double none_plast[NPLAST], readout_plast[NPLAST], sem; /* mean test MSE */
     for (int l = 0; !s && l < NPLAST; l++) {
-        s = test_mse(ctx, arch_cond[CC_ARCH_NONE][l], &none_plast[l]);
-        if (!s) s = test_mse(ctx, arch_cond[CC_ARCH_READOUT_FB][l], &readout_plast[l]);
+        s = cc_grid_mean_sem(ctx, arch_cond[CC_ARCH_NONE][l], "test", 0, "mse", &none_plast[l], &sem);
+        if (!s) s = cc_grid_mean_sem(ctx, arch_cond[CC_ARCH_READOUT_FB][l], "test", 0, "mse", &readout_plast[l], &sem);
     }
 
     /* f: fixed against plastic mossy fibres */
@@ -265,12 +212,12 @@ static int merge(const cc_run_ctx *ctx)
     cc_tsv_head hf = {.title = "Fig. 2f: test MSE of the cerebellar model with fixed or plastic mossy fibres", .units = bar_units};
     if (!s) s = cc_panel_bars(ctx, "fig2f_mossy.tsv", &hf, mf_series, 2, "test", "mse");
     double fixed_mf_mse, plastic_mf_mse;
-    if (!s) s = test_mse(ctx, mf_cond[0], &fixed_mf_mse);
-    if (!s) s = test_mse(ctx, mf_cond[1], &plastic_mf_mse);
+    if (!s) s = cc_grid_mean_sem(ctx, mf_cond[0], "test", 0, "mse", &fixed_mf_mse, &sem);
+    if (!s) s = cc_grid_mean_sem(ctx, mf_cond[1], "test", 0, "mse", &plastic_mf_mse, &sem);
     if (s) return s;
 
-    const double none_mse = ablation[0][0], readout_mse = ablation[1][0], cereb_mse = ablation[2][0],
-                 silenced_mse = ablation[3][0], cereb_readout_mse = ablation[4][0];
+    const double none_mse = abl[0].mean, readout_mse = abl[1].mean, cereb_mse = abl[2].mean, silenced_mse = abl[3].mean,
+                 cereb_readout_mse = abl[4].mean;
     const double none_best_plastic = fmin(none_plast[0], fmin(none_plast[1], none_plast[2]));
     const double readout_best_plastic = fmin(readout_plast[0], fmin(readout_plast[1], readout_plast[2]));
     cc_summary sm;
@@ -291,15 +238,10 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "ratio_readout_cereb", readout_mse / cereb_mse, "readout-feedback MSE / cerebellar MSE");
     cc_summary_add(&sm, "ratio_silenced_none", silenced_mse / none_mse, "silenced cerebellar MSE / no-feedback MSE");
     if ((s = cc_summary_commit(&sm))) return s;
-    return claims(ctx, ablation_seeds);
+    return claims(ctx, abl);
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig2",
-    .summary = "Fig. 2: line drawing with a fixed cortex: architectures, ablation, tau, plasticity, mossy fibres",
-    .specs = SPECS,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig2", .specs = SPECS, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 2: line drawing with a fixed cortex: architectures, ablation, tau, plasticity, mossy fibres"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -18,14 +18,7 @@
  * and checks the claims of the figure (claims.tsv). One condition of the grid, named "" (units
  * seed0, seed1, ...): the protocol keys switch.* and repeat.* are part of every unit's configuration.
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
-#include "cc_panel.h"
-#include "cc_rules.h"
+#include "cc_figure.h"
 #include "cc_rng.h"
 #include "cc_switch.h"
 
@@ -257,12 +250,13 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- merge */
 
-/* The numbers of the figure that the summary and the claims quote: means (and SEM) over seeds. */
+/* The numbers of the figure that the summary and the claims quote: per seed, means (and SEM). */
 typedef struct {
-    double bar[2][5], bar_sem[2][5];      /* panel a: readout [0] plastic, [1] frozen during task 2 */
+    cc_seedstat bar[5][2];                /* panel a: readout [0] plastic, [1] frozen during task 2 */
     double overlap[2 * MAX_OVERLAPS];     /* panel c: (2, n_overlaps) task 2, task 1 after the switch back */
-    double control[4];                    /* panel d: task 2, task 1 with separate sets, then one shared set */
+    cc_seedstat control[4];               /* panel d: task 2, task 1 with separate sets, then one shared set */
     double repeat[8 * 2 * MAX_CYCLES];    /* panel e: (8, 2 cycles) pre at end cost, then with overlap */
+    cc_seedstat zero;                     /* a zero output on each seed's test trials of the arcs */
 } figure;
 
 /* Bars of panel a, in the order of the table; the summary's keys are mse_<label> and frozen_<label>. */
@@ -275,41 +269,39 @@ static int summary(const cc_run_ctx *ctx, const figure *f)
 {
     cc_task lines = cc_task_defaults(CC_TASK_LINEDRAW), arcs = lines;
     arcs.arc = 1.0;
-    double zero_lines, blind_lines, zero_arcs, blind_arcs, zero_test, zero_test_sem;
+    double zero_lines, blind_lines, zero_arcs, blind_arcs;
     cc_panel_chance_mse(&lines, &zero_lines, &blind_lines);
     cc_panel_chance_mse(&arcs, &zero_arcs, &blind_arcs);
-    int s = cc_grid_mean_sem(ctx, "", "zero", 0, "arcs", &zero_test, &zero_test_sem); /* fig3.acquisition's reference */
     cc_summary sm;
-    if (s || (s = cc_summary_open(&sm, ctx, "Fig. 3: numbers quoted in the report"))) return s;
+    int s = cc_summary_open(&sm, ctx, "Fig. 3: numbers quoted in the report");
+    if (s) return s;
     cc_summary_add(&sm, "seeds", P.train.seeds, "seeds");
     cc_summary_add(&sm, "epochs_task1", P.train.epochs, "epochs of task 1 (best checkpoint kept)");
     cc_summary_add(&sm, "epochs_task2", P.task2_epochs, "epochs of task 2 (last weights kept)");
     cc_summary_add(&sm, "zero_mse_lines", zero_lines, "MSE of a zero output on the straight lines");
     cc_summary_add(&sm, "zero_mse_arcs", zero_arcs, "MSE of a zero output on the arcs");
-    cc_summary_add(&sm, "zero_mse_arcs_test", zero_test, "MSE of a zero output on each seed's test trials of the arcs, mean over seeds");
+    cc_summary_add(&sm, "zero_mse_arcs_test", f->zero.mean, "MSE of a zero output on each seed's test trials of the arcs, mean over seeds");
     cc_summary_add(&sm, "cueblind_mse_lines", blind_lines, "MSE of the best output that ignores the cue (mean line at each step)");
     cc_summary_add(&sm, "cueblind_mse_arcs", blind_arcs, "MSE of the best output that ignores the cue (mean arc at each step)");
-    char key[64], doc[200];
+    char doc[200];
     for (int i = 0; i < 5; i++) {
         snprintf(doc, sizeof doc, "test MSE, %s, readout plastic during task 2", BAR_DOC[i]);
-        cc_panel_summary_named(&sm, "mse_%s", "sem_%s", BAR_LABEL[i], f->bar[0][i], f->bar_sem[0][i], doc);
+        cc_panel_summary_named(&sm, "mse_%s", "sem_%s", BAR_LABEL[i], f->bar[i][0].mean, f->bar[i][0].sem, doc);
         snprintf(doc, sizeof doc, "test MSE, %s, readout frozen during task 2", BAR_DOC[i]);
-        if (i) cc_panel_summary_named(&sm, "frozen_%s", "frozen_sem_%s", BAR_LABEL[i], f->bar[1][i], f->bar_sem[1][i], doc);
+        if (i) cc_panel_summary_named(&sm, "frozen_%s", "frozen_sem_%s", BAR_LABEL[i], f->bar[i][1].mean, f->bar[i][1].sem, doc);
     }
-    const double base = f->bar[0][0];
-    cc_summary_add(&sm, "ratio_back_base", f->bar[0][2] / base, "task-1 MSE after the switch back / baseline");
-    cc_summary_add(&sm, "frac_task2_zero", f->bar[0][1] / zero_test, "task-2 MSE / zero-output MSE of the arcs on the same test trials (mean over seeds of each)");
-    cc_summary_add(&sm, "shared_task2", f->control[2], "test MSE of task 2, one shared set retrained on it");
-    cc_summary_add(&sm, "shared_task1", f->control[3], "test MSE of task 1 after the shared set learnt task 2");
-    cc_summary_add(&sm, "ratio_shared_base", f->control[3] / base, "shared-set task-1 MSE / baseline");
+    const double base = f->bar[0][0].mean;
+    cc_summary_add(&sm, "ratio_back_base", f->bar[2][0].mean / base, "task-1 MSE after the switch back / baseline");
+    cc_summary_add(&sm, "frac_task2_zero", f->bar[1][0].mean / f->zero.mean, "task-2 MSE / zero-output MSE of the arcs on the same test trials (mean over seeds of each)");
+    cc_summary_add(&sm, "shared_task2", f->control[2].mean, "test MSE of task 2, one shared set retrained on it");
+    cc_summary_add(&sm, "shared_task1", f->control[3].mean, "test MSE of task 1 after the shared set learnt task 2");
+    cc_summary_add(&sm, "ratio_shared_base", f->control[3].mean / base, "shared-set task-1 MSE / baseline");
     for (int i = 0; i < P.n_overlaps; i++) {
         const int pc = (int)lround(100 * P.overlaps[i]);
-        snprintf(key, sizeof key, "overlap%d_task2", pc);
         snprintf(doc, sizeof doc, "test MSE of task 2 with overlap %g", P.overlaps[i]);
-        cc_summary_add(&sm, key, f->overlap[i], doc);
-        snprintf(key, sizeof key, "overlap%d_task1_back", pc);
+        cc_summary_addf(&sm, f->overlap[i], doc, "overlap%d_task2", pc);
         snprintf(doc, sizeof doc, "test MSE of task 1 after the switch back with overlap %g", P.overlaps[i]);
-        cc_summary_add(&sm, key, f->overlap[P.n_overlaps + i], doc);
+        cc_summary_addf(&sm, f->overlap[P.n_overlaps + i], doc, "overlap%d_task1_back", pc);
     }
     cc_summary_add(&sm, "repeat_cycles", P.cycles, "cycles of repeated switching (one block of each task)");
     cc_summary_add(&sm, "repeat_epochs", P.block_epochs, "epochs per block of repeated switching");
@@ -320,44 +312,29 @@ static int summary(const cc_run_ctx *ctx, const figure *f)
         const double *at = f->repeat + (4 * v + 1) * nsw, *cost = f->repeat + (4 * v + 3) * nsw;
         /* returns to task 1 are switches 2, 4, ...; to task 2 (after its first) 3, 5, ... */
         for (int k = 1; k < nsw; k++) {
-            snprintf(key, sizeof key, "%s_cost%d", run_key, k + 1);
             snprintf(doc, sizeof doc, "switch %d (to task %d)%s: test MSE right after the switch minus at the end of the task's previous block",
                      k + 1, k % 2 ? 1 : 2, v ? " with overlap" : "");
-            cc_summary_add(&sm, key, cost[k], doc);
-            snprintf(key, sizeof key, "%s_at%d", run_key, k + 1);
-            cc_summary_add(&sm, key, at[k], "test MSE right after that switch");
+            cc_summary_addf(&sm, cost[k], doc, "%s_cost%d", run_key, k + 1);
+            cc_summary_addf(&sm, at[k], "test MSE right after that switch", "%s_at%d", run_key, k + 1);
         }
-        snprintf(key, sizeof key, "%s_cost_ratio_task1", run_key);
-        cc_summary_add(&sm, key, cost[nsw - 1] / cost[1], "switch cost of the last return to task 1 / of the first");
-        snprintf(key, sizeof key, "%s_cost_ratio_task2", run_key);
-        if (nsw >= 4) cc_summary_add(&sm, key, cost[nsw - 2] / cost[2], "switch cost of the last return to task 2 / of the first");
+        cc_summary_addf(&sm, cost[nsw - 1] / cost[1], "switch cost of the last return to task 1 / of the first", "%s_cost_ratio_task1", run_key);
+        if (nsw >= 4) cc_summary_addf(&sm, cost[nsw - 2] / cost[2], "switch cost of the last return to task 2 / of the first", "%s_cost_ratio_task2", run_key);
     }
     return cc_summary_commit(&sm);
 }
 
 /* claims.tsv, from the per-seed test MSE with the readout plastic (the authors' setting); each
  * claim's reference x[0] (a zero output, the task-1 baseline) is the value of the same seed. */
-static int claims(const cc_run_ctx *ctx)
+static int claims(const cc_run_ctx *ctx, const figure *f)
 {
-    enum { BASE, TASK2, BACK, SHARED, ZERO, NSTAT };
-    static const struct {
-        const char *file, *col, *name;
-        int row;
-    } what[NSTAT] = {{"bars", "plastic", "task1_baseline", 0}, {"bars", "plastic", "task2", 1},
-                     {"bars", "plastic", "task1_back", 2},     {"control", "mse", "task1_shared", 3},
-                     {"zero", "arcs", "zero_output_arcs", 0}};
-    static cc_seedstat st[NSTAT]; /* large: not on the stack */
-    cc_sample x[NSTAT];
-    int s = GSL_SUCCESS;
-    for (int i = 0; !s && i < NSTAT; i++) {
-        s = cc_grid_stat(ctx, "", what[i].file, what[i].row, what[i].col, &st[i]);
-        x[i] = cc_sample_of(&st[i], what[i].name);
-    }
+    const cc_sample base = cc_sample_of(&f->bar[0][0], "task1_baseline"), task2 = cc_sample_of(&f->bar[1][0], "task2"),
+                    back = cc_sample_of(&f->bar[2][0], "task1_back"), shared = cc_sample_of(&f->control[3], "task1_shared"),
+                    zero = cc_sample_of(&f->zero, "zero_output_arcs");
+    const double mb = f->bar[0][0].mean, m2 = f->bar[1][0].mean, mback = f->bar[2][0].mean, mshared = f->control[3].mean,
+                 mzero = f->zero.mean;
     cc_claims cl;
-    if (s || (s = cc_claims_open(&cl, ctx, "Fig. 3 claims, from the per-seed test MSE (readout plastic during task 2)")))
-        return s;
-    const double base = st[BASE].mean, task2 = st[TASK2].mean, back = st[BACK].mean, shared = st[SHARED].mean,
-                 zero = st[ZERO].mean;
+    int s = cc_claims_open(&cl, ctx, "Fig. 3 claims, from the per-seed test MSE (readout plastic during task 2)");
+    if (s) return s;
     char crit[400], stmt[200];
     /* acquisition: mean task-2 MSE / mean zero-output MSE of the arcs (same trials) <= acquired_frac */
     snprintf(crit, sizeof crit,
@@ -365,35 +342,27 @@ static int claims(const cc_run_ctx *ctx)
              "claims.acquired_frac = %g (the cut-off is ours)",
              P.acquired_frac);
     snprintf(stmt, sizeof stmt, "Task 2 (arcs) is acquired by a second parallel-fibre set within its %d epochs", P.task2_epochs);
-    const cc_claim_text acq = {"fig3.acquisition", CC_SRC_PAPER, stmt, crit};
-    const cc_rule_arg acq_arg = {.thr = P.acquired_frac};
-    s = cc_judge(&cl, &acq, cc_rule_ratio_le, &acq_arg, (const cc_sample[]){x[ZERO], x[TASK2]}, 2,
-                 "task-2 MSE %.4f after %d epochs; zero output %.4f; fraction %.3f", task2, P.task2_epochs, zero,
-                 task2 / zero);
+    s = cc_judge(&cl, &(cc_claim_text){"fig3.acquisition", CC_SRC_PAPER, stmt, crit}, cc_rule_ratio_le,
+                 &(cc_rule_arg){.thr = P.acquired_frac}, (const cc_sample[]){zero, task2}, 2,
+                 "task-2 MSE %.4f after %d epochs; zero output %.4f; fraction %.3f", m2, P.task2_epochs, mzero, m2 / mzero);
     /* switch back: mean task-1 MSE after the switch back / mean baseline <= back_factor */
     snprintf(crit, sizeof crit,
              "switched-back / baseline mean task-1 test MSE <= claims.back_factor = %g (close to the baseline: within "
              "this factor, ours)",
              P.back_factor);
-    const cc_claim_text back_text = {"fig3.switch_back", CC_SRC_PAPER,
-                                     "Switching back to the first parallel-fibre set restores task 1 with no retraining",
-                                     crit};
-    const cc_rule_arg back_arg = {.thr = P.back_factor};
     if (!s)
-        s = cc_judge(&cl, &back_text, cc_rule_ratio_le, &back_arg, (const cc_sample[]){x[BASE], x[BACK]}, 2,
-                     "task-1 MSE %.4f after the switch back, %.4f baseline; ratio %.2f", back, base, back / base);
+        s = cc_judge(&cl, &(cc_claim_text){"fig3.switch_back", CC_SRC_PAPER, "Switching back to the first parallel-fibre set restores task 1 with no retraining", crit},
+                     cc_rule_ratio_le, &(cc_rule_arg){.thr = P.back_factor}, (const cc_sample[]){base, back}, 2,
+                     "task-1 MSE %.4f after the switch back, %.4f baseline; ratio %.2f", mback, mb, mback / mb);
     /* shared control: mean task-1 MSE after the shared set learnt task 2 / mean baseline >= control_factor */
     snprintf(crit, sizeof crit,
              "shared-set / baseline mean task-1 test MSE >= claims.control_factor = %g (loses task 1: at least this "
              "factor, ours)",
              P.control_factor);
-    const cc_claim_text shared_text = {"fig3.shared_control", CC_SRC_PAPER,
-                                       "A single shared parallel-fibre set retrained on task 2 loses task 1", crit};
-    const cc_rule_arg shared_arg = {.thr = P.control_factor};
     if (!s)
-        s = cc_judge(&cl, &shared_text, cc_rule_ratio_ge, &shared_arg, (const cc_sample[]){x[BASE], x[SHARED]}, 2,
-                     "task-1 MSE %.4f after the shared set learnt task 2, %.4f baseline; ratio %.1f", shared, base,
-                     shared / base);
+        s = cc_judge(&cl, &(cc_claim_text){"fig3.shared_control", CC_SRC_PAPER, "A single shared parallel-fibre set retrained on task 2 loses task 1", crit},
+                     cc_rule_ratio_ge, &(cc_rule_arg){.thr = P.control_factor}, (const cc_sample[]){base, shared}, 2,
+                     "task-1 MSE %.4f after the shared set learnt task 2, %.4f baseline; ratio %.1f", mshared, mb, mshared / mb);
     return s ? s : cc_claims_commit(&cl);
 }
 
@@ -405,22 +374,17 @@ static int merge(const cc_run_ctx *ctx)
              P.train.seed0 + P.train.seeds - 1);
     const char *const test_mse = "test MSE per element, 1000 trials, mean and SEM over seeds";
     /* a: test MSE with the readout plastic during task 2 (the authors'), then frozen */
-    const cc_panel_series bars[2] = {{"", "plastic"}, {"", "frozen"}};
+    static const char *const readout[2] = {"plastic", "frozen"};
     const cc_tsv_head ha = {.title = "Fig. 3a: test MSE of task 1 after its training, task 2 after its training on set 2, task 1 after the switch back, and each task with the other task's set",
                             .units = test_mse, .runs = runs};
-    static cc_seedstat bar_seeds[5][2], control_seeds[4]; /* large: not on the stack */
     int s = GSL_SUCCESS;
     for (int r = 0; !s && r < 5; r++)
-        for (int g = 0; !s && g < 2; g++) {
-            s = cc_grid_stat(ctx, bars[g].cond, "bars", r, bars[g].col, &bar_seeds[r][g]);
-            f.bar[g][r] = bar_seeds[r][g].mean, f.bar_sem[g][r] = bar_seeds[r][g].sem;
-        }
-    if (!s) s = cc_panel_seed_bars(ctx, "fig3a_bars.tsv", &ha, BAR_LABEL, 5, (const char *const[2]){"plastic", "frozen"}, 2, &bar_seeds[0][0]);
+        for (int g = 0; !s && g < 2; g++) s = cc_grid_stat(ctx, "", "bars", r, readout[g], &f.bar[r][g]);
+    if (!s) s = cc_panel_seed_bars(ctx, "fig3a_bars.tsv", &ha, BAR_LABEL, 5, readout, 2, &f.bar[0][0]);
     /* b: trajectories of the first seed */
-    const char *const the_condition[1] = {""};
     const cc_tsv_head hb = {.title = "Fig. 3b: first test trial of each cue: case 0 task 1, 1 task 2, 2 task 1 after the switch back (first seed)",
                             .columns = "case cond t target_x target_y x y", .runs = "units/seed0"};
-    if (!s) s = cc_panel_first_seed(ctx, "fig3b_traj.tsv", &hb, the_condition, 1, "traj", 0);
+    if (!s) s = cc_panel_first_seed(ctx, "fig3b_traj.tsv", &hb, (const char *const[1]){""}, 1, "traj", 0);
     /* c: overlap sweep */
     const cc_panel_series overlap[2] = {{"", "t2"}, {"", "t1_back"}};
     const cc_tsv_head hc = {.title = "Fig. 3c: test MSE of task 2 after its training and of task 1 after the switch back, per parallel-fibre overlap p",
@@ -428,14 +392,10 @@ static int merge(const cc_run_ctx *ctx)
     if (!s) s = cc_panel_seed_rows(ctx, "fig3c_overlap.tsv", &hc, "overlap", P.n_overlaps, "p", NULL, overlap, 2, f.overlap, NULL);
     /* d: separate sets (readout plastic) against one shared set */
     const char *const control_label[4] = {"task2_separate", "task1_separate", "task2_shared", "task1_shared"};
-    const cc_panel_series control = {"", "mse"};
     const cc_tsv_head hd = {.title = "Fig. 3d: separate parallel-fibre sets against one shared set retrained on task 2: task 2 after its training, then task 1",
                             .units = test_mse, .runs = runs};
-    for (int r = 0; !s && r < 4; r++) {
-        s = cc_grid_stat(ctx, control.cond, "control", r, control.col, &control_seeds[r]);
-        f.control[r] = control_seeds[r].mean;
-    }
-    if (!s) s = cc_panel_seed_bars(ctx, "fig3d_control.tsv", &hd, control_label, 4, NULL, 1, control_seeds);
+    for (int r = 0; !s && r < 4; r++) s = cc_grid_stat(ctx, "", "control", r, "mse", &f.control[r]);
+    if (!s) s = cc_panel_seed_bars(ctx, "fig3d_control.tsv", &hd, control_label, 4, NULL, 1, f.control);
     /* e: repeated switching, without and with overlap: validation MSE, and the error at each switch */
     const int nsw = 2 * P.cycles, n_curve = P.train.epochs + 1 + nsw * (P.block_epochs + 1);
     const cc_panel_series curve[2] = {{"", "val"}, {"", "val_overlap"}};
@@ -446,8 +406,9 @@ static int merge(const cc_run_ctx *ctx)
     const cc_tsv_head hs = {.title = "Fig. 3e: at each switch k, the incoming task's test MSE at the end of its previous block (pre), right after the switch (at), after its block (end); cost = at - pre",
                             .units = "test MSE per element, mean and SEM over seeds; o_: with overlap repeat.overlap", .runs = runs};
     if (!s) s = cc_panel_seed_rows(ctx, "fig3e_switch.tsv", &hs, "repeat", nsw, "switch task", NULL, repeat, 8, f.repeat, NULL);
+    if (!s) s = cc_grid_stat(ctx, "", "zero", 0, "arcs", &f.zero); /* fig3.acquisition's reference */
     if (!s) s = summary(ctx, &f);
-    return s ? s : claims(ctx);
+    return s ? s : claims(ctx, &f);
 }
 
 /* The figure's own rules (the model's and the protocol's are checked per condition by the grid). */
@@ -459,13 +420,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig3",
-    .summary = "Fig. 3: task switching with task-specific parallel-fibre sets (overlap, shared-set control, repeated switching)",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig3", .specs = SPECS, .validate = validate, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 3: task switching with task-specific parallel-fibre sets (overlap, shared-set control, repeated switching)"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -9,14 +9,7 @@
  *   c  test MSE per model
  * and checks the claim of the figure (claims.tsv).
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
-#include "cc_panel.h"
-#include "cc_rules.h"
+#include "cc_figure.h"
 
 static struct {
     cc_model_keys model;
@@ -96,26 +89,18 @@ static int merge(const cc_run_ctx *ctx)
     int s = cc_panel_curves(ctx, "fig4a_curves.tsv", &ha, series, NMODEL, E, "val_metric", val);
     /* b: digits of the first seed, side by side */
     cc_panel_column traj[2 * NMODEL];
-    for (int a = 0; a < NMODEL; a++) {
-        traj[2 * a] = (cc_panel_column){NAME[a], "x"};
-        traj[2 * a + 1] = (cc_panel_column){NAME[a], "y"};
-    }
+    for (int a = 0; a < 2 * NMODEL; a++) traj[a] = (cc_panel_column){NAME[a / 2], a % 2 ? "y" : "x"};
     cc_tsv_head hb = {.title = "Fig. 4b: outputs of the first test trial of each digit after training (first seed)",
                       .columns = "cond t target_x target_y none_x none_y readout_fb_x readout_fb_y cereb_fb_x cereb_fb_y cereb_basis_x cereb_basis_y",
                       .runs = "seed index 0 of each model"};
     if (!s) s = cc_panel_first_seeds(ctx, "fig4b_traj.tsv", &hb, "traj", 4, traj, 2 * NMODEL);
     /* c: test MSE bars */
-    static cc_seedstat test[NMODEL];
-    double mse[NMODEL], sem[NMODEL];
-    for (int a = 0; !s && a < NMODEL; a++) {
-        s = cc_grid_stat(ctx, NAME[a], "test", 0, "mse", &test[a]);
-        mse[a] = test[a].mean;
-        sem[a] = test[a].sem;
-    }
-    cc_tsv_head hc = {.title = "Fig. 4c: test MSE per model",
-                      .units = "test MSE per element, 1000 trials, mean and SEM over seeds",
+    static cc_seedstat test[NMODEL]; /* large: not on the stack */
+    double mse[NMODEL];
+    for (int a = 0; !s && a < NMODEL; a++) s = cc_grid_stat(ctx, NAME[a], "test", 0, "mse", &test[a]), mse[a] = test[a].mean;
+    cc_tsv_head hc = {.title = "Fig. 4c: test MSE per model", .units = "test MSE per element, 1000 trials, mean and SEM over seeds",
                       .runs = runs};
-    if (!s) s = cc_panel_bars(ctx, "fig4c_test.tsv", &hc, series, NMODEL, "test", "mse");
+    if (!s) s = cc_panel_seed_bars(ctx, "fig4c_test.tsv", &hc, NAME, NMODEL, NULL, 1, test);
     if (s) {
         free(val);
         return s;
@@ -138,21 +123,17 @@ static int merge(const cc_run_ctx *ctx)
     cc_panel_chance_mse(&task, &zero, &blind); /* zero output; the mean digit at each step */
     cc_summary_add(&sm, "zero_mse", zero, "MSE of a zero output on the digits");
     cc_summary_add(&sm, "cueblind_mse", blind, "MSE of the best output that ignores the cue (the mean digit at each step)");
-    char key[64], doc[160];
+    char doc[160];
     for (int a = 0; a < NMODEL; a++) {
-        snprintf(key, sizeof key, "mse_%s", NAME[a]);
         snprintf(doc, sizeof doc, "test MSE, %s", TITLE[a]);
-        cc_summary_add(&sm, key, mse[a], doc);
-        snprintf(key, sizeof key, "sem_%s", NAME[a]);
-        cc_summary_add(&sm, key, sem[a], "its SEM over seeds");
+        cc_summary_addf(&sm, mse[a], doc, "mse_%s", NAME[a]);
+        cc_summary_addf(&sm, test[a].sem, "its SEM over seeds", "sem_%s", NAME[a]);
     }
     for (int a = 0; a < 3; a++) {
-        snprintf(key, sizeof key, "basis_wins_%s", NAME[a]);
         snprintf(doc, sizeof doc, "seeds in which the temporal basis ends below %s", TITLE[a]);
-        cc_summary_add(&sm, key, wins[a], doc);
-        snprintf(key, sizeof key, "basis_below_%s_from", NAME[a]);
+        cc_summary_addf(&sm, wins[a], doc, "basis_wins_%s", NAME[a]);
         snprintf(doc, sizeof doc, "first epoch from which the mean validation MSE of the basis stays below %s (-1 never)", TITLE[a]);
-        cc_summary_add(&sm, key, from[a], doc);
+        cc_summary_addf(&sm, from[a], doc, "basis_below_%s_from", NAME[a]);
     }
     cc_summary_add(&sm, "ratio_none_basis", mse[0] / mse[3], "no-feedback / temporal-basis test MSE");
     cc_summary_add(&sm, "ratio_readout_basis", mse[1] / mse[3], "readout-feedback / temporal-basis test MSE");
@@ -167,14 +148,10 @@ static int merge(const cc_run_ctx *ctx)
              "no-feedback and readout-feedback test MSE each greater than the basis's by Welch's one-sided test, "
              "p < claims.level = %g; effect: the smaller difference of means",
              P.level);
-    const cc_claim_text text = {"fig4.temporal_basis", CC_SRC_PAPER,
-                                "With a fixed cortex the temporal-basis cerebellar model draws the digits with a lower MSE "
-                                "than both cortical-only models",
-                                crit};
-    const cc_rule_arg arg = {.level = P.level};
     const cc_sample x[3] = {cc_sample_of(&test[3], NAME[3]), cc_sample_of(&test[0], NAME[0]),
                             cc_sample_of(&test[1], NAME[1])};
-    s = cc_judge(&cl, &text, cc_rule_greater, &arg, x, 3,
+    s = cc_judge(&cl, &(cc_claim_text){"fig4.temporal_basis", CC_SRC_PAPER, "With a fixed cortex the temporal-basis cerebellar model draws the digits with a lower MSE than both cortical-only models", crit},
+                 cc_rule_greater, &(cc_rule_arg){.level = P.level}, x, 3,
                  "MSE basis %.4f, no feedback %.4f, readout feedback %.4f (one window %.4f); basis lower in %d and %d of "
                  "%d seeds",
                  mse[3], mse[0], mse[1], mse[2], wins[0], wins[1], P.train.seeds);
@@ -188,13 +165,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig4",
-    .summary = "Fig. 4: digit drawing with a fixed cortex: no feedback, readout feedback, one cerebellar window, the temporal basis",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig4", .specs = SPECS, .validate = validate, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 4: digit drawing with a fixed cortex: no feedback, readout feedback, one cerebellar window, the temporal basis"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

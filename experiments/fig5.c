@@ -20,15 +20,8 @@
  * channel 1 "right" (label 2), label 0 a tie.
  * Not here: the model (src/model/), the fit (cc_logit), the plot (figures/fig5.gp).
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
+#include "cc_figure.h"
 #include "cc_logit.h"
-#include "cc_panel.h"
-#include "cc_rules.h"
 
 enum { MAX_LIST = 16, MAX_BINS = 20, MAX_SEEDS = 100 };
 
@@ -164,18 +157,10 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- one unit */
 
-/* Readout of the last test: z (T, B, O) copied out of the workspace. */
-static double *copy_z(const cc_model *m, const cc_batch *b)
-{
-    const size_t size = (size_t)b->T * b->B * b->O * sizeof(double);
-    double *z = malloc(size);
-    if (!z) GSL_ERROR_NULL("out of memory for the test outputs", GSL_ENOMEM);
-    return memcpy(z, m->ws.z, size);
-}
-
 /* Belief P(right)(t) = softmax over the left and right logits, sigma(z_right - z_left),
- * averaged over the trials whose label is "right" (label 2), as the authors' script does. */
-static void belief(double *out, const double *z, const cc_batch *b)
+ * averaged over the trials whose label is "right" (label 2), as the authors' script does; into
+ * out[t stride]. */
+static void belief(double *out, int stride, const double *z, const cc_batch *b)
 {
     const int B = b->B, O = b->O;
     for (int t = 0; t < b->T; t++) {
@@ -187,7 +172,7 @@ static void belief(double *out, const double *z, const cc_batch *b)
             sum += 1.0 / (1.0 + exp(zt[1] - zt[2]));
             n++;
         }
-        out[t] = n ? sum / n : NAN;
+        out[(long)t * stride] = n ? sum / n : NAN;
     }
 }
 
@@ -238,45 +223,32 @@ static int write_belief_logit(const cc_run_ctx *ctx, const cc_batch *b, const do
                               int Tcue)
 {
     const int T = b->T;
-    double *intact = malloc(sizeof(double) * T), *silenced = malloc(sizeof(double) * T);
-    cc_tsv t = {0};
-    int s = intact && silenced ? GSL_SUCCESS : GSL_ENOMEM;
-    cc_tsv_head h = {.title = "Fig. 5d: belief P(right) = sigma(z_right - z_left) on right-dominant test trials",
-                     .columns = "t intact silenced", .units = "probability; silenced: cerebellar output 0 from t = 0",
-                     .runs = ctx->unit};
-    if (!s) {
-        belief(intact, z, b);
-        belief(silenced, za, b);
-        s = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.belief.tsv", ctx->unit);
-    }
-    for (int k = 0; k < T && !s; k++) s = cc_tsv_row(&t, (double[]){k, intact[k], silenced[k]});
-    free(intact);
-    free(silenced);
-    if ((s = cc_tsv_end(&t, s))) return s;
-    double w[MAX_BINS], se[MAX_BINS], wa[MAX_BINS], sea[MAX_BINS];
-    logit_weights(z, b, bins, Tcue, w, se);
-    logit_weights(za, b, bins, Tcue, wa, sea);
-    cc_tsv_head hl = {.title = "Fig. 5e: logistic-regression weights of the choice on right - left puffs per cue bin",
-                      .columns = "bin t_lo t_hi w se w_silenced se_silenced",
-                      .units = "log-odds per puff; steps [t_lo, t_hi); choice right if z_right > z_left at the last step; NaN: no estimate",
-                      .runs = ctx->unit};
-    s = cc_ctx_tsv_open(ctx, &t, &hl, "units/%s.logit.tsv", ctx->unit);
-    for (int k = 0; k < bins && !s; k++) {
+    double *rows = malloc(sizeof(double) * 3 * T), logit[MAX_BINS][7], w[2][MAX_BINS], se[2][MAX_BINS];
+    if (!rows) GSL_ERROR("out of memory for the belief", GSL_ENOMEM);
+    for (int k = 0; k < T; k++) rows[3 * k] = k; /* t intact silenced */
+    belief(rows + 1, 3, z, b);
+    belief(rows + 2, 3, za, b);
+    int s = cc_panel_unit_rows(ctx, "belief", "Fig. 5d: belief P(right) = sigma(z_right - z_left) on right-dominant test trials",
+                               "probability; silenced: cerebellar output 0 from t = 0", "t intact silenced", T, rows);
+    free(rows);
+    logit_weights(z, b, bins, Tcue, w[0], se[0]);
+    logit_weights(za, b, bins, Tcue, w[1], se[1]);
+    for (int k = 0; k < bins; k++) {
         int lo, hi;
         bin_range(k, bins, Tcue, &lo, &hi);
-        s = cc_tsv_row(&t, (double[]){k, lo, hi, w[k], se[k], wa[k], sea[k]});
+        memcpy(logit[k], (double[7]){k, lo, hi, w[0][k], se[0][k], w[1][k], se[1][k]}, sizeof logit[k]);
     }
-    return cc_tsv_end(&t, s);
+    return s ? s : cc_panel_unit_rows(ctx, "logit", "Fig. 5e: logistic-regression weights of the choice on right - left puffs per cue bin",
+                                      "log-odds per puff; steps [t_lo, t_hi); choice right if z_right > z_left at the last step; NaN: no estimate",
+                                      "bin t_lo t_hi w se w_silenced se_silenced", bins, logit[0]);
 }
 
-/* Test error (%) of m on the test trials of `seed` with the cerebellum silenced on [from, until). */
-static int test_silenced(cc_model *m, const cc_task *task, int n, unsigned long seed, int from, int until, double *err)
+/* Test error (%) of m on the test trials of `seed` with the cerebellum silenced on [from, until);
+ * z, if not NULL, receives a copy of the readout (cc_panel_test_copy). */
+static int test_err(cc_model *m, const cc_task *task, int n, unsigned long seed, int from, int until, double *err, double **z)
 {
     cc_stats st;
-    m->silence_from = from;
-    m->silence_until = until;
-    int s = cc_test(m, task, n, seed, &st, NULL);
-    m->silence_from = m->silence_until = -1;
+    int s = cc_panel_test_copy(m, task, n, seed, from, until, &st, NULL, z);
     *err = 100.0 * (1.0 - st.acc);
     return s;
 }
@@ -300,22 +272,18 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     for (int e = 0; e <= pr.epochs; e++) curve->val_metric[e] *= 100.0; /* error in % */
     if ((s = cc_expt_write_curve(ctx, curve, "val_metric: validation error (%) on 200 trials; losses: cross-entropy"))) goto done;
     cc_stats st;
-    if ((s = cc_test(m, &task, pr.n_test, seed, &st, &b))) goto done;
-    const int cereb = c->arch == CC_ARCH_CEREB_FB, Tcue = task.T - task.delay;
+    const int cereb = c->arch == CC_ARCH_CEREB_FB, Tcue = task.T - task.delay, want_z = cereb && c->kind == TESTS_BELIEF;
+    if ((s = cc_panel_test_copy(m, &task, pr.n_test, seed, -1, -1, &st, &b, want_z ? &z : NULL))) goto done;
     int share[3] = {0, 0, 0}, most = 0; /* trials per label; the most frequent: the best constant guess */
     for (int i = 0; i < b->B; i++) share[b->cond[i]]++;
     for (int k = 0; k < 3; k++) most = share[k] > most ? share[k] : most;
     double row[13] = {100.0 * (1.0 - st.acc), st.xent, NAN, NAN, NAN, NAN, NAN,
                       100.0 * share[0] / b->B, 100.0 * share[1] / b->B, 100.0 * share[2] / b->B,
                       100.0 * (1.0 - (double)most / b->B), curve->best_epoch, pr.epochs};
-    if (cereb) {
-        const int want_z = c->kind == TESTS_BELIEF;
-        if (want_z && !(z = copy_z(m, b))) goto done;
-        if ((s = test_silenced(m, &task, pr.n_test, seed, 0, -1, &row[2]))) goto done; /* from t = 0 */
-        if (want_z && !(za = copy_z(m, b))) goto done; /* same trials: cc_test draws them from the seed */
-        if (c->kind != TESTS_SWEEP)
-            for (int k = 0; k < 3; k++) /* one third of the cue period only */
-                if ((s = test_silenced(m, &task, pr.n_test, seed, k * Tcue / 3, (k + 1) * Tcue / 3, &row[3 + k]))) goto done;
+    if (cereb) { /* the same trials (cc_test draws them from the seed) silenced from t = 0, then in one third of the cue period only */
+        if ((s = test_err(m, &task, pr.n_test, seed, 0, -1, &row[2], want_z ? &za : NULL))) goto done;
+        for (int k = 0; c->kind != TESTS_SWEEP && k < 3; k++)
+            if ((s = test_err(m, &task, pr.n_test, seed, k * Tcue / 3, (k + 1) * Tcue / 3, &row[3 + k], NULL))) goto done;
         row[6] = row[2];
         if (want_z && (s = write_belief_logit(ctx, b, z, za, (int)cc_cond_get(c, "analysis.bins"), Tcue))) goto done;
     }
@@ -339,7 +307,7 @@ done:
 
 /* What the panels compute for the summary and the claims. */
 typedef struct {
-    double test[6][2];                 /* b: mean, SEM of none, readout_fb, cereb_fb, silenced, constant guess; best epoch */
+    cc_seedstat test[6];               /* b: none, readout_fb, cereb_fb, silenced, constant guess; best epoch */
     double delta[MAX_LIST][LEVELS_MAX];                 /* c: change at alpha i and level l, mean over seeds */
     double delta_seed[MAX_LIST][LEVELS_MAX][MAX_SEEDS]; /* c: the same, per seed */
     double train_err[2][MAX_LIST][LEVELS_MAX][MAX_SEEDS]; /* c: mean training error per seed: none, cerebellar */
@@ -347,19 +315,11 @@ typedef struct {
     double rise_seed[2][MAX_SEEDS];    /* d: the rise per seed */
     int n_fit[2];                      /* e: seeds with a regression estimate, intact and silenced */
     double mean_w[2], mean_fit_se[2];  /* e: means over bins */
-    double periods[3][10];             /* f: per plasticity: mean, SEM intact, early, middle, late, whole */
+    cc_seedstat periods[3][5];         /* f: per plasticity: intact, silenced early, middle, late, whole */
     double benefit[MAX_LIST];          /* g: per T */
-    double change[3][4];               /* h: per plasticity: during, its SEM, after, its SEM */
+    cc_seedstat change[3][2];          /* h: per plasticity: during, after */
     double low[7];                     /* supplement: see supplement_lr */
 } results;
-
-/* Mean and SEM of a[i] - b[i] (paired by seed). */
-static void paired_diff(const double *a, const double *b, int n, double *mean, double *sem)
-{
-    double d[MAX_SEEDS];
-    for (int i = 0; i < n; i++) d[i] = a[i] - b[i];
-    cc_mean_sem(d, n, mean, sem);
-}
 
 /* Mean validation error over epochs 1..E of each of the first ns seeds of condition cond: v (ns). */
 static int mean_train_error(const cc_run_ctx *ctx, const char *cond, int ns, int E, double *v)
@@ -388,15 +348,11 @@ static int panel_b(const cc_run_ctx *ctx, const char *runs, results *r)
                      .units = "error (%) of 200 validation trials; epoch 0 is before training", .runs = runs};
     int s = cc_panel_curves(ctx, "fig5b_curves.tsv", &h, series, 3, P.train.epochs, "val_metric", NULL);
     static const char *const col[6] = {"err", "err", "err", "err_silenced", "err_constant", "best_epoch"};
-    static cc_seedstat test[6]; /* large: not on the stack */
-    for (int i = 0; !s && i < 6; i++) {
-        s = cc_grid_stat(ctx, fixed[i < 3 ? i : 2].s, "test", 0, col[i], &test[i]);
-        r->test[i][0] = test[i].mean, r->test[i][1] = test[i].sem;
-    }
+    for (int i = 0; !s && i < 6; i++) s = cc_grid_stat(ctx, fixed[i < 3 ? i : 2].s, "test", 0, col[i], &r->test[i]);
     static const char *const label[5] = {"none", "readout_fb", "cereb_fb", "cereb_silenced", "constant_guess"};
     cc_tsv_head hb = {.title = "Fig. 5b: test error at the best checkpoint (1000 trials), and the best constant guess",
                       .units = "error (%), mean and SEM over seeds", .runs = runs};
-    return s ? s : cc_panel_seed_bars(ctx, "fig5b_test.tsv", &hb, label, 5, NULL, 1, test);
+    return s ? s : cc_panel_seed_bars(ctx, "fig5b_test.tsv", &hb, label, 5, NULL, 1, r->test);
 }
 
 /* c: heat map of mean training error, cerebellar - no feedback, over the first sweep.seeds seeds;
@@ -526,14 +482,10 @@ static int panel_f(const cc_run_ctx *ctx, results *r)
                      .units = "error (%), 1000 test trials, mean and SEM over seeds; early/middle/late: one third of the cue period; whole: from t = 0 to the end",
                      .runs = "every seed of the cerebellar model at each plasticity level (alpha and T of the task)"};
     static const char *const groups[5] = {"intact", "early", "middle", "late", "whole"};
-    static cc_seedstat st[3][5]; /* large: not on the stack */
     int s = GSL_SUCCESS;
     for (int l = 0; l < 3; l++)
-        for (int k = 0; !s && k < 5; k++) {
-            s = cc_grid_stat(ctx, main_name(CC_ARCH_CEREB_FB, l).s, "test", 0, cols[k], &st[l][k]);
-            r->periods[l][2 * k] = st[l][k].mean, r->periods[l][2 * k + 1] = st[l][k].sem;
-        }
-    return s ? s : cc_panel_seed_bars(ctx, "fig5f_periods.tsv", &h, PLASTICITY, 3, groups, 5, &st[0][0]);
+        for (int k = 0; !s && k < 5; k++) s = cc_grid_stat(ctx, main_name(CC_ARCH_CEREB_FB, l).s, "test", 0, cols[k], &r->periods[l][k]);
+    return s ? s : cc_panel_seed_bars(ctx, "fig5f_periods.tsv", &h, PLASTICITY, 3, groups, 5, &r->periods[0][0]);
 }
 
 /* g: benefit (no feedback - cerebellar test error) per T, over the first sweep.seeds seeds. */
@@ -549,14 +501,15 @@ static int panel_g(const cc_run_ctx *ctx, results *r)
     int s = cc_ctx_tsv_open(ctx, &t, &h, "fig5g_duration.tsv");
     const int ns = P.sweep_seeds;
     for (int i = 0; !s && i < P.n_Ts; i++) {
-        double none[MAX_SEEDS], cereb[MAX_SEEDS], constant[MAX_SEEDS], row[8] = {P.Ts[i]}, sem;
+        double none[MAX_SEEDS], cereb[MAX_SEEDS], constant[MAX_SEEDS], d[MAX_SEEDS], row[8] = {P.Ts[i]}, sem;
         const cond_name cn = name_of(CC_ARCH_NONE, CC_CORTEX_FIXED, P.model.alpha, P.Ts[i], 0),
                         cc = name_of(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, P.model.alpha, P.Ts[i], 0);
         s = cc_panel_seed_values(ctx, cn.s, ns, "test", 0, "err", none);
         if (!s) s = cc_panel_seed_values(ctx, cc.s, ns, "test", 0, "err", cereb);
         if (!s) s = cc_panel_seed_values(ctx, cc.s, ns, "test", 0, "err_constant", constant);
         if (s) break;
-        paired_diff(none, cereb, ns, &row[1], &row[2]);
+        for (int k = 0; k < ns; k++) d[k] = none[k] - cereb[k]; /* paired by seed */
+        cc_mean_sem(d, ns, &row[1], &row[2]);
         cc_mean_sem(none, ns, &row[3], &row[4]);
         cc_mean_sem(cereb, ns, &row[5], &row[6]);
         cc_mean_sem(constant, ns, &row[7], &sem);
@@ -575,10 +528,9 @@ static int panel_h(const cc_run_ctx *ctx, results *r)
                      .runs = "every seed at each plasticity level (alpha and T of the task)"};
     const int ns = P.train.seeds;
     static const char *const groups[2] = {"during", "after"};
-    static cc_seedstat st[3][2]; /* large: not on the stack */
     int s = GSL_SUCCESS;
     for (int l = 0; !s && l < 3; l++) {
-        double cereb[MAX_SEEDS], none[MAX_SEEDS], silenced[MAX_SEEDS], d[MAX_SEEDS], *change = r->change[l];
+        double cereb[MAX_SEEDS], none[MAX_SEEDS], silenced[MAX_SEEDS], d[MAX_SEEDS];
         const cond_name cb = main_name(CC_ARCH_CEREB_FB, l);
         s = cc_panel_seed_values(ctx, cb.s, ns, "test", 0, "err", cereb);
         if (!s) s = cc_panel_seed_values(ctx, main_name(CC_ARCH_NONE, l).s, ns, "test", 0, "err", none);
@@ -586,11 +538,10 @@ static int panel_h(const cc_run_ctx *ctx, results *r)
         if (s) break;
         for (int k = 0; k < 2; k++) { /* d_i = cereb_i - (none_i | silenced_i), paired by seed */
             for (int i = 0; i < ns; i++) d[i] = cereb[i] - (k ? silenced[i] : none[i]);
-            cc_panel_seedstat(&st[l][k], d, ns);
-            change[2 * k] = st[l][k].mean, change[2 * k + 1] = st[l][k].sem;
+            cc_panel_seedstat(&r->change[l][k], d, ns);
         }
     }
-    return s ? s : cc_panel_seed_bars(ctx, "fig5h_during_after.tsv", &h, PLASTICITY, 3, groups, 2, &st[0][0]);
+    return s ? s : cc_panel_seed_bars(ctx, "fig5h_during_after.tsv", &h, PLASTICITY, 3, groups, 2, &r->change[0][0]);
 }
 
 /* The supplement to panels f and h: the input + recurrent models at the low cortical learning
@@ -677,16 +628,16 @@ static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr, co
     cc_summary_add(&sm, "epochs", P.train.epochs, "training epochs of the main conditions");
     cc_summary_add(&sm, "alpha_epochs", P.alpha_epochs, "training epochs of the alpha sweep (and the window of its mean error)");
     cc_summary_add(&sm, "T_epochs", P.T_epochs, "training epochs of the T sweep");
-    cc_summary_add(&sm, "err_none", r->test[0][0], "test error (%), no feedback, fixed cortex");
-    cc_summary_add(&sm, "err_none_sem", r->test[0][1], "its SEM over seeds");
-    cc_summary_add(&sm, "err_readout_fb", r->test[1][0], "test error (%), readout feedback, fixed cortex");
-    cc_summary_add(&sm, "err_readout_fb_sem", r->test[1][1], "its SEM");
-    cc_summary_add(&sm, "err_cereb_fb", r->test[2][0], "test error (%), cerebellar feedback, fixed cortex");
-    cc_summary_add(&sm, "err_cereb_fb_sem", r->test[2][1], "its SEM");
-    cc_summary_add(&sm, "err_silenced", r->test[3][0], "test error (%), cerebellar model silenced from t = 0");
-    cc_summary_add(&sm, "err_silenced_sem", r->test[3][1], "its SEM");
-    cc_summary_add(&sm, "err_constant", r->test[4][0], "error (%) of the best constant guess on the test trials");
-    cc_summary_add(&sm, "best_epoch_cereb", r->test[5][0], "mean best-checkpoint epoch of the cerebellar model");
+    cc_summary_add(&sm, "err_none", r->test[0].mean, "test error (%), no feedback, fixed cortex");
+    cc_summary_add(&sm, "err_none_sem", r->test[0].sem, "its SEM over seeds");
+    cc_summary_add(&sm, "err_readout_fb", r->test[1].mean, "test error (%), readout feedback, fixed cortex");
+    cc_summary_add(&sm, "err_readout_fb_sem", r->test[1].sem, "its SEM");
+    cc_summary_add(&sm, "err_cereb_fb", r->test[2].mean, "test error (%), cerebellar feedback, fixed cortex");
+    cc_summary_add(&sm, "err_cereb_fb_sem", r->test[2].sem, "its SEM");
+    cc_summary_add(&sm, "err_silenced", r->test[3].mean, "test error (%), cerebellar model silenced from t = 0");
+    cc_summary_add(&sm, "err_silenced_sem", r->test[3].sem, "its SEM");
+    cc_summary_add(&sm, "err_constant", r->test[4].mean, "error (%) of the best constant guess on the test trials");
+    cc_summary_add(&sm, "best_epoch_cereb", r->test[5].mean, "mean best-checkpoint epoch of the cerebellar model");
     cc_summary_add(&sm, "belief_rise_intact", r->rise[0], "belief P(right), last step - first step, intact (right-dominant trials)");
     cc_summary_add(&sm, "belief_rise_silenced", r->rise[1], "the same with the cerebellum silenced from t = 0");
     cc_summary_add(&sm, "belief_end_intact", r->belief_end[0], "belief P(right) at the last step, intact");
@@ -696,30 +647,23 @@ static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr, co
     cc_summary_add(&sm, "logit_mean_silenced", r->mean_w[1], "mean normalised weight over bins, silenced (intact = 1)");
     cc_summary_add(&sm, "logit_fit_se", r->mean_fit_se[0], "mean normalised fit SE of a weight, intact");
     static const char *const period[5] = {"intact", "early", "middle", "late", "whole"};
-    char key[64], doc[160];
+    char doc[160];
     for (int l = 0; l < 3; l++) {
         const char *plast = cc_plasticity_name(l);
         for (int k = 0; k < 5; k++) {
-            snprintf(key, sizeof key, "f_%s_%s", plast, period[k]);
             snprintf(doc, sizeof doc, "test error (%%), %s cortex, cerebellum %s%s", plast, k ? "silenced: " : "", period[k]);
-            cc_summary_add(&sm, key, r->periods[l][2 * k], doc);
+            cc_summary_addf(&sm, r->periods[l][k].mean, doc, "f_%s_%s", plast, period[k]);
         }
-        snprintf(key, sizeof key, "h_during_%s", plast);
-        cc_summary_add(&sm, key, r->change[l][0], "change in test error (points), cerebellar - no feedback");
-        snprintf(key, sizeof key, "h_after_%s", plast);
-        cc_summary_add(&sm, key, r->change[l][2], "change in test error (points), intact - silenced");
+        cc_summary_addf(&sm, r->change[l][0].mean, "change in test error (points), cerebellar - no feedback", "h_during_%s", plast);
+        cc_summary_addf(&sm, r->change[l][1].mean, "change in test error (points), intact - silenced", "h_after_%s", plast);
     }
     for (int i = 0; i < P.n_alphas; i++)
-        for (int l = 0; l < n_levels(); l++) {
-            snprintf(key, sizeof key, "c_a%g_%s", P.alphas[i], LEVEL[l]);
-            cc_summary_add(&sm, key, r->delta[i][l],
-                           l == LEVEL_LOW ? "change in mean training error (points), cerebellar - no feedback, input + recurrent at sweep.lr_rnn_low"
-                                          : "change in mean training error (points), cerebellar - no feedback");
-        }
-    for (int i = 0; i < P.n_Ts; i++) {
-        snprintf(key, sizeof key, "g_T%d", P.Ts[i]);
-        cc_summary_add(&sm, key, r->benefit[i], "benefit (points): no-feedback - cerebellar test error");
-    }
+        for (int l = 0; l < n_levels(); l++)
+            cc_summary_addf(&sm, r->delta[i][l],
+                            l == LEVEL_LOW ? "change in mean training error (points), cerebellar - no feedback, input + recurrent at sweep.lr_rnn_low"
+                                           : "change in mean training error (points), cerebellar - no feedback",
+                            "c_a%g_%s", P.alphas[i], LEVEL[l]);
+    for (int i = 0; i < P.n_Ts; i++) cc_summary_addf(&sm, r->benefit[i], "benefit (points): no-feedback - cerebellar test error", "g_T%d", P.Ts[i]);
     cc_summary_add(&sm, "c_row_first", tr->mean_row_first, "heat map: mean change over plasticity (fixed, input, input + recurrent) at the first alpha");
     cc_summary_add(&sm, "c_row_last", tr->mean_row_last, "heat map: mean change over plasticity (fixed, input, input + recurrent) at the last alpha");
     cc_summary_add(&sm, "c_col_fixed", tr->mean_col[CC_CORTEX_FIXED], "heat map: mean change over alpha, fixed cortex");
@@ -728,9 +672,8 @@ static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr, co
     if (P.lr_rnn_low > 0)
         cc_summary_add(&sm, "c_col_rec_low", tr->mean_col[LEVEL_LOW], "heat map: mean change over alpha, input + recurrent at sweep.lr_rnn_low");
     for (int l = 0; l < n_levels(); l++) {
-        snprintf(key, sizeof key, "learnt_%s", LEVEL[l]);
         snprintf(doc, sizeof doc, "seeds of the cerebellar model, %s, alpha and T of the task, with test error <= claims.learnt_error", LEVEL[l]);
-        cc_summary_add(&sm, key, g->learnt[l], doc);
+        cc_summary_addf(&sm, g->learnt[l], doc, "learnt_%s", LEVEL[l]);
     }
     cc_summary_add(&sm, "plastic_level", tr->judged, "plasticity level the heat-map plasticity claim is judged on (1 input, 2 input_rec, 3 input_rec_low)");
     if (P.lr_rnn_low > 0) {
@@ -748,46 +691,37 @@ static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr, co
 }
 
 /* fig5.acquisition, .silencing, .belief: the main conditions (alpha and T of the task). */
-static int claims_main(cc_claims *cl, const cc_run_ctx *ctx, const results *r)
+static int claims_main(cc_claims *cl, const results *r)
 {
-    static cc_seedstat none, readout, cereb, silenced, constant;
-    const cond_name cb = main_name(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED);
-    int s = cc_grid_stat(ctx, main_name(CC_ARCH_NONE, CC_CORTEX_FIXED).s, "test", 0, "err", &none);
-    if (!s) s = cc_grid_stat(ctx, main_name(CC_ARCH_READOUT_FB, CC_CORTEX_FIXED).s, "test", 0, "err", &readout);
-    if (!s) s = cc_grid_stat(ctx, cb.s, "test", 0, "err", &cereb);
-    if (!s) s = cc_grid_stat(ctx, cb.s, "test", 0, "err_silenced", &silenced);
-    if (!s) s = cc_grid_stat(ctx, cb.s, "test", 0, "err_constant", &constant);
-    if (s) return s;
+    const cc_seedstat *none = &r->test[0], *readout = &r->test[1], *cereb = &r->test[2], *silenced = &r->test[3], *constant = &r->test[4];
+    int s;
     char crit[512];
     /* acquisition: min(none, readout) - cerebellar mean test error >= acq_margin */
-    const cc_sample acq[3] = {cc_sample_of(&cereb, "cerebellar"), cc_sample_of(&none, "no feedback"),
-                              cc_sample_of(&readout, "readout feedback")};
-    const cc_rule_arg margin = {.thr = P.acq_margin};
+    const cc_sample acq[3] = {cc_sample_of(cereb, "cerebellar"), cc_sample_of(none, "no feedback"),
+                              cc_sample_of(readout, "readout feedback")};
     snprintf(crit, sizeof crit,
              "mean test error of each control - cerebellar >= claims.acq_margin = %g points; a seed learnt when its test error <= claims.learnt_error = %g %%",
              P.acq_margin, P.learnt_error);
     s = cc_judge(cl, &(cc_claim_text){"fig5.acquisition", CC_SRC_PAPER,
                                       "With a fixed cortex the cerebellar model ends with a clearly lower error than both controls", crit},
-                 cc_rule_diff_ge, &margin, acq, 3,
+                 cc_rule_diff_ge, &(cc_rule_arg){.thr = P.acq_margin}, acq, 3,
                  "test error none %.1f%%, readout %.1f%%, cerebellar %.1f%%; seeds learnt: none %d of %d, readout %d of %d, cerebellar %d of %d",
-                 none.mean, readout.mean, cereb.mean, cc_sample_count_le(&acq[1], P.learnt_error), none.n,
-                 cc_sample_count_le(&acq[2], P.learnt_error), readout.n, cc_sample_count_le(&acq[0], P.learnt_error), cereb.n);
+                 none->mean, readout->mean, cereb->mean, cc_sample_count_le(&acq[1], P.learnt_error), none->n,
+                 cc_sample_count_le(&acq[2], P.learnt_error), readout->n, cc_sample_count_le(&acq[0], P.learnt_error), cereb->n);
     /* silencing: |silenced - best constant guess| <= guess_tol */
-    const cc_sample guess[2] = {cc_sample_of(&constant, "best constant guess"), cc_sample_of(&silenced, "silenced from t = 0")};
-    const cc_rule_arg tol = {.thr = P.guess_tol};
+    const cc_sample guess[2] = {cc_sample_of(constant, "best constant guess"), cc_sample_of(silenced, "silenced from t = 0")};
     snprintf(crit, sizeof crit, "|mean silenced test error - mean error of the best constant guess| <= claims.guess_tol = %g points", P.guess_tol);
     if (!s)
         s = cc_judge(cl, &(cc_claim_text){"fig5.silencing", CC_SRC_PAPER,
                                           "Silencing the cerebellum from t = 0 brings the error to the best-constant-guess level", crit},
-                     cc_rule_absdiff_le, &tol, guess, 2, "silenced %.1f%%, best constant guess %.1f%%", silenced.mean, constant.mean);
+                     cc_rule_absdiff_le, &(cc_rule_arg){.thr = P.guess_tol}, guess, 2, "silenced %.1f%%, best constant guess %.1f%%", silenced->mean, constant->mean);
     /* belief: mean silenced rise <= flat_ratio x mean intact rise */
     const int ns = P.train.seeds;
     const cc_sample rise[2] = {{"intact rise", r->rise_seed[0], ns}, {"silenced rise", r->rise_seed[1], ns}};
-    const cc_rule_arg flat = {.thr = P.flat_ratio};
     snprintf(crit, sizeof crit, "mean rise of P(right) (last - first step) silenced / intact <= claims.flat_ratio = %g", P.flat_ratio);
     if (!s)
         s = cc_judge(cl, &(cc_claim_text){"fig5.belief", CC_SRC_PAPER, "Silencing from t = 0 flattens the belief", crit},
-                     cc_rule_ratio_le, &flat, rise, 2, "rise of P(right) over the trial: intact %.3f, silenced %.3f", r->rise[0], r->rise[1]);
+                     cc_rule_ratio_le, &(cc_rule_arg){.thr = P.flat_ratio}, rise, 2, "rise of P(right) over the trial: intact %.3f, silenced %.3f", r->rise[0], r->rise[1]);
     return s;
 }
 
@@ -861,7 +795,7 @@ static int merge(const cc_run_ctx *ctx)
     if ((s = summary(ctx, &r, &tr, &g))) return s;
     cc_claims cl;
     if ((s = cc_claims_open(&cl, ctx, "Fig. 5 claims, judged from the per-seed values"))) return s;
-    if (!(s = claims_main(&cl, ctx, &r))) s = claims_heatmap(&cl, &r, &tr, &g);
+    if (!(s = claims_main(&cl, &r))) s = claims_heatmap(&cl, &r, &tr, &g);
     return s ? s : cc_claims_commit(&cl);
 }
 
@@ -880,13 +814,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig5",
-    .summary = "Fig. 5: evidence accumulation: architectures, alpha x plasticity, silencing, belief, regression, cue duration",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig5", .specs = SPECS, .validate = validate, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 5: evidence accumulation: architectures, alpha x plasticity, silencing, belief, regression, cue duration"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -19,15 +19,9 @@
  * (another checksum than the one Fig. 6 listed) or corrupt stops the driver before anything is
  * written: one line, exit status 2.
  */
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
+#include "cc_figure.h"
 #include "cc_io.h"
-#include "cc_panel.h"
 #include "cc_rng.h"
-#include "cc_rules.h"
 #include "cc_sleep.h"
 #include "fig6_models.h"
 
@@ -40,19 +34,8 @@ static struct {
     char models[1024];
     int seeds, sessions, trials, k0, k1, n_test;
     double rate, rcond, bio_h, margin, chance_hi, control_drop_max;
-} P = {.models = "../fig6/models",
-       .seeds = 5,
-       .sessions = 50,
-       .trials = 10,
-       .k0 = 0,
-       .k1 = 12,
-       .n_test = 1000,
-       .rate = 0.1,
-       .rcond = 1e-10,
-       .bio_h = 1.5,
-       .margin = 0.05,
-       .chance_hi = 0.6,
-       .control_drop_max = 0.05};
+} P = {.models = "../fig6/models", .seeds = 5, .sessions = 50, .trials = 10, .k0 = 0, .k1 = 12, .n_test = 1000,
+       .rate = 0.1, .rcond = 1e-10, .bio_h = 1.5, .margin = 0.05, .chance_hi = 0.6, .control_drop_max = 0.05};
 
 static const cc_spec SPECS[] = {
     CC_SPEC_STRING("input.models", P.models, "directory of the Fig. 6 models; a relative path is relative to the real path of --out"),
@@ -169,25 +152,22 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- one unit */
 
-typedef struct {
-    double acc, acc_sil, xent, xent_sil, norm, cosine;
-} session_stats;
+/* The columns of a row of units/<unit>.sessions.tsv. */
+enum { SESSION, ACC, ACC_SIL, XENT, XENT_SIL, NORM, COSINE, NSTATS };
 
-/* Test on the seed's test trials with the cerebellum, then silenced from t = 0; selectivity of
- * both into sel_c, sel_s (T) if not NULL. The cosine is taken on the control pass. */
+/* Test on the seed's test trials with the cerebellum, then silenced from t = 0, into the session's
+ * row ss (NSTATS); selectivity of both into sel_c, sel_s (T) if not NULL. The cosine is taken on
+ * the control pass. */
 static int measure(cc_model *m, const cc_task *task, unsigned long seed, const double *Wh0, const double *Wi0,
-                   session_stats *ss, double *sel_c, double *sel_s)
+                   double *ss, double *sel_c, double *sel_s)
 {
     cc_stats control, silenced;
     int s = cc_panel_test_silenced(m, task, P.n_test, seed, -1, &control, sel_c);
-    if (!s) ss->cosine = cc_sleep_cosine(m, Wh0, Wi0);
+    if (!s) ss[COSINE] = cc_sleep_cosine(m, Wh0, Wi0);
     if (!s) s = cc_panel_test_silenced(m, task, P.n_test, seed, 0, &silenced, sel_s);
     if (s) return s;
-    ss->acc = control.acc;
-    ss->xent = control.xent;
-    ss->acc_sil = silenced.acc;
-    ss->xent_sil = silenced.xent;
-    ss->norm = cc_sleep_wch_norm(m);
+    ss[ACC] = control.acc, ss[ACC_SIL] = silenced.acc, ss[XENT] = control.xent, ss[XENT_SIL] = silenced.xent;
+    ss[NORM] = cc_sleep_wch_norm(m);
     return GSL_SUCCESS;
 }
 
@@ -205,15 +185,15 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     double *Wh0 = malloc((size_t)N * N * sizeof(double)), *Wi0 = malloc((size_t)N * Din * sizeof(double));
     double *R = malloc((size_t)rows * N * sizeof(double)), *U = malloc((size_t)rows * N * sizeof(double));
     double *X = malloc((size_t)N * N * sizeof(double)), *dW = malloc((size_t)N * N * sizeof(double));
-    double *sel = calloc((size_t)4 * T, sizeof(double));
+    double *sel = calloc((size_t)9 * T, sizeof(double)); /* (4, T) selectivity, then the rows (T, 5) */
     gsl_rng *tr = cc_rng_stream(seed, CC_STREAM_USER), *no = cc_rng_stream(seed, CC_STREAM_USER + 1);
     cc_batch *b = cc_batch_alloc(&sleep, P.trials);
-    session_stats *ss = calloc((size_t)P.sessions + 1, sizeof *ss);
+    double *ss = calloc((size_t)(P.sessions + 1) * NSTATS, sizeof(double)); /* (sessions + 1, NSTATS) */
     int s = GSL_ENOMEM;
     if (!Wh0 || !Wi0 || !R || !U || !X || !dW || !sel || !tr || !no || !b || !ss) goto done;
     memcpy(Wh0, m->w->W_hh, (size_t)N * N * sizeof(double));
     memcpy(Wi0, m->w->W_ih, (size_t)N * Din * sizeof(double));
-    if ((s = measure(m, &task, seed, Wh0, Wi0, &ss[0], sel, sel + T))) goto done; /* before sleep */
+    if ((s = measure(m, &task, seed, Wh0, Wi0, ss, sel, sel + T))) goto done; /* before sleep */
     for (int k = 1; k <= P.sessions; k++) {
         if ((s = cc_task_sample(b, &sleep, tr, no))) goto done;
         if ((s = cc_model_eval_batch(m, b, NULL))) goto done; /* no targets, no learning */
@@ -227,29 +207,23 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
             cc_sleep_bio(dW, R, U, rows, N, N, P.trials);
             cc_sleep_apply(m, dW, P.rate * P.bio_h / (P.k1 - P.k0 + 1), P.rate);
         }
-        if ((s = measure(m, &task, seed, Wh0, Wi0, &ss[k], k == P.sessions ? sel + 2 * T : NULL,
+        if ((s = measure(m, &task, seed, Wh0, Wi0, ss + k * NSTATS, k == P.sessions ? sel + 2 * T : NULL,
                          k == P.sessions ? sel + 3 * T : NULL)))
             goto done;
     }
     if (P.sessions == 0) memcpy(sel + 2 * T, sel, (size_t)2 * T * sizeof(double));
-    cc_tsv t = {0};
-    cc_tsv_head h = {.title = "sleep sessions of one Fig. 6 model: test after each session (0: before sleep)",
-                     .columns = "session acc acc_silenced xent xent_silenced wch_norm cosine",
-                     .units = "accuracy and cross-entropy on the last step of the test trials; silenced: cerebellar output 0 from t = 0; wch_norm: Frobenius norm of W_Ch",
-                     .runs = ctx->unit};
-    if ((s = cc_ctx_tsv_open(ctx, &t, &h, "units/%s.sessions.tsv", ctx->unit))) goto done;
-    for (int k = 0; !s && k <= P.sessions; k++)
-        s = cc_tsv_row(&t, (double[7]){k, ss[k].acc, ss[k].acc_sil, ss[k].xent, ss[k].xent_sil, ss[k].norm, ss[k].cosine});
-    if ((s = cc_tsv_end(&t, s))) goto done;
-    cc_tsv_head hs = {.title = "selectivity z_correct - z_other per step, mean over the test trials, before and after sleep",
-                      .columns = "t before_control before_silenced after_control after_silenced", .runs = ctx->unit};
-    if ((s = cc_ctx_tsv_open(ctx, &t, &hs, "units/%s.sel.tsv", ctx->unit))) goto done;
-    for (int k = 0; !s && k < T; k++) s = cc_tsv_row(&t, (double[5]){k, sel[k], sel[T + k], sel[2 * T + k], sel[3 * T + k]});
-    if ((s = cc_tsv_end(&t, s))) goto done;
-    cc_record_metric(ctx->rec, "acc_before", ss[0].acc);
-    cc_record_metric(ctx->rec, "acc_silenced_before", ss[0].acc_sil);
-    cc_record_metric(ctx->rec, "acc_after", ss[P.sessions].acc);
-    cc_record_metric(ctx->rec, "acc_silenced_after", ss[P.sessions].acc_sil);
+    for (int k = 0; k <= P.sessions; k++) ss[k * NSTATS + SESSION] = k;
+    s = cc_panel_unit_rows(ctx, "sessions", "sleep sessions of one Fig. 6 model: test after each session (0: before sleep)",
+                           "accuracy and cross-entropy on the last step of the test trials; silenced: cerebellar output 0 from t = 0; wch_norm: Frobenius norm of W_Ch",
+                           "session acc acc_silenced xent xent_silenced wch_norm cosine", P.sessions + 1, ss);
+    for (int k = 0; k < T; k++) memcpy(sel + 4L * T + 5 * k, (double[5]){k, sel[k], sel[T + k], sel[2 * T + k], sel[3 * T + k]}, 5 * sizeof(double));
+    if (!s) s = cc_panel_unit_rows(ctx, "sel", "selectivity z_correct - z_other per step, mean over the test trials, before and after sleep",
+                                   NULL, "t before_control before_silenced after_control after_silenced", T, sel + 4L * T);
+    if (s) goto done;
+    cc_record_metric(ctx->rec, "acc_before", ss[ACC]);
+    cc_record_metric(ctx->rec, "acc_silenced_before", ss[ACC_SIL]);
+    cc_record_metric(ctx->rec, "acc_after", ss[P.sessions * NSTATS + ACC]);
+    cc_record_metric(ctx->rec, "acc_silenced_after", ss[P.sessions * NSTATS + ACC_SIL]);
 done:
     free(Wh0); free(Wi0); free(R); free(U); free(X); free(dW); free(sel); free(ss);
     if (tr) gsl_rng_free(tr);
@@ -309,17 +283,13 @@ static int claim_consolidation(const cc_run_ctx *ctx)
              "means over the Fig. 6 models, least squares: silenced after - control after >= -claims.margin = -%g (the effect); "
              "silenced before <= claims.chance_hi = %g; control after - control before >= -claims.control_drop_max = -%g",
              P.margin, P.chance_hi, P.control_drop_max);
-    const cc_claim_text t = {"fig8.consolidation", CC_SRC_PAPER,
-                             "After sleep the cortex alone solves the task (silenced accuracy rises from near chance to near the control) "
-                             "while the control accuracy stays high",
-                             crit};
     cc_claims cl;
     if ((s = cc_claims_open(&cl, ctx, "Fig. 8 claim, judged on the per-seed values of the Fig. 6 models (least squares, the authors' rule)")))
         return s;
-    s = cc_judge(&cl, &t, cc_rule_all, &all, x, NX, "silenced %.3f -> %.3f, control %.3f -> %.3f; %d of %d models within claims.margin after sleep",
+    s = cc_judge(&cl, &(cc_claim_text){"fig8.consolidation", CC_SRC_PAPER, "After sleep the cortex alone solves the task (silenced accuracy rises from near chance to near the control) while the control accuracy stays high", crit},
+                 cc_rule_all, &all, x, NX, "silenced %.3f -> %.3f, control %.3f -> %.3f; %d of %d models within claims.margin after sleep",
                  st[SIL_BEFORE].mean, st[SIL_AFTER].mean, st[CTL_BEFORE].mean, st[CTL_AFTER].mean, handed, st[SIL_AFTER].n);
-    if (s) return s;
-    return cc_claims_commit(&cl);
+    return s ? s : cc_claims_commit(&cl);
 }
 
 static int merge(const cc_run_ctx *ctx)
@@ -372,11 +342,10 @@ static int merge(const cc_run_ctx *ctx)
                            "mean cosine similarity after the last session"};
     for (int r = 0; r < NRULES; r++)
         for (int k = 0; k < 8; k++) {
-            char key[64], doc[160];
-            snprintf(key, sizeof key, "%s_%s", RULE_NAMES[r], what[k]);
+            char doc[160];
             snprintf(doc, sizeof doc, "%s (%s)", desc[k], RULE_TITLES[r]);
-            if (k < 4) cc_panel_summary_pair(&sm, key, v[r][k], e[r][k], doc);
-            else cc_summary_add(&sm, key, v[r][k], doc);
+            if (k < 4) cc_panel_summary_mean_sem(&sm, v[r][k], e[r][k], doc, "%s_%s", RULE_NAMES[r], what[k]);
+            else cc_summary_addf(&sm, v[r][k], doc, "%s_%s", RULE_NAMES[r], what[k]);
         }
     cc_summary_add(&sm, "lstsq_first_session", first[RULE_LSTSQ] >= 0 ? first[RULE_LSTSQ] : NAN,
                    "first session after which the mean silenced accuracy is within claims.margin of the control (least squares)");
@@ -399,13 +368,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "fig8",
-    .summary = "Fig. 8: systems consolidation: sleep sessions move the cerebellar drive of the Fig. 6 models into W_hh",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "fig8", .specs = SPECS, .validate = validate, .grid = grid, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. 8: systems consolidation: sleep sessions move the cerebellar drive of the Fig. 6 models into W_hh"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -14,9 +14,6 @@
  * claims.level on the test errors of every seed of the two half-silenced conditions.
  * Not here: the silencing itself (cc_cortex_step in src/model/cc_cortex.c).
  */
-#include <math.h>
-#include <stdio.h>
-
 #include "figS_tasks.h"
 
 static struct {
@@ -25,14 +22,10 @@ static struct {
     figS_task_keys task[FIGS_NTASKS];
     double fraction, level, learnt_error;
     int seeds_cap;
-} P = {.model = CC_MODEL_KEYS_DEFAULT,
-       .train = CC_TRAIN_KEYS_DEFAULT,
+} P = {.model = CC_MODEL_KEYS_DEFAULT, .train = CC_TRAIN_KEYS_DEFAULT,
        .task = {{.alpha = 0.1, .lr_rnn = 1e-3, .plasticity = CC_CORTEX_FIXED, .epochs = 60},
                 {.alpha = 0.1, .lr_rnn = 2.5e-3, .plasticity = CC_CORTEX_INPUT, .epochs = 60}},
-       .fraction = 0.5,
-       .level = 0.05,
-       .learnt_error = 0.1,
-       .seeds_cap = 20};
+       .fraction = 0.5, .level = 0.05, .learnt_error = 0.1, .seeds_cap = 20};
 
 static const cc_spec SPECS[] = {
     FIGS_SPECS_SHARED(P.model, P.train),
@@ -108,50 +101,42 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- merge */
 
-/* The two panels of task t: learning curves of its four conditions and the bars; mean, sem (NBARS)
- * receive the bars. */
-static int panels(const cc_run_ctx *ctx, int t, double *mean, double *sem)
+/* The two panels of task t: learning curves of its four conditions and the bars; st (NBARS)
+ * receives the test error of every seed of each bar. */
+static int panels(const cc_run_ctx *ctx, int t, cc_seedstat *st)
 {
     char name[NBARS][CC_GRID_NAME_MAX], title[240], file[64];
     cc_panel_series series[NCOND];
-    cc_panel_bar bar[NBARS];
+    const char *label[NBARS];
+    int s = GSL_SUCCESS;
     for (int b = 0; b < NBARS; b++) {
-        bar[b] = (cc_panel_bar){cond_name(name[b], t, b), BAR[b].col, BAR[b].label};
+        if (!s) s = cc_grid_stat(ctx, cond_name(name[b], t, b), "test", 0, BAR[b].col, &st[b]);
         if (b < NCOND) series[b] = (cc_panel_series){name[b], BAR[b].key};
+        label[b] = BAR[b].label;
     }
     const char *tn = FIGS_TASK_NAME[t];
     snprintf(title, sizeof title, "Fig. S15: %s, validation error per epoch, mean and SEM over seeds; silenced: the first %g of the cortical units silenced from the start",
              tn, P.fraction);
-    cc_tsv_head hc = {.title = title,
-                      .units = t == FIGS_DELASS ? "error fraction of 200 validation trials; epoch 0 before training" : "MSE per element of 200 validation trials; epoch 0 before training",
-                      .runs = "units/TASK-*"};
-    snprintf(file, sizeof file, "figS15_curves_%s.tsv", tn);
-    int s = cc_panel_curves(ctx, file, &hc, series, NCOND, P.task[t].epochs, "val_metric", NULL);
+    if (!s) s = figS_curves(ctx, "figS15", t, title, series, NCOND, P.task[t].epochs);
     snprintf(title, sizeof title, "Fig. S15: %s, test error per condition; silenced: trained and tested with the first %g of the cortical units silenced; lesioned: trained intact, silenced for the test only",
              tn, P.fraction);
     cc_tsv_head hb = {.title = title,
                       .units = t == FIGS_DELASS ? "test error fraction on the last step, 1000 trials, mean and SEM over seeds" : "test MSE per element, 1000 trials, mean and SEM over seeds",
                       .runs = "units/TASK-*"};
     snprintf(file, sizeof file, "figS15_bars_%s.tsv", tn);
-    return s ? s : cc_panel_bars_of(ctx, file, &hb, bar, NBARS, "test", mean, sem);
+    return s ? s : cc_panel_seed_bars(ctx, file, &hb, label, NBARS, NULL, 1, st);
 }
 
 static int merge(const cc_run_ctx *ctx)
 {
-    double mean[FIGS_NTASKS][NBARS], sem[FIGS_NTASKS][NBARS];
-    int s = GSL_SUCCESS;
-    for (int t = 0; !s && t < FIGS_NTASKS; t++) s = panels(ctx, t, mean[t], sem[t]);
-    if (s) return s;
     /* st[t][b]: the test error of every seed of bar b of task t; x[t][b] the same as a sample */
     static cc_seedstat st[FIGS_NTASKS][NBARS]; /* large: not on the stack */
     cc_sample x[FIGS_NTASKS][NBARS];
-    char name[CC_GRID_NAME_MAX];
-    for (int t = 0; !s && t < FIGS_NTASKS; t++)
-        for (int b = 0; !s && b < NBARS; b++) {
-            s = cc_grid_stat(ctx, cond_name(name, t, b), "test", 0, BAR[b].col, &st[t][b]);
-            x[t][b] = cc_sample_of(&st[t][b], BAR[b].key);
-        }
+    int s = GSL_SUCCESS;
+    for (int t = 0; !s && t < FIGS_NTASKS; t++) s = panels(ctx, t, st[t]);
     if (s) return s;
+    for (int t = 0; t < FIGS_NTASKS; t++)
+        for (int b = 0; b < NBARS; b++) x[t][b] = cc_sample_of(&st[t][b], BAR[b].key);
 
     cc_summary sm;
     if ((s = cc_summary_open(&sm, ctx, "Fig. S15: numbers quoted in the report"))) return s;
@@ -160,25 +145,19 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "fraction", P.fraction, "fraction of the cortical units silenced");
     cc_summary_add(&sm, "n_silenced", floor(P.fraction * P.model.N), "cortical units silenced");
     cc_summary_add(&sm, "N", P.model.N, "cortical units");
-    char key[64], doc[200], la[48], lb[48], lc[48], ld[48];
+    char doc[200], la[48], lb[48], lc[48], ld[48];
     for (int t = 0; t < FIGS_NTASKS; t++) {
         const char *tn = FIGS_TASK_NAME[t];
-        snprintf(key, sizeof key, "%s_epochs", tn);
-        cc_summary_add(&sm, key, P.task[t].epochs, "training epochs");
-        snprintf(key, sizeof key, "%s_seeds", tn);
-        cc_summary_add(&sm, key, figS_deciding_seeds(&P.task[t], P.train.seeds), "seeds of each of the two half-silenced conditions");
+        cc_summary_addf(&sm, P.task[t].epochs, "training epochs", "%s_epochs", tn);
+        cc_summary_addf(&sm, figS_deciding_seeds(&P.task[t], P.train.seeds), "seeds of each of the two half-silenced conditions", "%s_seeds", tn);
         for (int b = 0; b < NBARS; b++) {
             snprintf(doc, sizeof doc, "%s, test %s, %s", tn, t == FIGS_DELASS ? "error fraction" : "MSE", BAR[b].label);
-            cc_panel_summary_mean_sem(&sm, mean[t][b], sem[t][b], doc, "%s_%s", tn, BAR[b].key);
-            if (t == FIGS_DELASS) {
-                snprintf(key, sizeof key, "%s_%s_learnt", tn, BAR[b].key);
-                cc_summary_add(&sm, key, cc_sample_count_le(&x[t][b], P.learnt_error), "its seeds that learnt (test error <= claims.learnt_error)");
-            }
+            cc_panel_summary_mean_sem(&sm, st[t][b].mean, st[t][b].sem, doc, "%s_%s", tn, BAR[b].key);
+            if (t == FIGS_DELASS)
+                cc_summary_addf(&sm, cc_sample_count_le(&x[t][b], P.learnt_error), "its seeds that learnt (test error <= claims.learnt_error)", "%s_%s_learnt", tn, BAR[b].key);
         }
-        snprintf(key, sizeof key, "%s_ratio_silenced", tn);
-        cc_summary_add(&sm, key, mean[t][NONE_SILENCED] / mean[t][CEREB_SILENCED], "no-feedback / cerebellar error, both with the cortex silenced");
-        snprintf(key, sizeof key, "%s_ratio_intact", tn);
-        cc_summary_add(&sm, key, mean[t][NONE_INTACT] / mean[t][CEREB_INTACT], "no-feedback / cerebellar error, both intact");
+        cc_summary_addf(&sm, st[t][NONE_SILENCED].mean / st[t][CEREB_SILENCED].mean, "no-feedback / cerebellar error, both with the cortex silenced", "%s_ratio_silenced", tn);
+        cc_summary_addf(&sm, st[t][NONE_INTACT].mean / st[t][CEREB_INTACT].mean, "no-feedback / cerebellar error, both intact", "%s_ratio_intact", tn);
     }
 
     cc_claims cl;
@@ -191,18 +170,6 @@ static int merge(const cc_run_ctx *ctx)
         const int del = t == FIGS_DELASS;
         /* x = {cerebellar silenced, none silenced}: the error of no feedback greater */
         const cc_sample pair[2] = {a[CEREB_SILENCED], a[NONE_SILENCED]};
-        cc_verdict all, base;
-        s = figS_verdict_first(cc_rule_greater, &lv, pair, 2, CC_GRID_MAX_SEEDS, &all);
-        if (!s) s = figS_verdict_first(cc_rule_greater, &lv, pair, 2, P.train.seeds, &base);
-        if (s) break;
-        snprintf(key, sizeof key, "%s_loop_helps_stability", tn);
-        cc_summary_add(&sm, key, all.stability, "stability of the verdict of the claim (fraction of bootstrap resamples over seeds with the same verdict)");
-        snprintf(key, sizeof key, "%s_loop_helps_stability_base", tn);
-        snprintf(doc, sizeof doc, "the same on the first run.seeds = %d seeds of each condition (a run without extra seeds)", P.train.seeds);
-        cc_summary_add(&sm, key, base.stability, doc);
-        snprintf(key, sizeof key, "%s_loop_helps_pass_base", tn);
-        cc_summary_add(&sm, key, base.pass, "its verdict on those seeds (1 holds, 0 not)");
-
         snprintf(id, sizeof id, "figS15.%s.loop_helps", tn);
         snprintf(stmt, sizeof stmt, "On %s with %g of the cortical units silenced, the cerebellar model has a lower test error than no feedback with the same silenced cortex "
                                     "(the package's question: the paper's caption is not accessible)",
@@ -211,15 +178,16 @@ static int merge(const cc_run_ctx *ctx)
         const cc_claim_text text = {.id = id, .source = CC_SRC_PACKAGE, .statement = stmt, .criterion = crit};
         if (del)
             snprintf(meas, sizeof meas, "silenced: none %.4g (%s), cerebellar %.4g (%s); intact: none %.4g (%s), cerebellar %.4g (%s)",
-                     mean[t][NONE_SILENCED], figS_learnt(la, sizeof la, &a[NONE_SILENCED], P.learnt_error),
-                     mean[t][CEREB_SILENCED], figS_learnt(lb, sizeof lb, &a[CEREB_SILENCED], P.learnt_error),
-                     mean[t][NONE_INTACT], figS_learnt(lc, sizeof lc, &a[NONE_INTACT], P.learnt_error), mean[t][CEREB_INTACT],
+                     st[t][NONE_SILENCED].mean, figS_learnt(la, sizeof la, &a[NONE_SILENCED], P.learnt_error),
+                     st[t][CEREB_SILENCED].mean, figS_learnt(lb, sizeof lb, &a[CEREB_SILENCED], P.learnt_error),
+                     st[t][NONE_INTACT].mean, figS_learnt(lc, sizeof lc, &a[NONE_INTACT], P.learnt_error), st[t][CEREB_INTACT].mean,
                      figS_learnt(ld, sizeof ld, &a[CEREB_INTACT], P.learnt_error));
         else
             snprintf(meas, sizeof meas, "silenced: none %.4g, cerebellar %.4g (%d seeds each); intact: none %.4g, cerebellar %.4g (%d seeds each)",
-                     mean[t][NONE_SILENCED], mean[t][CEREB_SILENCED], a[CEREB_SILENCED].n, mean[t][NONE_INTACT], mean[t][CEREB_INTACT],
+                     st[t][NONE_SILENCED].mean, st[t][CEREB_SILENCED].mean, a[CEREB_SILENCED].n, st[t][NONE_INTACT].mean, st[t][CEREB_INTACT].mean,
                      a[CEREB_INTACT].n);
-        s = cc_judge(&cl, &text, cc_rule_greater, &lv, pair, 2, "%s", meas);
+        const figS_claim helps = {"loop_helps", cc_rule_greater, &lv, pair, 2};
+        s = figS_judge(&cl, &sm, tn, &helps, &text, meas, P.train.seeds, "the claim", "each");
     }
     if (s) return s;
     if ((s = cc_summary_commit(&sm))) return s;
@@ -234,14 +202,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "figS15",
-    .summary = "Fig. S15: half of the cortex silenced, with and without the cerebellum, on line drawing and delayed association",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .grid_keys = FIGS_GRID_KEYS " silence.*",
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "figS15", .specs = SPECS, .validate = validate, .grid = grid, .grid_keys = FIGS_GRID_KEYS " silence.*", .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. S15: half of the cortex silenced, with and without the cerebellum, on line drawing and delayed association"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -13,9 +13,6 @@
  * on the test errors of every seed.
  * Not here: the noise itself (cereb_signal in src/model/cc_model.c).
  */
-#include <stdio.h>
-#include <string.h>
-
 #include "figS_tasks.h"
 
 enum { MAX_SIGMA = 16 };
@@ -28,16 +25,10 @@ static struct {
     int n_sigma;
     double sigma_keep, level, learnt_error;
     int seeds_cap;
-} P = {.model = CC_MODEL_KEYS_DEFAULT,
-       .train = CC_TRAIN_KEYS_DEFAULT,
+} P = {.model = CC_MODEL_KEYS_DEFAULT, .train = CC_TRAIN_KEYS_DEFAULT,
        .task = {{.alpha = 0.1, .lr_rnn = 1e-3, .plasticity = CC_CORTEX_FIXED, .epochs = 60},
                 {.alpha = 0.1, .lr_rnn = 2.5e-3, .plasticity = CC_CORTEX_INPUT, .epochs = 60}},
-       .sigma = {0, 0.1, 0.2, 0.5, 1},
-       .n_sigma = 5,
-       .sigma_keep = 0.5,
-       .level = 0.05,
-       .learnt_error = 0.1,
-       .seeds_cap = 20};
+       .sigma = {0, 0.1, 0.2, 0.5, 1}, .n_sigma = 5, .sigma_keep = 0.5, .level = 0.05, .learnt_error = 0.1, .seeds_cap = 20};
 
 static const cc_spec SPECS[] = {
     FIGS_SPECS_SHARED(P.model, P.train),
@@ -121,12 +112,7 @@ static int curves(const cc_run_ctx *ctx, int t)
     }
     snprintf(title, sizeof title, "Fig. S6: %s, validation error per epoch, mean and SEM over seeds; ci = cerebellar feedback with the i-th sigma of figS6_sigma.tsv",
              FIGS_TASK_NAME[t]);
-    cc_tsv_head h = {.title = title,
-                     .units = t == FIGS_DELASS ? "error fraction of 200 validation trials; epoch 0 before training" : "MSE per element of 200 validation trials; epoch 0 before training",
-                     .runs = "units/TASK-*"};
-    char file[64];
-    snprintf(file, sizeof file, "figS6_curves_%s.tsv", FIGS_TASK_NAME[t]);
-    return cc_panel_curves(ctx, file, &h, series, n_cond(), P.task[t].epochs, "val_metric", NULL);
+    return figS_curves(ctx, "figS6", t, title, series, n_cond(), P.task[t].epochs);
 }
 
 /* Test error against sigma: the cerebellar model of each task, then the no-feedback model of each
@@ -146,34 +132,6 @@ static int sigma_table(const cc_run_ctx *ctx)
                      .runs = "units/*-s0.. of every condition"};
     return cc_panel_sweep(ctx, "figS6_sigma.tsv", &h, "sigma", P.sigma, P.n_sigma, lines, 2 * FIGS_NTASKS, "test", "error",
                           NULL, NULL);
-}
-
-/* A claim of one task: its rule over samples x (k) and what it says, judged (row of claims.tsv) and
- * also judged on the first run.seeds seeds (summary: <task>_<name>_stability, _stability_base). */
-typedef struct {
-    const char *name; /* "benefit", "graceful" */
-    cc_claim_rule rule;
-    const void *arg;
-    const cc_sample *x;
-    int k;
-} task_claim;
-
-static int judge(cc_claims *cl, cc_summary *sm, const char *tn, const task_claim *c, const cc_claim_text *text,
-                 const char *measured)
-{
-    cc_verdict all, base;
-    int s = figS_verdict_first(c->rule, c->arg, c->x, c->k, CC_GRID_MAX_SEEDS, &all);
-    if (!s) s = figS_verdict_first(c->rule, c->arg, c->x, c->k, P.train.seeds, &base);
-    if (!s) s = cc_judge(cl, text, c->rule, c->arg, c->x, c->k, "%s", measured);
-    if (s) return s;
-    char key[64], doc[200];
-    snprintf(key, sizeof key, "%s_%s_stability", tn, c->name);
-    cc_summary_add(sm, key, all.stability, "stability of the verdict of this claim (fraction of bootstrap resamples over seeds with the same verdict)");
-    snprintf(key, sizeof key, "%s_%s_stability_base", tn, c->name);
-    snprintf(doc, sizeof doc, "the same on the first run.seeds = %d seeds of every condition (a run without extra seeds)", P.train.seeds);
-    cc_summary_add(sm, key, base.stability, doc);
-    snprintf(key, sizeof key, "%s_%s_pass_base", tn, c->name);
-    return cc_summary_add(sm, key, base.pass, "its verdict on those seeds (1 holds, 0 not)");
 }
 
 static int merge(const cc_run_ctx *ctx)
@@ -198,14 +156,12 @@ static int merge(const cc_run_ctx *ctx)
     cc_summary_add(&sm, "seeds_cap", P.seeds_cap, "the most seeds <task>_seeds may be (claims.seeds_cap)");
     cc_summary_add(&sm, "n_sigma", P.n_sigma, "noise levels swept");
     cc_summary_add(&sm, "sigma_max", P.sigma[P.n_sigma - 1], "largest noise std swept");
-    char key[64], doc[200], learnt[48];
+    char doc[200], learnt[48];
     for (int t = 0; t < FIGS_NTASKS; t++) {
         const char *tn = FIGS_TASK_NAME[t];
         const char *what = t == FIGS_DELASS ? "test error fraction" : "test MSE";
-        snprintf(key, sizeof key, "%s_epochs", tn);
-        cc_summary_add(&sm, key, P.task[t].epochs, "training epochs");
-        snprintf(key, sizeof key, "%s_seeds", tn);
-        cc_summary_add(&sm, key, figS_deciding_seeds(&P.task[t], P.train.seeds), "seeds of no feedback and of the largest sigma <= claims.sigma_keep");
+        cc_summary_addf(&sm, P.task[t].epochs, "training epochs", "%s_epochs", tn);
+        cc_summary_addf(&sm, figS_deciding_seeds(&P.task[t], P.train.seeds), "seeds of no feedback and of the largest sigma <= claims.sigma_keep", "%s_seeds", tn);
         for (int c = 0; c < n_cond(); c++) {
             if (c == NONE) snprintf(doc, sizeof doc, "%s, %s, no feedback", tn, what);
             else snprintf(doc, sizeof doc, "%s, %s, cerebellar feedback, noise std %g", tn, what, P.sigma[c - 1]);
@@ -213,10 +169,8 @@ static int merge(const cc_run_ctx *ctx)
             if (c == NONE) snprintf(base, sizeof base, "%s_none", tn);
             else snprintf(base, sizeof base, "%s_c%d", tn, c - 1);
             cc_panel_summary_mean_sem(&sm, st[t][c].mean, st[t][c].sem, doc, "%s", base);
-            if (t == FIGS_DELASS) {
-                snprintf(key, sizeof key, "%s_learnt", base);
-                cc_summary_add(&sm, key, cc_sample_count_le(&x[t][c], P.learnt_error), "seeds that learnt (test error <= claims.learnt_error)");
-            }
+            if (t == FIGS_DELASS)
+                cc_summary_addf(&sm, cc_sample_count_le(&x[t][c], P.learnt_error), "seeds that learnt (test error <= claims.learnt_error)", "%s_learnt", base);
         }
         /* the largest sigma up to which every swept sigma beats no feedback (Welch, one-sided, claims.level) */
         double sigma_last = NAN, e;
@@ -226,13 +180,9 @@ static int merge(const cc_run_ctx *ctx)
             if (!cc_rule_greater(pair, 2, &lv, &e)) break;
             sigma_last = P.sigma[i];
         }
-        snprintf(key, sizeof key, "%s_sigma_benefit", tn);
-        cc_summary_add(&sm, key, sigma_last, "largest sigma up to which the cerebellar model beats no feedback at every swept sigma, Welch one-sided at claims.level (NaN: not even at the first)");
+        cc_summary_addf(&sm, sigma_last, "largest sigma up to which the cerebellar model beats no feedback at every swept sigma, Welch one-sided at claims.level (NaN: not even at the first)", "%s_sigma_benefit", tn);
     }
-    for (int i = 0; i < P.n_sigma; i++) {
-        snprintf(key, sizeof key, "sigma%d", i);
-        cc_summary_add(&sm, key, P.sigma[i], "noise std of condition ci");
-    }
+    for (int i = 0; i < P.n_sigma; i++) cc_summary_addf(&sm, P.sigma[i], "noise std of condition ci", "sigma%d", i);
 
     cc_claims cl;
     if ((s = cc_claims_open(&cl, ctx, "Fig. S6 claims, from the test errors of every seed"))) return s;
@@ -265,8 +215,8 @@ static int merge(const cc_run_ctx *ctx)
                                     "effect: the difference of the means at the largest such sigma, %g",
                  P.sigma_keep, P.level, P.sigma[nk - 1]);
         const cc_claim_text tb = {.id = id, .source = CC_SRC_PACKAGE, .statement = stmt, .criterion = crit};
-        const task_claim benefit = {"benefit", cc_rule_all, &all, xb, 1 + nk};
-        s = judge(&cl, &sm, tn, &benefit, &tb, meas);
+        const figS_claim benefit = {"benefit", cc_rule_all, &all, xb, 1 + nk};
+        s = figS_judge(&cl, &sm, tn, &benefit, &tb, meas, P.train.seeds, "this claim", "every");
 
         /* graceful: along x = cerebellar at sigma_0, sigma_1, ...: no step down */
         const cc_rule_arg lv = {.level = P.level};
@@ -278,8 +228,8 @@ static int merge(const cc_run_ctx *ctx)
                                     "effect: the largest fall of the means (negative: the error rose at every step)",
                  P.level);
         const cc_claim_text tg = {.id = id, .source = CC_SRC_PACKAGE, .statement = stmt, .criterion = crit};
-        const task_claim graceful = {"graceful", cc_rule_no_fall, &lv, &x[t][CEREB(0)], P.n_sigma};
-        if (!s) s = judge(&cl, &sm, tn, &graceful, &tg, meas);
+        const figS_claim graceful = {"graceful", cc_rule_no_fall, &lv, &x[t][CEREB(0)], P.n_sigma};
+        if (!s) s = figS_judge(&cl, &sm, tn, &graceful, &tg, meas, P.train.seeds, "this claim", "every");
     }
     if (s) return s;
     if ((s = cc_summary_commit(&sm))) return s;
@@ -304,14 +254,7 @@ static int validate(const cc_run_ctx *ctx, char *err, size_t n)
     return GSL_SUCCESS;
 }
 
-static const cc_experiment EXPERIMENT = {
-    .name = "figS6",
-    .summary = "Fig. S6: Gaussian noise on the cerebellar output, swept, on line drawing and delayed association",
-    .specs = SPECS,
-    .validate = validate,
-    .grid = grid,
-    .grid_keys = FIGS_GRID_KEYS,
-    .run_unit = run_unit,
-    .merge = merge};
+static const cc_experiment EXPERIMENT = {.name = "figS6", .specs = SPECS, .validate = validate, .grid = grid, .grid_keys = FIGS_GRID_KEYS, .run_unit = run_unit, .merge = merge,
+    .summary = "Fig. S6: Gaussian noise on the cerebellar output, swept, on line drawing and delayed association"};
 
 int main(int argc, char **argv) { return cc_driver_main(argc, argv, &EXPERIMENT); }

@@ -19,10 +19,7 @@
 #ifndef FIGS_TASKS_H
 #define FIGS_TASKS_H
 
-#include <math.h>
-
-#include "cc_panel.h"
-#include "cc_rules.h"
+#include "cc_figure.h"
 
 /* What differs between the two tasks. */
 typedef struct {
@@ -129,6 +126,48 @@ static inline int figS_verdict_first(cc_claim_rule rule, const void *arg, const 
     for (int j = 0; j < k; j++) y[j] = (cc_sample){x[j].name, x[j].v, x[j].n < n ? x[j].n : n};
     const cc_claim_data d = {.rule = rule, .arg = arg, .x = y, .k = k, .ci = cc_rule_ci(rule, k)};
     return cc_claim_evaluate(&d, v);
+}
+
+/* <fig>_curves_<task>.tsv: the validation error per epoch of the series (n) of task t, trained for
+ * `epochs` epochs (cc_panel_curves), under that title. GSL status. */
+static inline int figS_curves(const cc_run_ctx *ctx, const char *fig, int t, const char *title, const cc_panel_series *s,
+                              int n, int epochs)
+{
+    char file[64];
+    snprintf(file, sizeof file, "%s_curves_%s.tsv", fig, FIGS_TASK_NAME[t]);
+    const cc_tsv_head h = {.title = title, .runs = "units/TASK-*",
+                           .units = t == FIGS_DELASS ? "error fraction of 200 validation trials; epoch 0 before training"
+                                                     : "MSE per element of 200 validation trials; epoch 0 before training"};
+    return cc_panel_curves(ctx, file, &h, s, n, epochs, "val_metric", NULL);
+}
+
+/* A claim of one task: its rule over the samples x (k), named in the summary keys "<task>_<name>_...". */
+typedef struct {
+    const char *name; /* "benefit", "graceful", "loop_helps" */
+    cc_claim_rule rule;
+    const void *arg;
+    const cc_sample *x;
+    int k;
+} figS_claim;
+
+/* Judge claim c of task tn (a row of claims.tsv) and write to summary.tsv the stability of its
+ * verdict (<tn>_<name>_stability), and its stability and verdict on the first run_seeds seeds of
+ * each sample, what a run without extra seeds gives (_stability_base, _pass_base); `which` and
+ * `conds` are the words the descriptions use for the claim and its conditions. GSL status. */
+static inline int figS_judge(cc_claims *cl, cc_summary *sm, const char *tn, const figS_claim *c, const cc_claim_text *text,
+                             const char *measured, int run_seeds, const char *which, const char *conds)
+{
+    cc_verdict all, base;
+    int s = figS_verdict_first(c->rule, c->arg, c->x, c->k, CC_GRID_MAX_SEEDS, &all);
+    if (!s) s = figS_verdict_first(c->rule, c->arg, c->x, c->k, run_seeds, &base);
+    if (!s) s = cc_judge(cl, text, c->rule, c->arg, c->x, c->k, "%s", measured);
+    if (s) return s;
+    char doc[200];
+    snprintf(doc, sizeof doc, "stability of the verdict of %s (fraction of bootstrap resamples over seeds with the same verdict)", which);
+    cc_summary_addf(sm, all.stability, doc, "%s_%s_stability", tn, c->name);
+    snprintf(doc, sizeof doc, "the same on the first run.seeds = %d seeds of %s condition (a run without extra seeds)", run_seeds, conds);
+    cc_summary_addf(sm, base.stability, doc, "%s_%s_stability_base", tn, c->name);
+    return cc_summary_addf(sm, base.pass, "its verdict on those seeds (1 holds, 0 not)", "%s_%s_pass_base", tn, c->name);
 }
 
 /* The rule argument of "every x_j (j = 1..n) lies below x_0" for cc_rule_all: one part per j, each

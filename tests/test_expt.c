@@ -16,6 +16,15 @@ static void test_mean_sem(void)
     CU_ASSERT_DOUBLE_EQUAL(s, sqrt((4.0 + 1.0 + 0.0 + 9.0) / 3.0 / 4.0), 1e-15); /* sd (n-1) / sqrt n */
     cc_mean_sem(x, 1, &m, &s);
     CU_ASSERT_EQUAL(s, 0.0);
+    const double y[4] = {2.0, NAN, -1.0, 5.0};
+    double lo, hi;
+    cc_min_max(y, 4, &lo, &hi); /* the NaN left out */
+    CU_ASSERT_EQUAL(lo, -1.0);
+    CU_ASSERT_EQUAL(hi, 5.0);
+    cc_min_max(y, 0, &lo, &hi);
+    CU_ASSERT(isinf(lo) && lo > 0 && isinf(hi) && hi < 0);
+    CU_ASSERT_EQUAL(cc_count_ge(y, 4, 2.0), 2); /* 2 and 5; not the NaN */
+    CU_ASSERT_EQUAL(cc_count_ge(y, 4, 6.0), 0);
 }
 
 static void test_protocol_and_config(void)
@@ -87,9 +96,20 @@ static void test_claims_file(void)
     cc_summary sm;
     CU_ASSERT_EQUAL_FATAL(cc_summary_open(&sm, &ctx, "test summary"), GSL_SUCCESS);
     cc_summary_add(&sm, "k", 0.1, "a value");
+    CU_ASSERT_EQUAL(cc_summary_addf(&sm, 2, "a formatted key", "c_a%g_%s", 0.5, "fixed"), GSL_SUCCESS);
     CU_ASSERT_EQUAL(cc_summary_commit(&sm), GSL_SUCCESS);
     snprintf(path, sizeof path, "%s/summary.tsv", dir);
     CU_ASSERT_EQUAL(access(path, R_OK), 0);
+    f = fopen(path, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    int keys = 0, formatted = 0;
+    while (fgets(line, sizeof line, f)) {
+        keys += line[0] != '#';
+        formatted += !strcmp(line, "c_a0.5_fixed\t2\ta formatted key\n");
+    }
+    fclose(f);
+    CU_ASSERT_EQUAL(keys, 2);
+    CU_ASSERT_EQUAL(formatted, 1);
 }
 
 /* The unit's progress line: a dash, not "nan", for the training loss before the first epoch. */

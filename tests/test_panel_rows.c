@@ -206,7 +206,38 @@ static void test_summary_pair(void)
     remove_tree(dir);
 }
 
+/* A test silenced on a window: the statistics, trials and readout of cc_test with that window set by
+ * hand, the window reset after it; the trials and readout kept only on request. */
+static void test_test_copy(void)
+{
+    cc_model_keys mk = CC_MODEL_KEYS_DEFAULT;
+    cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
+    const cc_config c = cc_expt_config(&mk, &task, CC_ARCH_CEREB_FB, CC_CORTEX_FIXED);
+    cc_model *m = cc_model_alloc(&c, 5);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    cc_stats st, ref, again;
+    cc_batch *b = NULL, *rb = NULL;
+    double *z = NULL;
+    CU_ASSERT_EQUAL_FATAL(cc_panel_test_copy(m, &task, 8, 11, 3, 9, &st, &b, &z), GSL_SUCCESS);
+    CU_ASSERT(m->silence_from == -1 && m->silence_until == -1);
+    m->silence_from = 3, m->silence_until = 9;
+    CU_ASSERT_EQUAL_FATAL(cc_test(m, &task, 8, 11, &ref, &rb), GSL_SUCCESS);
+    m->silence_from = m->silence_until = -1;
+    CU_ASSERT_EQUAL(st.mse, ref.mse);
+    CU_ASSERT_EQUAL_FATAL(b->B, 8);
+    int bad = 0;
+    for (long i = 0; i < (long)b->T * b->B * b->O; i++) bad += z[i] != m->ws.z[i] || b->y[i] != rb->y[i];
+    CC_ASSERT_NONE_WRONG(bad, "readout and targets of the silenced test");
+    CU_ASSERT_EQUAL(cc_panel_test_copy(m, &task, 8, 11, 3, 9, &again, NULL, NULL), GSL_SUCCESS);
+    CU_ASSERT_EQUAL(again.mse, ref.mse);
+    free(z);
+    cc_batch_free(b);
+    cc_batch_free(rb);
+    cc_model_free(m);
+}
+
 static const cc_test_case CASES[] = {{"rows: keys, mean and SEM over seeds", test_rows},
+                                     {"a test silenced on a window, its trials and readout kept", test_test_copy},
                                      {"rows: labels; differing keys and wrong headers refused", test_rows_labels_and_refusals},
                                      {"first seed of each condition side by side", test_first_seed},
                                      {"first trial of each cue", test_first_trials},

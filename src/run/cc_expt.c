@@ -128,6 +128,19 @@ void cc_mean_sem(const double *x, int n, double *mean, double *sem)
     *sem = n > 1 ? sqrt(v / (n - 1) / n) : 0.0;
 }
 
+void cc_min_max(const double *x, int n, double *lo, double *hi)
+{
+    *lo = INFINITY, *hi = -INFINITY;
+    for (int i = 0; i < n; i++) *lo = fmin(*lo, x[i]), *hi = fmax(*hi, x[i]);
+}
+
+int cc_count_ge(const double *x, int n, double thr)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++) k += x[i] >= thr;
+    return k;
+}
+
 int cc_expt_collect(const cc_run_ctx *ctx, char *const *ids, int n, const char *name, int row, const char *col,
                     double *x)
 {
@@ -176,6 +189,17 @@ int cc_summary_add(cc_summary *s, const char *key, double value, const char *des
     put_cell(s->f, description);
     fputc('\n', s->f);
     return ferror(s->f) ? GSL_EFAILED : GSL_SUCCESS;
+}
+
+int cc_summary_addf(cc_summary *s, double value, const char *description, const char *key_fmt, ...)
+{
+    char key[256];
+    va_list ap;
+    va_start(ap, key_fmt);
+    const int k = vsnprintf(key, sizeof key, key_fmt, ap);
+    va_end(ap);
+    if (k < 0 || k >= (int)sizeof key) return CC_ERRORF(GSL_EINVAL, "summary key too long: %.64s...", key);
+    return cc_summary_add(s, key, value, description);
 }
 
 int cc_summary_commit(cc_summary *s)

@@ -97,6 +97,10 @@ int cc_expt_write_row(const cc_run_ctx *ctx, const char *name, const char *title
 
 /* Mean and standard error (sd with n-1, / sqrt n; 0 if n < 2) of x (n). */
 void cc_mean_sem(const double *x, int n, double *mean, double *sem);
+/* The smallest and largest of x (n), NaNs left out: lo = +inf, hi = -inf if there is none. */
+void cc_min_max(const double *x, int n, double *lo, double *hi);
+/* How many of x (n) are >= thr (the seeds that reach an accuracy). */
+int cc_count_ge(const double *x, int n, double thr);
 
 /* The number in column `col` of row `row` of units/<unit>.<name>.tsv, for each
  * unit in ids (n): x[i]. GSL status; refuses files of another configuration. */
@@ -110,6 +114,9 @@ typedef struct {
 } cc_summary;
 int cc_summary_open(cc_summary *s, const cc_run_ctx *ctx, const char *title);
 int cc_summary_add(cc_summary *s, const char *key, double value, const char *description);
+/* The same with the key printf-formatted ("c_a%g_%s", alpha, level). */
+int cc_summary_addf(cc_summary *s, double value, const char *description, const char *key_fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 int cc_summary_commit(cc_summary *s);
 
 /* claims.tsv: one row per claim, written by cc_claims_judge (below; cc_judge in cc_rules.h picks

@@ -305,6 +305,23 @@ int cc_panel_test_silenced(cc_model *m, const cc_task *task, int n, unsigned lon
     return GSL_SUCCESS;
 }
 
+int cc_panel_test_copy(cc_model *m, const cc_task *task, int n, unsigned long seed, int from, int until, cc_stats *st,
+                       cc_batch **b, double **z)
+{
+    cc_batch *kept = NULL;
+    if (b) cc_batch_free(*b), *b = NULL;
+    m->silence_from = from;
+    m->silence_until = until;
+    int s = cc_test(m, task, n, seed, st, b || z ? &kept : NULL);
+    m->silence_from = m->silence_until = -1;
+    const size_t size = kept ? (size_t)kept->T * kept->B * kept->O * sizeof(double) : 0;
+    if (!s && z && !(*z = malloc(size))) s = CC_ERRORF(GSL_ENOMEM, "out of memory for the test outputs");
+    if (!s && z) memcpy(*z, m->ws.z, size);
+    if (b) *b = kept;
+    else cc_batch_free(kept);
+    return s;
+}
+
 int cc_panel_summary_pair(cc_summary *sm, const char *key, double mean, double sem, const char *doc)
 {
     char key_sem[128];

@@ -120,6 +120,12 @@ int cc_panel_rows(const cc_run_ctx *ctx, const char *file, const cc_tsv_head *h,
 int cc_panel_test_silenced(cc_model *m, const cc_task *task, int n, unsigned long seed, int from, cc_stats *st,
                            double *sel);
 
+/* Test m on n trials (cc_test with seed) with its cerebellar output 0 on steps [from, until) (from
+ * -1: never; until -1: to the end of the trial). b, if not NULL, receives the trials (a batch it
+ * held is freed first) and z, if not NULL, a copy of the readout (T, B, O), malloc'd. GSL status. */
+int cc_panel_test_copy(cc_model *m, const cc_task *task, int n, unsigned long seed, int from, int until, cc_stats *st,
+                       cc_batch **b, double **z);
+
 /* summary.tsv: "key" = mean (description doc) and "key_sem" = sem ("its SEM over seeds"). */
 int cc_panel_summary_pair(cc_summary *sm, const char *key, double mean, double sem, const char *doc);
 /* Per-row tables, first-seed copies, summary pairs, chance levels; in a unit: its tables, first trials. */
