@@ -17,6 +17,14 @@ local target, mathdir, scale = "html", nil, 0.95
 
 local function stringify(x) return pandoc.utils.stringify(x) end
 
+-- Characters a formula may carry from the text (or from a placeholder's value) and their TeX.
+local UNICODE = { ["−"] = "-", ["×"] = "\\times ", ["≤"] = "\\le ", ["≥"] = "\\ge ", ["±"] = "\\pm ",
+                  ["√"] = "\\surd ", ["·"] = "\\cdot ", ["…"] = "\\ldots " }
+local function tex_text(t)
+  for u, tex in pairs(UNICODE) do t = t:gsub(u, tex) end
+  return t
+end
+
 -- The LaTeX document: formula i on page i, in a box whose width, height and depth go to the log.
 local function tex_source(formulas)
   local out = {
@@ -32,7 +40,8 @@ local function tex_source(formulas)
     "\\begin{document}",
   }
   for i, f in ipairs(formulas) do
-    local body = f.display and ("$\\displaystyle " .. f.text .. "$") or ("$" .. f.text .. "$")
+    local text = tex_text(f.text)
+    local body = f.display and ("$\\displaystyle " .. text .. "$") or ("$" .. text .. "$")
     out[#out + 1] = "\\mathbox{" .. i .. "}{" .. body .. "}"
   end
   out[#out + 1] = "\\end{document}"
