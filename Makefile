@@ -603,7 +603,8 @@ $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the
 # images found on it are first copied to $(STATE)/report-media (--extract-media).
-# The PDF's formulas are set by TeX (paper/math.lua: latex and dvisvgm, into $(STATE)/report-math).
+# Formulas: MathML in the HTML (browsers set it); in the PDF set by TeX (paper/math.lua: latex and
+# dvisvgm, into $(STATE)/report-math), as WeasyPrint has no MathML.
 REPORT_SRCS := $(wildcard paper/*.md paper/*.lua paper/*.css paper/*.yaml paper/*.sh paper/example/*)
 # The code the report quotes and links to (paper/code.lua): every source file, listed line by line
 # beside report.html (paper/listing.sh).
@@ -622,7 +623,7 @@ $(REPORT_DIR)/listings/%.html: % paper/listing.sh
 
 $(REPORT_DIR)/report.html: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(LISTINGS) $(ENV_STAMP)
 	@mkdir -p $(@D)
-	pandoc paper/report.md $(PANDOC_FLAGS) --metadata target=html --self-contained -o $(@:.html=.tmp.html) \
+	pandoc paper/report.md $(PANDOC_FLAGS) --metadata target=html --mathml --self-contained -o $(@:.html=.tmp.html) \
 	  || { rm -f $(@:.html=.tmp.html); exit 1; }
 	@mv -f $(@:.html=.tmp.html) $@
 

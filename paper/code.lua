@@ -125,7 +125,9 @@ local function include(para)
     return pandoc.Para({ pandoc.Strong({ pandoc.Str("[missing: " .. path .. "]") }) })
   end
   local lang = path:match("%.c$") and "c" or (path:match("%.ini$") and "ini" or "")
-  return { pandoc.Para({ pandoc.Code(path) }), pandoc.CodeBlock(table.concat(lines, "\n"), pandoc.Attr("", { lang })) }
+  -- a whole file: numbered, and allowed to run over pages in the PDF (class "listing", paper/report.css)
+  return pandoc.Div({ pandoc.Para({ pandoc.Code(path) }),
+    pandoc.CodeBlock(table.concat(lines, "\n"), pandoc.Attr("", { lang, "numberLines" })) }, pandoc.Attr("", { "listing" }))
 end
 
 local function appendix(doc)
