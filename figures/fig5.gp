@@ -51,8 +51,8 @@ do for [fmt in "pdf png"] {
     if (nl > 3) { set xtics add (sprintf("input+rec.\nlr %g", lr_low) 3) }
     set ytics 1 font ",7"; set ylabel "{/Symbol a}"
     plot f('fig5c_heatmap.tsv') using 'plast_i':'alpha_i':'delta' with image, \
-         '' using 'plast_i':'alpha_i':(sprintf("%.1f", column('delta'))) with labels font ",7", \
-         '' using 'plast_i':'alpha_i':ytic(sprintf("%.1f", column('alpha'))) with points ps 0
+         '' using 'plast_i':'alpha_i':(sprintf("%.1f", column('delta'))):ytic(sprintf("%.1f", column('alpha'))) \
+            with labels font ",7"
     unset colorbox; unset cblabel; set autoscale xy; set xtics autofreq; set ytics autofreq
 
     # d: belief, thin lines = seeds, thick = mean

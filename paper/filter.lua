@@ -104,11 +104,19 @@ local function note_para(inlines, class)
 end
 
 -- split "a b c" into Str and Space inlines
+-- Text -> Str and Space inlines; a number written a×10^e (sig3) gets its exponent as a superscript.
 local function words(s)
   local out = {}
   for w in s:gmatch("%S+") do
     if #out > 0 then out[#out + 1] = pandoc.Space() end
-    out[#out + 1] = pandoc.Str(w)
+    local mant, ex, rest = w:match("^(.-×10)%^(%-?%d+)(.*)$")
+    if mant then
+      out[#out + 1] = pandoc.Str(mant)
+      out[#out + 1] = pandoc.Superscript({ pandoc.Str((ex:gsub("^%-", "−"))) })
+      if rest ~= "" then out[#out + 1] = pandoc.Str(rest) end
+    else
+      out[#out + 1] = pandoc.Str(w)
+    end
   end
   return out
 end
