@@ -150,7 +150,8 @@ PLOTTED := $(FIG_NAMES) $(TASKS)
 ALL_PLOTS := $(foreach f,$(PLOTTED),$(FIGS)/$(f).pdf $(FIGS)/$(f).png)
 ALL_COMPLETE := $(foreach f,$(PLOTTED),$(DATA)/$(f)/.complete)
 
-.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify times jobs tasks bench clean FORCE \
+.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify check-figures times jobs tasks bench clean FORCE \
+        $(FIG_NAMES:%=check-figure-%) \
         $(FIG_NAMES:%=verify-%) \
         $(FIG_NAMES) $(FIG_NAMES:%=%-data)
 FORCE:
@@ -599,6 +600,19 @@ $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 	@rtol=$$($(call cc_driver,$*) --get verify.rtol 2>/dev/null) || rtol=0; \
 	  atol=$$($(call cc_driver,$*) --get verify.atol 2>/dev/null) || atol=0; \
 	  tools/compare_data.sh data/$* $(BUILD)/verify/data/$* "$$rtol" "$$atol"
+	@$(MAKE) --no-print-directory check-figure-$*
+
+# make check-figure-figN: the committed figures/figN.png is the plot of the shipped data/figN/
+# (replotted under $(BUILD)/check-figures; PNG bytes compared: gnuplot's PNG carries no date).
+# make check-figures: every figure. make verify-figN ends with it, so that the chain recomputed
+# data = shipped data -> committed figure is checked in one go.
+check-figures: $(FIG_NAMES:%=check-figure-%) ## the committed figures are the plots of the shipped data
+$(FIG_NAMES:%=check-figure-%): check-figure-%: | $(ENV_STAMP)
+	@mkdir -p $(BUILD)/check-figures
+	@gnuplot -e "datadir='data/$*'; outbase='$(BUILD)/check-figures/$*'" figures/$*.gp
+	@if cmp -s $(BUILD)/check-figures/$*.png figures/$*.png; then \
+	  echo "figures/$*.png: the plot of the shipped data/$*/ (same bytes)"; \
+	else echo "figures/$*.png: not the plot of the shipped data/$*/ (its replot is $(BUILD)/check-figures/$*.png; make report remakes the figures)" >&2; exit 1; fi
 
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the
