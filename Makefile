@@ -150,7 +150,7 @@ PLOTTED := $(FIG_NAMES) $(TASKS)
 ALL_PLOTS := $(foreach f,$(PLOTTED),$(FIGS)/$(f).pdf $(FIGS)/$(f).png)
 ALL_COMPLETE := $(foreach f,$(PLOTTED),$(DATA)/$(f)/.complete)
 
-.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify check-figures times jobs tasks bench clean FORCE \
+.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify check-figures report-check times jobs tasks bench clean FORCE \
         $(FIG_NAMES:%=check-figure-%) \
         $(FIG_NAMES:%=verify-%) \
         $(FIG_NAMES) $(FIG_NAMES:%=%-data)
@@ -257,7 +257,7 @@ $(BUILD)/bench: $(BUILD)/obj/bench/bench.o $(LIB) $(BUILD)/.flags
 # The quick pipeline's numbers (summary.tsv of every figure) are compared with tests/quick_reference.tsv
 # within tests/quick_tolerance.tsv, and its claims (claims.tsv: measured text and verdict) exactly with
 # tests/quick_claims.tsv; after an intended change, `make quick-reference` rewrites both references.
-test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the make variables, the quick pipeline (make smoke) and its checks, Fig. 1 against its shipped data
+test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the make variables, the quick pipeline (make smoke) and its checks, Fig. 1 against its shipped data, the report of the shipped data (make report-check)
 	@tests/bad_input.sh $(BUILD)
 	@tests/merge_faults.sh $(BUILD)
 	@tests/make_vars.sh $(BUILD)
@@ -274,6 +274,13 @@ test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the m
 	@tools/quick_claims.sh check $(BUILD)/quick/data $(FIG_NAMES)
 	@$(MAKE) --no-print-directory verify-fig1
 	@tests/extension.sh $(BUILD)
+	@$(MAKE) --no-print-directory report-check
+
+# make report-check: the report of the shipped data, built under $(BUILD)/report-check, has no
+# placeholder or missing value in its HTML and PDF text, and every figure links its code.
+report-check: | $(ENV_STAMP) ## build the report of the shipped data under $(BUILD)/report-check and check its text and links
+	@$(MAKE) --no-print-directory REPORT_DIR=$(BUILD)/report-check report
+	@tests/report_check.sh $(BUILD)/report-check $(FIG_NAMES)
 
 unit: $(TEST_BINS) $(BUILD)/blas.txt | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
 	@tests/run_tests.sh $(TEST_BINS)
@@ -385,7 +392,10 @@ define cc_merge
 @touch $@
 endef
 
-# $(call cc_plot,NAME): figures/NAME.gp writes $(FIGS)/NAME.pdf and .png itself.
+# $(call cc_plot,NAME): figures/NAME.gp writes $(FIGS)/NAME.pdf and .png itself. Cairo stamps
+# the PDF with the time of the plot; the stamp is replaced by a fixed one of the same length
+# (cc_pdf_date), so that the same data give the same bytes, as the PNG already does.
+cc_pdf_date = LC_ALL=C sed -i 's|/CreationDate (D:[0-9]\{14\}Z)|/CreationDate (D:20000101000000Z)|' $(1)
 define cc_plot
 @mkdir -p $(FIGS)
 @rm -f $(FIGS)/$(1).pdf $(FIGS)/$(1).png
@@ -393,6 +403,7 @@ define cc_plot
 @$(call cc_timed,$(TIMES)/$(1)/plot.s,gnuplot -e "datadir='$(DATA)/$(1)'; outbase='$(FIGS)/$(1)'" figures/$(1).gp)
 @for f in $(FIGS)/$(1).pdf $(FIGS)/$(1).png; do \
    if [ ! -s $$f ]; then echo "figures/$(1).gp did not write $$f" >&2; rm -f $(FIGS)/$(1).pdf $(FIGS)/$(1).png; exit 1; fi; done
+@$(call cc_pdf_date,$(FIGS)/$(1).pdf)
 endef
 
 define cc_plot_rules
@@ -602,17 +613,21 @@ $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 	  tools/compare_data.sh data/$* $(BUILD)/verify/data/$* "$$rtol" "$$atol"
 	@$(MAKE) --no-print-directory check-figure-$*
 
-# make check-figure-figN: the committed figures/figN.png is the plot of the shipped data/figN/
-# (replotted under $(BUILD)/check-figures; PNG bytes compared: gnuplot's PNG carries no date).
+# make check-figure-figN: the committed figures/figN.png and .pdf are the plot of the shipped
+# data/figN/ (replotted under $(BUILD)/check-figures; bytes compared: the PNG carries no date,
+# the PDF a fixed one).
 # make check-figures: every figure. make verify-figN ends with it, so that the chain recomputed
 # data = shipped data -> committed figure is checked in one go.
 check-figures: $(FIG_NAMES:%=check-figure-%) ## the committed figures are the plots of the shipped data
 $(FIG_NAMES:%=check-figure-%): check-figure-%: | $(ENV_STAMP)
 	@mkdir -p $(BUILD)/check-figures
 	@gnuplot -e "datadir='data/$*'; outbase='$(BUILD)/check-figures/$*'" figures/$*.gp
-	@if cmp -s $(BUILD)/check-figures/$*.png figures/$*.png; then \
-	  echo "figures/$*.png: the plot of the shipped data/$*/ (same bytes)"; \
-	else echo "figures/$*.png: not the plot of the shipped data/$*/ (its replot is $(BUILD)/check-figures/$*.png; make report remakes the figures)" >&2; exit 1; fi
+	@$(call cc_pdf_date,$(BUILD)/check-figures/$*.pdf)
+	@for e in png pdf; do \
+	  if cmp -s $(BUILD)/check-figures/$*.$$e figures/$*.$$e; then \
+	    echo "figures/$*.$$e: the plot of the shipped data/$*/ (same bytes)"; \
+	  else echo "figures/$*.$$e: not the plot of the shipped data/$*/ (its replot is $(BUILD)/check-figures/$*.$$e; make report remakes the figures)" >&2; exit 1; fi; \
+	done
 
 # ---------------------------------------------------------------- report
 # HTML: images embedded (--self-contained). PDF: weasyprint ignores --resource-path, so the
