@@ -278,7 +278,7 @@ test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the m
 
 # make report-check: the report of the shipped data, built under $(BUILD)/report-check, has no
 # placeholder or missing value in its HTML and PDF text, and every figure links its code.
-report-check: | $(ENV_STAMP) ## build the report of the shipped data under $(BUILD)/report-check and check its text and links
+report-check: | $(ENV_STAMP) ## build the report of the shipped data under build/report-check/ and check its text and links
 	@$(MAKE) --no-print-directory REPORT_DIR=$(BUILD)/report-check report
 	@tests/report_check.sh $(BUILD)/report-check $(FIG_NAMES)
 
