@@ -7,6 +7,9 @@ set linetype 11 lc rgb "#fdae6b" dt solid pt 5 ps 0.6   # separate sets, only th
 set linetype 12 lc rgb "#bdbdbd" dt solid pt 4 ps 0.6   # one shared set, only the cerebellum learning: light grey
 set linetype 13 lc rgb "#000000" dt solid pt 7 ps 0.6   # task 1 after its training
 
+# selline: the same curve without its band, for a curve that lies on another by construction
+# (two bands on top of each other would blend into a colour no key names).
+selline(file, col, lt, dt, t) = sprintf("'%s' using 1:'%s' with linespoints lt %d dt %s title '%s'", file, col, lt, dt, t)
 sel(file, col, lt, dt, t) = sprintf("'%s' using 1:(column('%s')-column('%s_sem')):(column('%s')+column('%s_sem')) with filledcurves lt %d fs transparent solid 0.12 noborder notitle, '' using 1:'%s' with linespoints lt %d dt %s title '%s'", file, col, col, col, col, lt, col, lt, dt, t)
 
 do for [fmt in "pdf png"] {
@@ -40,7 +43,7 @@ do for [fmt in "pdf png"] {
     eval "plot 0 with lines lc rgb '#bbbbbb' dt 2 notitle, ".sel(file, "task1", 13, "solid", "task 1 trained").", ".\
          sel(file, "sep_at_switch", 1, "'-'", "task 2 at the switch").", ".\
          sel(file, "sep_frozen_task2", 11, "solid", "task 2 trained (set 2)").", ".\
-         sel(file, "sep_frozen_task1_back", 3, "'.'", "task 1 switched back (same model)").", ".\
+         selline(file, "sep_frozen_task1_back", 3, "'.'", "task 1 switched back (same model)").", ".\
          sel(file, "shared_frozen_task1_back", 12, "'-.'", "task 1, shared set")
     set origin 0.5, 0.0; set size 0.5, 0.5
     set title "c  cortex and readout learning task 2 as well (mean ± SEM)"
