@@ -17,7 +17,7 @@ do for [fmt in "pdf png"] {
 
     # a: accuracy per session, with the cerebellum and with it silenced
     set title "a  test accuracy"
-    set ylabel "accuracy"; set yrange [0.4:1.02]
+    set ylabel "accuracy"; set yrange [0.3:1.02]
     set key bottom right font ",6"
     A = f('fig8a_accuracy.tsv')
     eval "plot ".band_edges(A, "1", "2", "3", "lt 3").", ".band_edges(A, "1", "4", "5", "lt 5").", ".band_edges(A, "1", "6", "7", "ls 13").", ".band_edges(A, "1", "8", "9", "ls 15").", ".\
