@@ -34,21 +34,21 @@ do for [fmt in "pdf png"] {
     set xtics ("control" 0, sprintf("silenced\nt >= %d", t_sil) 1, "silenced\nt >= 0" 2) font ",7"
     unset key; set xlabel ""; set xrange [*:*]
     file = f('fig6c_silencing.tsv'); eval seeds_of(file, 'acc')
-    set title "c  test accuracy"; set ylabel "accuracy"; set yrange [0:1.05]
+    set title "c1  test accuracy"; set ylabel "accuracy"; set yrange [0:1.05]
     eval "plot ".seedbars(file, "$1", "acc", "int($1)==0?3:5", 0.7).", 0.5 with lines ls 9"
-    set title "c  test cross-entropy"; set ylabel "cross-entropy"; set yrange [0:*]
+    set title "c2  test cross-entropy"; set ylabel "cross-entropy"; set yrange [0:*]
     eval "plot ".seedbars(file, "$1", "xent", "int($1)==0?3:5", 0.7).", log(2) with lines ls 9"
     set xtics autofreq font ",7"; set offsets 0,0,0,0
 
     # d: fixed against plastic mossy fibres
-    set title "d  mossy fibres: validation error"
+    set title "d1  mossy fibres: validation error"
     set style fill transparent solid 0.25 noborder
     set xlabel "epoch"; set ylabel "error (%)"; set yrange [0:75]; set xrange [0:*]
     set key top center horizontal font ",6"
     set autoscale xfixmax
     eval "plot ".band(f('fig6d_curves.tsv'), "1", "2", "3", 3).", ".band(f('fig6d_curves.tsv'), "1", "4", "5", 4).", ".\
          "'' using 1:2 with lines ls 3 title columnhead(2), '' using 1:4 with lines ls 4 title columnhead(4)"
-    set title "d  mossy fibres: test accuracy"
+    set title "d2  mossy fibres: test accuracy"
     set offsets 0.6,0.6,0,0; unset key
     set xlabel ""; set ylabel "accuracy"; set yrange [0:1.05]; set xrange [*:*]
     file = f('fig6d_mossy.tsv'); eval seeds_of(file, 'acc')
