@@ -654,9 +654,7 @@ local function environment_table()
     pandoc.Code("pandoc " .. tostring(PANDOC_VERSION)), pandoc.Str(","), pandoc.Space(),
     pandoc.Code(shell_line("gnuplot --version") or "gnuplot ?"), pandoc.Str(", report commit"), pandoc.Space(),
     pandoc.Code((shell_line("git rev-parse --short=12 HEAD") or "?") ..
-      -- the report's own outputs (rewritten by this very build) do not count as changes
-      ((shell_line("git status --porcelain --untracked-files=no -- . ':(exclude)paper/report.html'"
-        .. " ':(exclude)paper/report.pdf' ':(exclude)paper/listings'") and " (uncommitted changes)") or "")) }) }
+      ((shell_line("git status --porcelain --untracked-files=no") and " (uncommitted changes)") or "")) }) }
   blocks[1] = pandoc.BulletList(items)
   blocks[2] = make_table(words("Runs behind each figure, from its run records (runs/*.json): units, the units'"
       .. " elapsed seconds summed (single-threaded units, so the core-seconds they held; on a loaded machine more"
