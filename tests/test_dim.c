@@ -127,6 +127,14 @@ static void test_granule_rates(void)
     cc_test_reset_error();
     CU_ASSERT_EQUAL(cc_dim_granule_rates(m, 1, g), GSL_EINVAL);
     cc_model_free(m);
+    /* pontine units: the granule input is not r_{t-1}, refused rather than computed wrongly */
+    c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    c.pons = 2;
+    m = cc_model_alloc(&c, 1);
+    CU_ASSERT_FATAL(m != NULL);
+    cc_test_reset_error();
+    CU_ASSERT_EQUAL(cc_dim_granule_rates(m, 1, g), GSL_EINVAL);
+    cc_model_free(m);
 }
 
 static const cc_test_case CASES[] = {{"participation ratio: identity, rank one, diagonal, zero", test_closed_forms},

@@ -66,6 +66,8 @@ int cc_dim_granule_rates(const cc_model *m, int n, double *g)
     if (!m || !g) CC_FAIL(GSL_EFAULT, "cc_dim_granule_rates: NULL argument");
     if (m->cfg.arch != CC_ARCH_CEREB_FB)
         CC_FAIL(GSL_EINVAL, "cc_dim_granule_rates: architecture %s has no cerebellar loop", cc_arch_name(m->cfg.arch));
+    if (m->cfg.pons > 0 || m->granule_silenced > 0) /* these rates read r_{t-1} through the model's own W_MF */
+        CC_FAIL(GSL_EINVAL, "cc_dim_granule_rates: not defined with pontine units or silenced granule cells");
     const int B = m->ws.B, T = m->ws.T, N = m->cfg.N, G = m->cfg.G;
     if (n < 1 || n > B) CC_FAIL(GSL_EINVAL, "cc_dim_granule_rates: %d trials, the batch has %d", n, B);
     if (T < 2) CC_FAIL(GSL_EINVAL, "cc_dim_granule_rates: %d steps (need 2 or more)", T);

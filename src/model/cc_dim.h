@@ -25,7 +25,8 @@ int cc_dim_covariance(const double *X, long M, int G, double *S);
 /* The granule rates of the first n trials of the batch last evaluated by m (cc_model_eval_batch
  * or cc_test, whose workspace holds the cortical rates r), for the steps t = 1..T-1:
  * g (n (T - 1), G), row (t - 1) n + b for trial b. Only the cerebellar-feedback architecture
- * has them. GSL status (raised): another architecture, n outside 1..B, T < 2. */
+ * has them, and not with pontine units or silenced granule cells (their input is not r W_MF^T).
+ * GSL status (raised): another architecture or those manipulations, n outside 1..B, T < 2. */
 int cc_dim_granule_rates(const cc_model *m, int n, double *g);
 
 /* The participation ratio of the granule-rate covariance of the first n trials of the batch last
