@@ -150,7 +150,7 @@ PLOTTED := $(FIG_NAMES) $(TASKS)
 ALL_PLOTS := $(foreach f,$(PLOTTED),$(FIGS)/$(f).pdf $(FIGS)/$(f).png)
 ALL_COMPLETE := $(foreach f,$(PLOTTED),$(DATA)/$(f)/.complete)
 
-.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify check-figures report-check times jobs tasks bench clean FORCE \
+.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify check-figures report-check check-report times jobs tasks bench clean FORCE \
         $(FIG_NAMES:%=check-figure-%) \
         $(FIG_NAMES:%=verify-%) \
         $(FIG_NAMES) $(FIG_NAMES:%=%-data)
@@ -278,9 +278,21 @@ test: unit $(EXP_BINS) $(BUILD)/bench ## unit tests, bad input and faults, the m
 
 # make report-check: the report of the shipped data, built under $(BUILD)/report-check, has no
 # placeholder or missing value in its HTML and PDF text, and every figure links its code.
+# It also says (without failing: a new experiment changes the report) whether the committed
+# paper/report.pdf is that report; make check-report fails when it is not.
 report-check: | $(ENV_STAMP) ## build the report of the shipped data under build/report-check/ and check its text and links
 	@$(MAKE) --no-print-directory REPORT_DIR=$(BUILD)/report-check report
 	@tests/report_check.sh $(BUILD)/report-check $(FIG_NAMES)
+	@cmp -s $(BUILD)/report-check/report.pdf paper/report.pdf \
+	  || echo "note: paper/report.pdf is not the report of the shipped data and this code (make report rewrites it)"
+
+# make check-report: the committed paper/report.pdf is the report of the shipped data, the
+# committed figures and this code (rebuilt under $(BUILD)/report-check; bytes compared).
+check-report: | $(ENV_STAMP) ## the committed paper/report.pdf is the report of the shipped data and this code
+	@$(MAKE) --no-print-directory REPORT_DIR=$(BUILD)/report-check $(BUILD)/report-check/report.pdf
+	@if cmp -s $(BUILD)/report-check/report.pdf paper/report.pdf; then \
+	  echo "paper/report.pdf: the report of the shipped data and this code (same bytes)"; \
+	else echo "paper/report.pdf: not the report of the shipped data and this code (its rebuild is $(BUILD)/report-check/report.pdf; make report rewrites it)" >&2; exit 1; fi
 
 unit: $(TEST_BINS) $(BUILD)/blas.txt | $(ENV_STAMP) ## unit tests only: every tests/test_*.c program
 	@tests/run_tests.sh $(TEST_BINS)
@@ -603,7 +615,7 @@ claim: ## one claim: make claim ID=fig2.acquisition (its figure's data, then the
 # (verify.rtol, verify.atol: tools/compare_data.sh), as the driver reports it (--get). A driver
 # without these keys (--get refuses an unknown key; the merge has just accepted the same
 # settings, so nothing else is refused) is compared at tolerance 0. make verify: every figure.
-verify: $(FIG_NAMES:%=verify-%) ## recompute every figure and compare with the shipped data
+verify: $(FIG_NAMES:%=verify-%) check-report ## recompute every figure and compare with the shipped data; the committed report too
 $(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
 	@if [ ! -f data/$*/summary.tsv ]; then echo "make $@: no shipped data in data/$*/ to compare with" >&2; exit 2; fi
 	@rm -rf $(BUILD)/verify/data/$*
@@ -644,6 +656,15 @@ PANDOC_FLAGS = $(strip --standalone --resource-path=.:paper:$(FIGS):$(DATA) \
   $(foreach c,$(wildcard paper/*.css),--css $(c)) \
   --metadata datadir=$(DATA) --metadata figdir=$(FIGS) $(if $(QUICKFLAG),--metadata quick=true))
 
+# In the PDF the figures are vectors: each figure's PDF as an SVG that WeasyPrint draws
+# (paper/figure_svg.sh). qpdf then packs the PDF's objects into compressed streams (lossless;
+# --deterministic-id), and SOURCE_DATE_EPOCH fixes the date fontTools writes into each embedded
+# font subset, so that the same data and code give the same bytes (make check-report).
+REPORT_SVGS := $(PLOTTED:%=$(STATE)/report-svg/%.svg)
+$(STATE)/report-svg/%.svg: $(FIGS)/%.pdf paper/figure_svg.sh | $(ENV_STAMP)
+	@mkdir -p $(@D)
+	@paper/figure_svg.sh $< $@
+
 ifneq ($(wildcard paper/report.md),)
 report: $(REPORT_DIR)/report.html $(REPORT_DIR)/report.pdf ## paper/report.md -> report.html and report.pdf (after every figure)
 
@@ -656,14 +677,18 @@ $(REPORT_DIR)/report.html: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLE
 	  || { rm -f $(@:.html=.tmp.html); exit 1; }
 	@mv -f $(@:.html=.tmp.html) $@
 
-$(REPORT_DIR)/report.pdf: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(ENV_STAMP)
+$(REPORT_DIR)/report.pdf: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(REPORT_SVGS) $(ALL_COMPLETE) | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	@rm -rf $(STATE)/report-media
 	@rm -rf $(STATE)/report-math
-	pandoc paper/report.md $(PANDOC_FLAGS) --metadata target=pdf --extract-media=$(STATE)/report-media --pdf-engine=weasyprint \
+	SOURCE_DATE_EPOCH=946684800 pandoc paper/report.md $(PANDOC_FLAGS) --metadata target=pdf --extract-media=$(STATE)/report-media --pdf-engine=weasyprint \
+	  --metadata svgdir=$(abspath $(STATE)/report-svg) \
 	  $(if $(wildcard paper/math.lua),--lua-filter paper/math.lua --metadata mathdir=$(abspath $(STATE)/report-math)) \
 	  -o $(@:.pdf=.tmp.pdf) || { rm -f $(@:.pdf=.tmp.pdf); exit 1; }
-	@mv -f $(@:.pdf=.tmp.pdf) $@
+	@qpdf --object-streams=generate --recompress-flate --compression-level=9 --deterministic-id \
+	  $(@:.pdf=.tmp.pdf) $(@:.pdf=.tmp2.pdf) || { rm -f $(@:.pdf=.tmp.pdf) $(@:.pdf=.tmp2.pdf); exit 1; }
+	@rm -f $(@:.pdf=.tmp.pdf)
+	@mv -f $(@:.pdf=.tmp2.pdf) $@
 else
 report:
 	@echo 'make report: paper/report.md missing' >&2; exit 1
@@ -679,11 +704,11 @@ bench:
 endif
 
 # ---------------------------------------------------------------- cleaning
-clean: ## remove build dirs and every generated file (data/*/, figures/*.pdf|png, paper/report.*); in a git checkout the shipped data and figures come back
+clean: ## remove build dirs and every generated file (data/*/, figures/*.pdf|png, paper/report.*); in a git checkout the shipped data, figures and report PDF come back
 	rm -rf build build-san $(filter-out build build-san,$(filter build%,$(BUILD)))
 	rm -rf data/*/
 	rm -f figures/*.pdf figures/*.png paper/report.html paper/report.pdf
 	rm -f paper/report.tmp.* figures/*.tmp.* # temporaries of killed runs (those under data/ went above)
 	rm -rf paper/listings
-	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then git checkout -q -- data figures \
-	  && echo 'data/, figures/: back to the shipped reference data and figures'; fi
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then git checkout -q -- data figures paper/report.pdf \
+	  && echo 'data/, figures/, paper/report.pdf: back to the shipped reference data, figures and report'; fi

@@ -17,7 +17,7 @@ do for [fmt in "pdf png"] {
     set title "a  validation MSE (fixed cortex)"
     set xlabel "epoch"; set ylabel "MSE"
     set logscale y; set format y "10^{%L}"; set yrange [0.002:0.4]; set xrange [0:*]; set autoscale xfixmax
-    set offsets 0,0,0,0; set key inside top right vertical invert maxrows 4 font ",6" samplen 3 spacing 0.9
+    set offsets 0,0,0,0; set key inside bottom left vertical invert maxrows 4 font ",6" samplen 3 spacing 0.9
     B = ""; do for [i=4:1:-1] { B = B . band(f('fig2a_curves.tsv'), "1", sprintf("%d", 2*i), sprintf("%d", 2*i+1), i) . ", " }
     eval "plot " . B . "for [i=4:1:-1] '' using 1:2*i with lines ls i title arch_title(i)"
     unset logscale y; set format y "%g"; unset key; set autoscale xy

@@ -3,6 +3,7 @@
 Called by `make report` (pandoc 2.17 or later) with the metadata
     datadir  where the figure data live   (default "data"; quick mode: build/quick/data)
     figdir   where the figure images live (default "figures")
+    target   "html" or "pdf"; svgdir (PDF only): the figures as SVG, drawn instead of their PNGs
     quick    true in quick mode: a banner says the numbers mean nothing
 
 What it understands in report.md, and what it turns it into:
@@ -68,6 +69,7 @@ local json = require("dkjson")
 local datadir = "data"
 local target = "html"   -- "html" or "pdf" (metadata target), as for paper/code.lua
 local figdir = "figures"
+local svgdir = nil      -- PDF only (metadata svgdir): the figures as SVG, drawn in place of the PNGs
 local quick = false
 
 local function warn(msg)
@@ -787,6 +789,15 @@ local function figure_block(id, caption, path, src, shown_path)
   return pandoc.Div({ pandoc.Para({ img }) }, pandoc.Attr(id, { "figure" }))
 end
 
+-- In the PDF, <figdir>/NAME.png is drawn as <svgdir>/NAME.svg (the same plot, as vectors) when
+-- that file exists; elsewhere the image stays as it is.
+local function vector_image(path)
+  local name = path:match("^" .. figdir:gsub("%p", "%%%0") .. "/(.+)%.png$")
+  if target ~= "pdf" or not svgdir or not name then return path end
+  local svg = svgdir .. "/" .. name .. ".svg"
+  return exists(svg) and svg or path
+end
+
 -- ::: {#fig:fig2 .figure source=fig2}  caption  :::   (image <figdir>/fig2.png, or image=FILE)
 local function figure_div(div)
   if not div.classes:includes("figure") or div.attributes["source"] == nil and div.attributes["image"] == nil then
@@ -794,7 +805,7 @@ local function figure_div(div)
   end
   local src = div.attributes["source"]
   local file = div.attributes["image"] or (src .. ".png")
-  local path = figdir .. "/" .. file
+  local path = vector_image(figdir .. "/" .. file)
   local caption = {}
   for _, b in ipairs(div.content) do
     if b.t == "Para" or b.t == "Plain" then
@@ -816,7 +827,7 @@ local function figure_para(para)
     return figure_block("", el.content, nil, nil, "an image that pandoc could not fetch")
   end
   if el.t ~= "Image" or #el.caption == 0 then return nil end
-  local path = el.src:gsub("^FIGDIR/", figdir .. "/")
+  local path = vector_image((el.src:gsub("^FIGDIR/", figdir .. "/")))
   return figure_block(el.identifier, el.caption, path, el.attributes["source"])
 end
 
@@ -928,6 +939,7 @@ return {
       if meta.datadir then datadir = stringify(meta.datadir) end
       if meta.figdir then figdir = stringify(meta.figdir) end
       if meta.target then target = stringify(meta.target) end
+      if meta.svgdir then svgdir = stringify(meta.svgdir) end
       if meta.quick ~= nil then
         local q = meta.quick
         quick = (q == true) or (type(q) ~= "boolean" and stringify(q) == "true")
