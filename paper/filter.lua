@@ -601,6 +601,11 @@ local function shell_line(cmd)
   return s
 end
 
+-- The report's sources: every tracked file but the committed report PDF, which is made from them.
+-- The report names the last commit that changed them (not HEAD), so that the committed PDF, made
+-- after that commit, is the same bytes as a rebuild at any later commit with the same sources.
+local NOT_REPORT = ". ':(exclude)paper/report.pdf'"
+
 -- Where the data of `fig` come from: the committed reference data, or this tree's runs.
 local function data_origin(fig)
   local dir = fig_path(fig, "")
@@ -654,9 +659,9 @@ local function environment_table()
   end
   items[#items + 1] = { pandoc.Plain({ pandoc.Str("report built with:"), pandoc.Space(),
     pandoc.Code("pandoc " .. tostring(PANDOC_VERSION)), pandoc.Str(","), pandoc.Space(),
-    pandoc.Code(shell_line("gnuplot --version") or "gnuplot ?"), pandoc.Str(", report commit"), pandoc.Space(),
-    pandoc.Code((shell_line("git rev-parse --short=12 HEAD") or "?") ..
-      ((shell_line("git status --porcelain --untracked-files=no") and " (uncommitted changes)") or "")) }) }
+    pandoc.Code(shell_line("gnuplot --version") or "gnuplot ?"), pandoc.Str(", report sources as of commit"), pandoc.Space(),
+    pandoc.Code(((shell_line("git log -1 --format=%H -- " .. NOT_REPORT) or "?"):sub(1, 12)) ..
+      ((shell_line("git status --porcelain --untracked-files=no -- " .. NOT_REPORT) and " (uncommitted changes)") or "")) }) }
   blocks[1] = pandoc.BulletList(items)
   blocks[2] = make_table(words("Runs behind each figure, from its run records (runs/*.json): units, the units'"
       .. " elapsed seconds summed (single-threaded units, so the core-seconds they held; on a loaded machine more"
