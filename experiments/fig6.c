@@ -4,7 +4,7 @@
  * association task with plastic input weights (e-prop) and tests it on the same 1000 trials
  * three times: control, cerebellar output silenced from step t_sil to the end, silenced from
  * t = 0. The cerebellar models with the configured mossy fibres are saved for Fig. 8 in models/
- * (experiments/fig6_models.h). The merge averages the seeds into the panels:
+ * (src/run/cc_handoff.h). The merge averages the seeds into the panels:
  *   a  validation error (%) per epoch of no feedback, readout feedback, cerebellar feedback
  *   b  selectivity over the trial, z_correct - z_other averaged over trials, control against
  *      silenced from t_sil
@@ -16,7 +16,7 @@
  */
 #include "cc_figure.h"
 #include "cc_io.h"
-#include "fig6_models.h"
+#include "cc_handoff.h"
 
 static struct {
     cc_model_keys model;
@@ -82,20 +82,6 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     return GSL_SUCCESS;
 }
 
-/* Save the model of seed index si for Fig. 8, and its checksum in units/<unit>.model.tsv. */
-static int save_model(const cc_run_ctx *ctx, const cc_model *m, int si, unsigned long seed)
-{
-    char dir[CC_OUT_PATH_MAX], path[CC_OUT_PATH_MAX];
-    int s = cc_ctx_path(ctx, dir, sizeof dir, "models");
-    if (!s) s = cc_out_mkdirs(dir);
-    if (!s) s = cc_ctx_path(ctx, path, sizeof path, "models/" FIG6_MODEL_FMT, si);
-    if (!s) s = cc_model_save(m, path);
-    if (s) return s;
-    double row[4] = {si, (double)seed, 0, 0};
-    if (fig6_model_checksum(path, row + 2)) return CC_ERRORF(GSL_EFAILED, "cannot read back %s", path);
-    return cc_expt_write_row(ctx, "model", "saved model: seed and the checksum closing its file", FIG6_MANIFEST_COLUMNS, row);
-}
-
 static int run_unit(const char *id, const cc_run_ctx *ctx)
 {
     (void)id;
@@ -123,7 +109,7 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     for (int k = 0; !s && k < T; k++) memcpy(sel + 3L * T + 4 * k, (double[4]){k, sel[k], sel[T + k], sel[2 * T + k]}, 4 * sizeof(double));
     if (!s) s = cc_panel_unit_rows(ctx, "sel", "selectivity z_correct - z_other per step, mean over the test trials", NULL,
                                    "t control silenced_late silenced_zero", T, sel + 3L * T);
-    if (!s && ctx->cond->kind == KIND_SAVED) s = save_model(ctx, tr.m, ctx->seed_index, tr.seed);
+    if (!s && ctx->cond->kind == KIND_SAVED) s = cc_handoff_save(ctx, "cereb_fb", tr.m, ctx->seed_index, tr.seed); /* for Fig. 8 */
     if (!s) {
         cc_record_metric(ctx->rec, "test_acc", st[0].acc);
         cc_record_metric(ctx->rec, "test_acc_silenced_late", st[1].acc);
@@ -135,24 +121,6 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
 }
 
 /* ---------------------------------------------------------------- merge */
-
-/* models/manifest.tsv: every saved model with its checksum (read by Fig. 8). */
-static int manifest(const cc_run_ctx *ctx, const char *saved)
-{
-    cc_tsv t = {0};
-    cc_tsv_head h = {.title = "Fig. 6 models saved for Fig. 8: file models/cereb_fb-s<seed_index>.ccm, checksum closing it",
-                     .columns = FIG6_MANIFEST_COLUMNS};
-    int s = cc_ctx_tsv_open(ctx, &t, &h, "models/" FIG6_MANIFEST);
-    for (int i = 0; !s && i < P.train.seeds; i++) {
-        cc_table tb = {0};
-        const char *unit = cc_grid_unit(ctx, saved, i);
-        s = cc_ctx_table_read(ctx, &tb, "units/%s.model.tsv", unit);
-        if (!s && (tb.nrow != 1 || tb.ncol != 4)) s = CC_ERRORF(GSL_EINVAL, "units/%s.model.tsv: not one row of 4", unit);
-        if (!s) s = cc_tsv_row(&t, tb.v);
-        cc_table_free(&tb);
-    }
-    return cc_tsv_end(&t, s);
-}
 
 /* One architecture at one protocol: the test accuracy of every seed (at the best-validation
  * checkpoint when train.keep_best), its validation error after the last epoch, and the seeds that
@@ -275,7 +243,7 @@ static int merge(const cc_run_ctx *ctx)
                             .units = "accuracy on the last step of 1000 test trials, mean and SEM over seeds"};
     if (!s) s = cc_panel_seed_bars(ctx, "fig6c_silencing.tsv", &hc, lab_c, 3, groups, 2, &test[0][0]);
     if (!s) s = cc_panel_seed_bars(ctx, "fig6d_mossy.tsv", &hm, lab_d, 2, groups, 1, acc_mf);
-    if (!s) s = manifest(ctx, cereb);
+    if (!s) s = cc_handoff_manifest_write(ctx, "Fig. 6 models saved for Fig. 8: file models/cereb_fb-s<seed_index>.ccm, checksum closing it", cereb, S);
     /* seeds: converged, choice kept under late silencing, per-seed selectivity ratios */
     const int n_learned = cc_count_ge(test[0][0].v, S, P.acc_learned), n_kept = cc_count_ge(test[1][0].v, S, P.acc_learned),
               n_none_learned = cc_count_ge(acc_none->v, acc_none->n, P.acc_learned),

@@ -1,6 +1,6 @@
 /* fig8.c: Fig. 8, systems consolidation: "sleep" hands the cerebellar drive to the cortex.
  *
- * Every unit takes the trained cerebellar model of one Fig. 6 seed (experiments/fig6_models.h;
+ * Every unit takes the trained cerebellar model of one Fig. 6 seed (src/run/cc_handoff.h;
  * the Makefile builds Fig. 6 first, experiments/fig8.needs) and runs the sleep sessions with
  * one rule (src/model/cc_sleep.h): each session draws trials of the task without targets, runs
  * the model (nothing learns by gradient), pairs the cortical rates f(h_k) with the cerebellar
@@ -20,10 +20,9 @@
  * written: one line, exit status 2.
  */
 #include "cc_figure.h"
-#include "cc_io.h"
+#include "cc_handoff.h"
 #include "cc_rng.h"
 #include "cc_sleep.h"
-#include "fig6_models.h"
 
 /* The sleep rules, each a condition of the grid (its kind) and a column group of every panel. */
 enum { RULE_LSTSQ = 0, RULE_BIO, NRULES };
@@ -54,76 +53,18 @@ static const cc_spec SPECS[] = {
                    "control accuracy after sleep >= before - control_drop_max"),
     CC_SPEC_END};
 
-/* ---------------------------------------------------------------- the Fig. 6 models */
-
-/* Errors raised while reading the input are caught here and become one line (exit 2). */
-static char caught[1024];
-static void catch_error(const char *reason, const char *file, int line, int gsl_errno)
-{
-    (void)file, (void)line, (void)gsl_errno;
-    snprintf(caught, sizeof caught, "%s", reason);
-}
-
-/* <input.models>/<file> from the real path of --out whatever its spelling (".", "fig8/.", a link),
- * or as given if absolute. 0, or -1 (no --out to start from, or too long). */
-static int model_path(char *buf, size_t n, const cc_run_ctx *ctx, const char *file)
-{
-    char out[CC_OUT_PATH_MAX], joined[2 * CC_OUT_PATH_MAX];
-    if (P.models[0] == '/') snprintf(joined, sizeof joined, "%s/%s", P.models, file);
-    else if (!ctx->out || cc_out_resolve(ctx->out, out, sizeof out)) return -1;
-    else snprintf(joined, sizeof joined, "%s/%s/%s", out, P.models, file);
-    return cc_out_resolve(joined, buf, n) ? -1 : 0;
-}
-
-/* The manifest of the Fig. 6 run into t, and the checksum of its bytes (FNV-1a 64, in two exact
- * halves) into sum if not NULL. 0, or -1 with the reason in err. Raises nothing. */
-static int read_manifest(const cc_run_ctx *ctx, cc_table *t, double sum[2], char *err, size_t n)
-{
-    char man[CC_OUT_PATH_MAX] = "(no --out)", *text = NULL;
-    size_t len = 0;
-    gsl_error_handler_t *old = gsl_set_error_handler(catch_error);
-    caught[0] = '\0';
-    int bad = model_path(man, sizeof man, ctx, FIG6_MANIFEST) || cc_table_read(t, man) ||
-              (sum && cc_file_read(man, &text, &len));
-    if (bad) snprintf(err, n, "%s: the list of the Fig. 6 models is missing or unreadable (run make fig6): %s", man, caught);
-    else if (sum) fig6_halves(fig6_fnv1a(text, len), &sum[0], &sum[1]);
-    gsl_set_error_handler(old);
-    free(text);
-    return bad ? -1 : 0;
-}
-
-/* Check and load the model of seed index si: listed in the manifest, present, with the listed
- * checksum, readable, a delayed-association cerebellar model. The model (or NULL with a one-line
- * reason in err); its seed in *seed. Raises nothing. */
+/* The Fig. 6 models (src/run/cc_handoff.h): each checked and loaded, or one line in err (NULL);
+ * then checked to be a delayed-association model with cerebellar feedback. */
 static cc_model *load_model(const cc_run_ctx *ctx, int si, unsigned long *seed, char *err, size_t n)
 {
-    char path[CC_OUT_PATH_MAX] = "", file[64];
-    cc_table t = {0};
-    if (read_manifest(ctx, &t, NULL, err, n)) return NULL;
-    snprintf(file, sizeof file, FIG6_MODEL_FMT, si);
-    model_path(path, sizeof path, ctx, file);
-    gsl_error_handler_t *old = gsl_set_error_handler(catch_error);
-    cc_model *m = NULL;
-    double sum[2];
-    caught[0] = '\0';
-    if (cc_table_col(&t, "checksum_lo") != 3 || cc_table_col(&t, "seed") != 1 || t.nrow <= si || t.v[(long)si * t.ncol] != si) {
-        snprintf(err, n, "the list of the Fig. 6 models lists no model of seed index %d (run.seeds = %d; rerun make fig6 with as many seeds)",
-                 si, P.seeds);
-    } else if (!(m = cc_model_load(path, *seed = (unsigned long)t.v[(long)si * t.ncol + 1]))) {
-        snprintf(err, n, "%s (run make fig6)", caught); /* missing, truncated, corrupt, other version */
-    } else if (fig6_model_checksum(path, sum) || sum[0] != t.v[(long)si * t.ncol + 2] || sum[1] != t.v[(long)si * t.ncol + 3]) {
-        snprintf(err, n, "%s: not the model that Fig. 6 listed (stale or replaced): rerun make fig6", path);
-    } else if (m->cfg.arch != CC_ARCH_CEREB_FB || m->cfg.D != 10 || m->cfg.O != 2 || !m->cfg.classification) {
-        snprintf(err, n, "%s: not a delayed-association model with cerebellar feedback", path);
-    } else {
-        cc_table_free(&t);
-        gsl_set_error_handler(old);
-        return m;
+    const cc_handoff from = {.dir = P.models, .stem = "cereb_fb", .giver = "fig6"};
+    cc_model *m = cc_handoff_load(ctx, &from, si, seed, err, n);
+    if (m && (m->cfg.arch != CC_ARCH_CEREB_FB || m->cfg.D != 10 || m->cfg.O != 2 || !m->cfg.classification)) {
+        snprintf(err, n, "%s/cereb_fb-s%d.ccm: not a delayed-association model with cerebellar feedback", P.models, si);
+        cc_model_free(m);
+        m = NULL;
     }
-    cc_model_free(m);
-    cc_table_free(&t);
-    gsl_set_error_handler(old);
-    return NULL;
+    return m;
 }
 
 /* Both rules on every Fig. 6 model. The units depend on the Fig. 6 run through the checksum of its
@@ -134,7 +75,8 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     cc_table man = {0};
     double sum[2];
     char err[8];
-    const int known = read_manifest(ctx, &man, sum, err, sizeof err) == 0;
+    const cc_handoff from = {.dir = P.models, .stem = "cereb_fb", .giver = "fig6"};
+    const int known = cc_handoff_manifest_read(ctx, &from, &man, sum, err, sizeof err) == 0;
     for (int r = 0; r < NRULES; r++) {
         cc_cond *c = cc_grid_add(g, "%s", RULE_NAMES[r]);
         if (!c) break;
