@@ -12,7 +12,8 @@
 # the configuration id of every existing unit as it was (only the new units would run), when the
 # package's generic tests pass on the new figure unedited (tests/bad_input.sh, tests/determinism.sh),
 # and when the report gives it a section of its own with its claims although paper/report.md has
-# none (paper/filter.lua's generic section). The scratch copy is removed at the end.
+# none (paper/filter.lua's generic section), and when the example's driver has fewer than 90 lines,
+# as the README says. The scratch copy is removed at the end.
 set -euo pipefail
 build=${1:-build}
 scratch=$(mktemp -d)
@@ -34,6 +35,9 @@ if ! (cd "$scratch" && make --no-print-directory -s QUICK=1 ENV_CHECK=0 BUILD="$
     exit 1
 fi
 ok=1
+# the README's promise: the worked example's driver is fewer than 90 lines
+n=$(wc -l < paper/example/figext1.c)
+[ "$n" -lt 90 ] || { echo "extension: paper/example/figext1.c has $n lines; the README promises fewer than 90" >&2; ok=0; }
 for f in "$build/quick/data/figext1/figext1_granule.tsv" "$build/quick/data/figext1/claims.tsv" \
          "$build/quick/figures/figext1.pdf" "$build/quick/figures/figext1.png"; do
     if [ ! -s "$scratch/$f" ]; then echo "extension: missing $f" >&2; ok=0; fi
