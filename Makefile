@@ -665,19 +665,27 @@ $(STATE)/report-svg/%.svg: $(FIGS)/%.pdf paper/figure_svg.sh | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	@paper/figure_svg.sh $< $@
 
+# $(STATE)/report-sources: what the report names as its sources (paper/filter.lua): the last
+# commit that changed anything but paper/report.pdf, and whether tracked files differ from it.
+# Rewritten only when that changes, so that a commit of, say, the README alone remakes the report.
+$(STATE)/report-sources: FORCE
+	@mkdir -p $(@D); v="$$(git log -1 --format=%H -- . ':(exclude)paper/report.pdf' 2>/dev/null) \
+	  $$(git status --porcelain --untracked-files=no -- . ':(exclude)paper/report.pdf' 2>/dev/null | head -c 1 | wc -c)"; \
+	  [ -f $@ ] && [ "$$(cat $@)" = "$$v" ] || printf '%s\n' "$$v" > $@
+
 ifneq ($(wildcard paper/report.md),)
 report: $(REPORT_DIR)/report.html $(REPORT_DIR)/report.pdf ## paper/report.md -> report.html and report.pdf (after every figure)
 
 $(REPORT_DIR)/listings/%.html: % paper/listing.sh
 	@paper/listing.sh $< $@
 
-$(REPORT_DIR)/report.html: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) | $(LISTINGS) $(ENV_STAMP)
+$(REPORT_DIR)/report.html: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(ALL_COMPLETE) $(STATE)/report-sources | $(LISTINGS) $(ENV_STAMP)
 	@mkdir -p $(@D)
 	pandoc paper/report.md $(PANDOC_FLAGS) --metadata target=html --mathml --self-contained -o $(@:.html=.tmp.html) \
 	  || { rm -f $(@:.html=.tmp.html); exit 1; }
 	@mv -f $(@:.html=.tmp.html) $@
 
-$(REPORT_DIR)/report.pdf: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(REPORT_SVGS) $(ALL_COMPLETE) | $(ENV_STAMP)
+$(REPORT_DIR)/report.pdf: $(REPORT_SRCS) $(CODE_SRCS) $(ALL_PLOTS) $(REPORT_SVGS) $(ALL_COMPLETE) $(STATE)/report-sources | $(ENV_STAMP)
 	@mkdir -p $(@D)
 	@rm -rf $(STATE)/report-media
 	@rm -rf $(STATE)/report-math

@@ -15,7 +15,6 @@
  * summary rows and a claim comparable with the authors' numbers.
  */
 #include "cc_figure.h"
-#include "cc_io.h"
 #include "cc_handoff.h"
 
 static struct {

@@ -53,14 +53,17 @@ static const cc_spec SPECS[] = {
                    "control accuracy after sleep >= before - control_drop_max"),
     CC_SPEC_END};
 
-/* The Fig. 6 models (src/run/cc_handoff.h): each checked and loaded, or one line in err (NULL);
- * then checked to be a delayed-association model with cerebellar feedback. */
+/* Where the Fig. 6 models are (src/run/cc_handoff.h). */
+static cc_handoff fig6_models(void) { return (cc_handoff){.dir = P.models, .stem = "cereb_fb", .giver = "fig6"}; }
+
+/* The Fig. 6 model of seed index si, checked and loaded, or one line in err (NULL); then checked
+ * to be a delayed-association model with cerebellar feedback. */
 static cc_model *load_model(const cc_run_ctx *ctx, int si, unsigned long *seed, char *err, size_t n)
 {
-    const cc_handoff from = {.dir = P.models, .stem = "cereb_fb", .giver = "fig6"};
+    const cc_handoff from = fig6_models();
     cc_model *m = cc_handoff_load(ctx, &from, si, seed, err, n);
     if (m && (m->cfg.arch != CC_ARCH_CEREB_FB || m->cfg.D != 10 || m->cfg.O != 2 || !m->cfg.classification)) {
-        snprintf(err, n, "%s/cereb_fb-s%d.ccm: not a delayed-association model with cerebellar feedback", P.models, si);
+        snprintf(err, n, "%s/%s-s%d.ccm: not a delayed-association model with cerebellar feedback", from.dir, from.stem, si);
         cc_model_free(m);
         m = NULL;
     }
@@ -75,7 +78,7 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     cc_table man = {0};
     double sum[2];
     char err[8];
-    const cc_handoff from = {.dir = P.models, .stem = "cereb_fb", .giver = "fig6"};
+    const cc_handoff from = fig6_models();
     const int known = cc_handoff_manifest_read(ctx, &from, &man, sum, err, sizeof err) == 0;
     for (int r = 0; r < NRULES; r++) {
         cc_cond *c = cc_grid_add(g, "%s", RULE_NAMES[r]);
