@@ -18,12 +18,13 @@
  * that cortical learning rate (summary keys lr_low_*, c_*_input_rec_low); and judges the claims of
  * the figure from the per-seed values (claims.tsv, claims_seeds.tsv). Channel 0 is "left" (label 1),
  * channel 1 "right" (label 2), label 0 a tie.
- * Not here: the model (src/model/), the fit (cc_logit), the plot (figures/fig5.gp).
+ * Not here: the model (src/model/), the belief and the choice regression (cc_evidence.h), the plot
+ * (figures/fig5.gp).
  */
 #include "cc_figure.h"
-#include "cc_logit.h"
+#include "cc_evidence.h"
 
-enum { MAX_LIST = 16, MAX_BINS = 20, MAX_SEEDS = 100 };
+enum { MAX_LIST = 16, MAX_BINS = CC_EVIDENCE_MAX_BINS, MAX_SEEDS = 100 };
 
 static struct {
     cc_model_keys model;
@@ -157,66 +158,6 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
 
 /* ---------------------------------------------------------------- one unit */
 
-/* Belief P(right)(t) = softmax over the left and right logits, sigma(z_right - z_left),
- * averaged over the trials whose label is "right" (label 2), as the authors' script does; into
- * out[t stride]. */
-static void belief(double *out, int stride, const double *z, const cc_batch *b)
-{
-    const int B = b->B, O = b->O;
-    for (int t = 0; t < b->T; t++) {
-        double sum = 0.0;
-        int n = 0;
-        for (int i = 0; i < B; i++) {
-            if (b->cond[i] != 2) continue;
-            const double *zt = z + ((long)t * B + i) * O;
-            sum += 1.0 / (1.0 + exp(zt[1] - zt[2]));
-            n++;
-        }
-        out[(long)t * stride] = n ? sum / n : NAN;
-    }
-}
-
-/* Cue-period bin k of `bins` over steps [0, Tcue): [lo, hi). */
-static void bin_range(int k, int bins, int Tcue, int *lo, int *hi)
-{
-    *lo = k * Tcue / bins;
-    *hi = (k + 1) * Tcue / bins;
-}
-
-/* Logistic regression of the choice (right if z_right > z_left at the last step) on an
- * intercept and the right - left puff count of each bin of the cue period [0, Tcue). w, se:
- * (bins) without the intercept; NaN when the fit does not exist (e.g. the same choice in every trial). */
-static int logit_weights(const double *z, const cc_batch *b, int bins, int Tcue, double *w, double *se)
-{
-    const int B = b->B, O = b->O, T = b->T, p = bins + 1;
-    double *X = malloc(sizeof(double) * B * p), *y = malloc(sizeof(double) * B), beta[MAX_BINS + 1], s[MAX_BINS + 1];
-    if (!X || !y) {
-        free(X);
-        free(y);
-        GSL_ERROR("out of memory for the regression", GSL_ENOMEM);
-    }
-    for (int i = 0; i < B; i++) {
-        X[i * p] = 1.0;
-        for (int k = 0; k < bins; k++) {
-            int lo, hi;
-            bin_range(k, bins, Tcue, &lo, &hi);
-            double d = 0.0;
-            for (int t = lo; t < hi; t++) d += b->puffs[((long)t * B + i) * 2 + 1] - b->puffs[((long)t * B + i) * 2];
-            X[i * p + 1 + k] = d;
-        }
-        const double *zl = z + ((long)(T - 1) * B + i) * O;
-        y[i] = zl[2] > zl[1];
-    }
-    cc_logit_fit(X, y, B, p, 100, beta, s, NULL); /* NaN where it does not exist */
-    for (int k = 0; k < bins; k++) {
-        w[k] = beta[k + 1];
-        se[k] = s[k + 1];
-    }
-    free(X);
-    free(y);
-    return GSL_SUCCESS;
-}
-
 /* Per-unit tables of the fixed-cortex cerebellar model: belief, and regression weights over
  * `bins` bins of the cue period [0, Tcue); z intact, za silenced from t = 0. */
 static int write_belief_logit(const cc_run_ctx *ctx, const cc_batch *b, const double *z, const double *za, int bins,
@@ -226,16 +167,16 @@ static int write_belief_logit(const cc_run_ctx *ctx, const cc_batch *b, const do
     double *rows = malloc(sizeof(double) * 3 * T), logit[MAX_BINS][7], w[2][MAX_BINS], se[2][MAX_BINS];
     if (!rows) GSL_ERROR("out of memory for the belief", GSL_ENOMEM);
     for (int k = 0; k < T; k++) rows[3 * k] = k; /* t intact silenced */
-    belief(rows + 1, 3, z, b);
-    belief(rows + 2, 3, za, b);
+    cc_evidence_belief(rows + 1, 3, z, b);
+    cc_evidence_belief(rows + 2, 3, za, b);
     int s = cc_panel_unit_rows(ctx, "belief", "Fig. 5d: belief P(right) = sigma(z_right - z_left) on right-dominant test trials",
                                "probability; silenced: cerebellar output 0 from t = 0", "t intact silenced", T, rows);
     free(rows);
-    logit_weights(z, b, bins, Tcue, w[0], se[0]);
-    logit_weights(za, b, bins, Tcue, w[1], se[1]);
+    if (!s) s = cc_evidence_weights(z, b, bins, Tcue, w[0], se[0]);
+    if (!s) s = cc_evidence_weights(za, b, bins, Tcue, w[1], se[1]);
     for (int k = 0; k < bins; k++) {
         int lo, hi;
-        bin_range(k, bins, Tcue, &lo, &hi);
+        cc_evidence_bin(k, bins, Tcue, &lo, &hi);
         memcpy(logit[k], (double[7]){k, lo, hi, w[0][k], se[0][k], w[1][k], se[1][k]}, sizeof logit[k]);
     }
     return s ? s : cc_panel_unit_rows(ctx, "logit", "Fig. 5e: logistic-regression weights of the choice on right - left puffs per cue bin",
@@ -456,7 +397,7 @@ static int panel_e(const cc_run_ctx *ctx, results *r)
     r->mean_w[0] = r->mean_w[1] = r->mean_fit_se[0] = r->mean_fit_se[1] = 0.0;
     for (int k = 0; !s && k < nb; k++) {
         int lo, hi;
-        bin_range(k, nb, P.T - P.delay, &lo, &hi);
+        cc_evidence_bin(k, nb, P.T - P.delay, &lo, &hi);
         double row[8] = {k, 0.5 * (lo + hi - 1)}, sem;
         for (int c = 0; c < 2; c++) {
             double *mean = &row[2 + 3 * c];

@@ -8,7 +8,7 @@
  * Fisher information: the standard errors are the square roots of its diagonal.
  * Used for the psychometric weights of the evidence-accumulation task (Fig. 5e, after
  * Deverett et al. 2019: choice on the right-minus-left puff count of each time bin).
- * Not here: what the columns mean (the figure driver), penalised or multinomial fits.
+ * Not here: what the columns mean (cc_evidence.h), penalised or multinomial fits.
  */
 #ifndef CC_LOGIT_H
 #define CC_LOGIT_H
