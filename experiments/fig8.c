@@ -25,27 +25,29 @@
 #include "cc_sleep.h"
 
 /* The sleep rules, each a condition of the grid (its kind) and a column group of every panel. */
-enum { RULE_LSTSQ = 0, RULE_BIO, NRULES };
+enum { RULE_LSTSQ = CC_SLEEP_LSTSQ, RULE_BIO = CC_SLEEP_BIO, NRULES };
 static const char *const RULE_NAMES[NRULES] = {"lstsq", "bio"};
 static const char *const RULE_TITLES[NRULES] = {"least squares", "local rule"};
 
 static struct {
     char models[1024];
-    int seeds, sessions, trials, k0, k1, n_test;
-    double rate, rcond, bio_h, margin, chance_hi, control_drop_max;
-} P = {.models = "../fig6/models", .seeds = 5, .sessions = 50, .trials = 10, .k0 = 0, .k1 = 12, .n_test = 1000,
-       .rate = 0.1, .rcond = 1e-10, .bio_h = 1.5, .margin = 0.05, .chance_hi = 0.6, .control_drop_max = 0.05};
+    int seeds, sessions, n_test;
+    cc_sleep_params sleep; /* trials, k0, k1, rate, rcond, bio_h */
+    double margin, chance_hi, control_drop_max;
+} P = {.models = "../fig6/models", .seeds = 5, .sessions = 50, .n_test = 1000,
+       .sleep = {.trials = 10, .k0 = 0, .k1 = 12, .rate = 0.1, .rcond = 1e-10, .bio_h = 1.5}, .margin = 0.05, .chance_hi = 0.6,
+       .control_drop_max = 0.05};
 
 static const cc_spec SPECS[] = {
     CC_SPEC_STRING("input.models", P.models, "directory of the Fig. 6 models; a relative path is relative to the real path of --out"),
     CC_SPEC_INT("run.seeds", &P.seeds, 1, 1000, "Fig. 6 models used: seed indices 0..seeds-1"),
     CC_SPEC_INT("sleep.sessions", &P.sessions, 0, 100000, "sleep sessions"),
-    CC_SPEC_INT("sleep.trials", &P.trials, 1, 100000, "trials per session"),
-    CC_SPEC_INT("sleep.k0", &P.k0, 0, 1000, "first step k of the pairs (f(h_k), W_Ch c_{k+1})"),
-    CC_SPEC_INT("sleep.k1", &P.k1, 0, 1000, "last step k of the pairs"),
-    CC_SPEC_DOUBLE("sleep.rate", &P.rate, 0, 1, "W_hh += rate dW; W_Ch *= 1 - rate"),
-    CC_SPEC_DOUBLE("sleep.rcond", &P.rcond, 0, 1, "least squares: singular values below rcond s_max count as 0"),
-    CC_SPEC_DOUBLE("sleep.bio_h", &P.bio_h, 1e-9, 1e9, "local rule: W_hh += rate dW / (steps / bio_h)"),
+    CC_SPEC_INT("sleep.trials", &P.sleep.trials, 1, 100000, "trials per session"),
+    CC_SPEC_INT("sleep.k0", &P.sleep.k0, 0, 1000, "first step k of the pairs (f(h_k), W_Ch c_{k+1})"),
+    CC_SPEC_INT("sleep.k1", &P.sleep.k1, 0, 1000, "last step k of the pairs"),
+    CC_SPEC_DOUBLE("sleep.rate", &P.sleep.rate, 0, 1, "W_hh += rate dW; W_Ch *= 1 - rate"),
+    CC_SPEC_DOUBLE("sleep.rcond", &P.sleep.rcond, 0, 1, "least squares: singular values below rcond s_max count as 0"),
+    CC_SPEC_DOUBLE("sleep.bio_h", &P.sleep.bio_h, 1e-9, 1e9, "local rule: W_hh += rate dW / (steps / bio_h)"),
     CC_SPEC_INT("test.n", &P.n_test, 1, 1000000, "test trials after each session (the Fig. 6 test trials of the seed)"),
     CC_SPEC_DOUBLE("claims.margin", &P.margin, 0, 1, "after sleep: silenced accuracy >= control accuracy - margin"),
     CC_SPEC_DOUBLE("claims.chance_hi", &P.chance_hi, 0, 1, "before sleep: silenced accuracy <= chance_hi (near chance)"),
@@ -126,32 +128,19 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     if (!m) return CC_ERRORF(GSL_EINVAL, "%s", err);
     if (ctx->rec) cc_record_seed(ctx->rec, (long)seed);
     const cc_task task = cc_task_defaults(CC_TASK_DELASS), sleep = cc_task_defaults(CC_TASK_SLEEP);
-    const int N = m->cfg.N, Din = m->Din, T = task.T, rows = (P.k1 - P.k0 + 1) * P.trials;
+    const int N = m->cfg.N, Din = m->Din, T = task.T;
     double *Wh0 = malloc((size_t)N * N * sizeof(double)), *Wi0 = malloc((size_t)N * Din * sizeof(double));
-    double *R = malloc((size_t)rows * N * sizeof(double)), *U = malloc((size_t)rows * N * sizeof(double));
-    double *X = malloc((size_t)N * N * sizeof(double)), *dW = malloc((size_t)N * N * sizeof(double));
     double *sel = calloc((size_t)9 * T, sizeof(double)); /* (4, T) selectivity, then the rows (T, 5) */
     gsl_rng *tr = cc_rng_stream(seed, CC_STREAM_USER), *no = cc_rng_stream(seed, CC_STREAM_USER + 1);
-    cc_batch *b = cc_batch_alloc(&sleep, P.trials);
+    cc_sleep_ws *ws = cc_sleep_ws_alloc(m, &sleep, &P.sleep);
     double *ss = calloc((size_t)(P.sessions + 1) * NSTATS, sizeof(double)); /* (sessions + 1, NSTATS) */
     int s = GSL_ENOMEM;
-    if (!Wh0 || !Wi0 || !R || !U || !X || !dW || !sel || !tr || !no || !b || !ss) goto done;
+    if (!Wh0 || !Wi0 || !sel || !tr || !no || !ws || !ss) goto done;
     memcpy(Wh0, m->w->W_hh, (size_t)N * N * sizeof(double));
     memcpy(Wi0, m->w->W_ih, (size_t)N * Din * sizeof(double));
     if ((s = measure(m, &task, seed, Wh0, Wi0, ss, sel, sel + T))) goto done; /* before sleep */
     for (int k = 1; k <= P.sessions; k++) {
-        if ((s = cc_task_sample(b, &sleep, tr, no))) goto done;
-        if ((s = cc_model_eval_batch(m, b, NULL))) goto done; /* no targets, no learning */
-        if ((s = cc_sleep_pairs(R, U, m, P.k0, P.k1))) goto done;
-        if (rule == RULE_LSTSQ) { /* X = argmin ||R X - U||, dW = X^T */
-            if ((s = cc_sleep_lstsq(X, R, U, rows, N, N, P.rcond))) goto done;
-            for (int i = 0; i < N; i++)
-                for (int j = 0; j < N; j++) dW[(long)i * N + j] = X[(long)j * N + i];
-            cc_sleep_apply(m, dW, P.rate, P.rate);
-        } else { /* local rule, scaled as the original: rate dW / (steps / 1.5) */
-            cc_sleep_bio(dW, R, U, rows, N, N, P.trials);
-            cc_sleep_apply(m, dW, P.rate * P.bio_h / (P.k1 - P.k0 + 1), P.rate);
-        }
+        if ((s = cc_sleep_session(m, ws, (cc_sleep_rule)rule, tr, no))) goto done;
         if ((s = measure(m, &task, seed, Wh0, Wi0, ss + k * NSTATS, k == P.sessions ? sel + 2 * T : NULL,
                          k == P.sessions ? sel + 3 * T : NULL)))
             goto done;
@@ -170,10 +159,10 @@ static int run_unit(const char *id, const cc_run_ctx *ctx)
     cc_record_metric(ctx->rec, "acc_after", ss[P.sessions * NSTATS + ACC]);
     cc_record_metric(ctx->rec, "acc_silenced_after", ss[P.sessions * NSTATS + ACC_SIL]);
 done:
-    free(Wh0); free(Wi0); free(R); free(U); free(X); free(dW); free(sel); free(ss);
+    free(Wh0); free(Wi0); free(sel); free(ss);
     if (tr) gsl_rng_free(tr);
     if (no) gsl_rng_free(no);
-    cc_batch_free(b);
+    cc_sleep_ws_free(ws);
     cc_model_free(m);
     return s;
 }
@@ -279,7 +268,7 @@ static int merge(const cc_run_ctx *ctx)
     if ((s = cc_summary_open(&sm, ctx, "Fig. 8: numbers quoted in the report"))) return s;
     cc_summary_add(&sm, "seeds", P.seeds, "Fig. 6 models (seeds)");
     cc_summary_add(&sm, "sessions", S, "sleep sessions");
-    cc_summary_add(&sm, "trials", P.trials, "trials per session");
+    cc_summary_add(&sm, "trials", P.sleep.trials, "trials per session");
     const char *what[8] = {"acc_before", "acc_silenced_before", "acc_after", "acc_silenced_after", "norm_before", "norm_after", "cos_before", "cos_after"};
     const char *desc[8] = {"test accuracy before sleep, with the cerebellum", "test accuracy before sleep, cerebellum silenced",
                            "test accuracy after the last session, with the cerebellum", "test accuracy after the last session, cerebellum silenced",
@@ -302,7 +291,8 @@ static int merge(const cc_run_ctx *ctx)
 static int validate(const cc_run_ctx *ctx, char *err, size_t n)
 {
     const int T = cc_task_defaults(CC_TASK_DELASS).T;
-    if (P.k1 < P.k0 || P.k1 > T - 2) return snprintf(err, n, "sleep.k0..k1 = %d..%d: need k0 <= k1 <= T - 2 = %d", P.k0, P.k1, T - 2), GSL_EINVAL;
+    const int k0 = P.sleep.k0, k1 = P.sleep.k1;
+    if (k1 < k0 || k1 > T - 2) return snprintf(err, n, "sleep.k0..k1 = %d..%d: need k0 <= k1 <= T - 2 = %d", k0, k1, T - 2), GSL_EINVAL;
     if (!ctx->out) return GSL_SUCCESS; /* listing the units reads no model */
     for (int si = 0; si < P.seeds; si++) { /* every model, before anything is written */
         unsigned long seed;

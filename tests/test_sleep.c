@@ -2,8 +2,8 @@
  *
  * The least-squares fit against known solutions (exact, noisy: the normal equations,
  * rank-deficient: the minimum-norm solution), the local rule against its formula and its
- * one-pair identity dW r = u, and the pairs (rates, cerebellar drive one step later) against
- * the model's own forward pass.
+ * one-pair identity dW r = u, the pairs (rates, cerebellar drive one step later) against
+ * the model's own forward pass, and a whole session against its steps done one by one.
  */
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_rng.h>
@@ -177,11 +177,58 @@ static void test_pairs_apply_cosine(void)
     cc_model_free(m);
 }
 
+/* One session of each rule (cc_sleep_session) leaves the same weights, bit for bit, as its steps
+ * done by hand on a twin model: sample, forward pass, pairs, fit (X^T) or local rule, apply. */
+static void test_session(void)
+{
+    const cc_task sleep = cc_task_defaults(CC_TASK_SLEEP);
+    cc_batch *b = cc_batch_alloc(&sleep, 4);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    cc_config c = tm_config(CC_ARCH_CEREB_FB, CC_CORTEX_FIXED, CC_RULE_EPROP);
+    c.classification = 1, c.D = b->D, c.O = b->O;
+    const cc_sleep_params p = {.trials = 4, .k0 = 2, .k1 = 9, .rate = 0.3, .rcond = 1e-10, .bio_h = 1.5};
+    const int N = c.N, rows = (p.k1 - p.k0 + 1) * p.trials;
+    double *R = malloc((size_t)rows * N * sizeof(double)), *U = malloc((size_t)rows * N * sizeof(double));
+    double *X = malloc((size_t)N * N * sizeof(double)), *dW = malloc((size_t)N * N * sizeof(double));
+    for (int rule = CC_SLEEP_LSTSQ; rule <= CC_SLEEP_BIO; rule++) {
+        cc_model *m = cc_model_alloc(&c, 5), *twin = cc_model_alloc(&c, 5);
+        cc_sleep_ws *ws = cc_sleep_ws_alloc(m, &sleep, &p);
+        gsl_rng *t1 = gsl_rng_alloc(gsl_rng_mt19937), *n1 = gsl_rng_alloc(gsl_rng_mt19937);
+        gsl_rng *t2 = gsl_rng_alloc(gsl_rng_mt19937), *n2 = gsl_rng_alloc(gsl_rng_mt19937);
+        CU_ASSERT_FATAL(m && twin && ws && t1 && n1 && t2 && n2);
+        gsl_rng_set(t1, 3), gsl_rng_set(t2, 3), gsl_rng_set(n1, 4), gsl_rng_set(n2, 4);
+        for (int k = 0; k < 2; k++) {
+            CU_ASSERT_EQUAL(cc_sleep_session(m, ws, (cc_sleep_rule)rule, t1, n1), GSL_SUCCESS);
+            CU_ASSERT_EQUAL(cc_task_sample(b, &sleep, t2, n2), GSL_SUCCESS);
+            CU_ASSERT_EQUAL(cc_model_eval_batch(twin, b, NULL), GSL_SUCCESS);
+            CU_ASSERT_EQUAL(cc_sleep_pairs(R, U, twin, p.k0, p.k1), GSL_SUCCESS);
+            if (rule == CC_SLEEP_LSTSQ) {
+                CU_ASSERT_EQUAL(cc_sleep_lstsq(X, R, U, rows, N, N, p.rcond), GSL_SUCCESS);
+                for (int i = 0; i < N; i++)
+                    for (int j = 0; j < N; j++) dW[i * N + j] = X[j * N + i];
+                cc_sleep_apply(twin, dW, p.rate, p.rate);
+            } else {
+                cc_sleep_bio(dW, R, U, rows, N, N, p.trials);
+                cc_sleep_apply(twin, dW, p.rate * p.bio_h / (p.k1 - p.k0 + 1), p.rate);
+            }
+        }
+        CU_ASSERT(memcmp(m->w->W_hh, twin->w->W_hh, (size_t)N * N * sizeof(double)) == 0);
+        CU_ASSERT(memcmp(m->w->W_ih, twin->w->W_ih, (size_t)N * m->Din * sizeof(double)) == 0);
+        cc_sleep_ws_free(ws);
+        cc_model_free(m);
+        cc_model_free(twin);
+        gsl_rng_free(t1), gsl_rng_free(n1), gsl_rng_free(t2), gsl_rng_free(n2);
+    }
+    free(R); free(U); free(X); free(dW);
+    cc_batch_free(b);
+}
+
 static const cc_test_case CASES[] = {{"least squares: exact system recovered", test_lstsq_exact},
                                      {"least squares: noisy system = normal equations", test_lstsq_noisy},
                                      {"least squares: rank-deficient, minimum norm", test_lstsq_rank_deficient},
                                      {"local rule: formula by hand, dW r = u for one pair", test_bio_rule},
                                      {"pairs (f(h_k), W_Ch c_{k+1}), apply, W_Ch norm, cosine", test_pairs_apply_cosine},
+                                     {"a session of each rule = its steps one by one", test_session},
                                      {0, 0}};
 
 CC_TEST_MAIN("sleep (consolidation) rules", CASES)

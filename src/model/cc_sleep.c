@@ -145,3 +145,61 @@ double cc_sleep_cosine(const cc_model *m, const double *W_hh_orig, const double 
         }
     return n ? total / n : NAN;
 }
+
+struct cc_sleep_ws {
+    cc_sleep_params p;
+    cc_task task;
+    int N, rows;          /* units; pairs (k1 - k0 + 1) trials */
+    double *R, *U, *X, *dW; /* (rows, N), (rows, N), (N, N), (N, N) */
+    cc_batch *b;
+};
+
+void cc_sleep_ws_free(cc_sleep_ws *ws)
+{
+    if (!ws) return;
+    free(ws->R);
+    free(ws->U);
+    free(ws->X);
+    free(ws->dW);
+    cc_batch_free(ws->b);
+    free(ws);
+}
+
+cc_sleep_ws *cc_sleep_ws_alloc(const cc_model *m, const cc_task *task, const cc_sleep_params *p)
+{
+    cc_sleep_ws *ws = calloc(1, sizeof *ws);
+    if (!ws) return NULL;
+    const int N = m->cfg.N, rows = (p->k1 - p->k0 + 1) * p->trials;
+    *ws = (cc_sleep_ws){.p = *p, .task = *task, .N = N, .rows = rows};
+    ws->R = malloc((size_t)rows * N * sizeof(double));
+    ws->U = malloc((size_t)rows * N * sizeof(double));
+    ws->X = malloc((size_t)N * N * sizeof(double));
+    ws->dW = malloc((size_t)N * N * sizeof(double));
+    ws->b = cc_batch_alloc(task, p->trials);
+    if (rows < 1 || !ws->R || !ws->U || !ws->X || !ws->dW || !ws->b) {
+        cc_sleep_ws_free(ws);
+        CC_ERRORF(GSL_ENOMEM, "sleep session: no buffers for %d pairs of %d units", rows, N);
+        return NULL;
+    }
+    return ws;
+}
+
+int cc_sleep_session(cc_model *m, cc_sleep_ws *ws, cc_sleep_rule rule, gsl_rng *trials, gsl_rng *noise)
+{
+    const cc_sleep_params *p = &ws->p;
+    const int N = ws->N;
+    int s = cc_task_sample(ws->b, &ws->task, trials, noise);
+    if (!s) s = cc_model_eval_batch(m, ws->b, NULL); /* no targets, no learning */
+    if (!s) s = cc_sleep_pairs(ws->R, ws->U, m, p->k0, p->k1);
+    if (s) return s;
+    if (rule == CC_SLEEP_LSTSQ) { /* X = argmin ||R X - U||, dW = X^T */
+        if ((s = cc_sleep_lstsq(ws->X, ws->R, ws->U, ws->rows, N, N, p->rcond))) return s;
+        for (int i = 0; i < N; i++)
+            for (int j = 0; j < N; j++) ws->dW[(long)i * N + j] = ws->X[(long)j * N + i];
+        cc_sleep_apply(m, ws->dW, p->rate, p->rate);
+    } else { /* the local rule, scaled as the original: rate dW / (steps / h) */
+        cc_sleep_bio(ws->dW, ws->R, ws->U, ws->rows, N, N, p->trials);
+        cc_sleep_apply(m, ws->dW, p->rate * p->bio_h / (p->k1 - p->k0 + 1), p->rate);
+    }
+    return GSL_SUCCESS;
+}
