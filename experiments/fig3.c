@@ -19,7 +19,6 @@
  * seed0, seed1, ...): the protocol keys switch.* and repeat.* are part of every unit's configuration.
  */
 #include "cc_figure.h"
-#include "cc_rng.h"
 #include "cc_switch.h"
 
 enum { MAX_OVERLAPS = 16, MAX_CYCLES = 50 };
@@ -101,25 +100,11 @@ static int test_mse(const run *r, cc_model *m, int task, double *mse, double *ze
     return s;
 }
 
-/* Train the active set of m on `task` for `epochs` epochs with the trials of block k = 1, 2, ...
- * (an independent stream each); the last weights are kept (the authors' script reloads no
- * checkpoint after task 2). */
-static int train_block(const run *r, cc_model *m, int task, int epochs, int k, cc_curve *curve)
-{
-    cc_train_keys tk = *r->train;
-    tk.epochs = epochs;
-    tk.keep_best = 0;
-    cc_protocol pr = cc_expt_protocol(&tk, &r->task[task]);
-    return cc_expt_train(m, &r->task[task], &pr, cc_rng_seed(r->seed, CC_STREAM_USER + (unsigned)k), curve, r->ctx);
-}
-
 /* A model in the trained task-1 state, its readout frozen unless readout_plastic, with the
- * untrained cerebellum stored beside it. */
+ * untrained cerebellum stored beside it (cc_switch_start). */
 static int start(const run *r, int readout_plastic, cc_model **m, cc_cereb_set **set)
 {
-    *m = cc_model_alloc(&r->cfg, r->seed); /* the same initial weights as the trained model */
-    *set = *m ? cc_cereb_set_alloc(*m) : NULL;
-    int s = *set ? cc_model_copy_state(*m, r->base) : GSL_ENOMEM;
+    int s = cc_switch_start(r->base, &r->cfg, r->seed, m, set);
     if (!s && !readout_plastic) (*m)->trainable[CC_W_RO] = (*m)->trainable[CC_B_RO] = 0;
     return s;
 }
@@ -140,7 +125,7 @@ static int switch_protocol(const run *r, double p, int readout_plastic, int shar
     cc_curve *curve = cc_curve_alloc(P.task2_epochs);
     int s = curve ? start(r, readout_plastic, &m, &set) : GSL_ENOMEM;
     if (!s && !shared) s = cc_model_switch_cerebellum(m, set, p);
-    if (!s) s = train_block(r, m, 1, P.task2_epochs, 1, curve);
+    if (!s) s = cc_grid_train_more(r->ctx, m, &r->task[1], P.task2_epochs, 1, curve); /* last weights kept, as the authors' script */
     if (!s) s = test_mse(r, m, 1, &out->t2, &out->zero_t2, traj, 1);
     if (!s) s = test_mse(r, m, 0, &out->t1_set2, NULL, NULL, 0);
     if (!s && !shared) s = cc_model_switch_cerebellum(m, set, p);
@@ -171,7 +156,7 @@ static int repeat_protocol(const run *r, int v, double p, double (*rep)[10], dou
         row[0] = k, row[1] = task + 1, o[0] = last[task];
         s = cc_model_switch_cerebellum(m, set, p);
         if (!s) s = test_mse(r, m, task, &o[1], NULL, NULL, 0);
-        if (!s) s = train_block(r, m, task, P.block_epochs, k, block);
+        if (!s) s = cc_grid_train_more(r->ctx, m, &r->task[task], P.block_epochs, (unsigned)k, block);
         if (!s) s = test_mse(r, m, task, &o[2], NULL, NULL, 0);
         last[task] = o[2], o[3] = o[1] - o[0];
         for (int e = 0; !s && e <= P.block_epochs; e++) {

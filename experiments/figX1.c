@@ -27,7 +27,6 @@
 #include <string.h>
 
 #include "cc_panel.h"
-#include "cc_rng.h"
 #include "cc_rules.h"
 #include "cc_switch.h"
 
@@ -99,21 +98,17 @@ static int protocol(const run *r, int p, double err[NSTAGE], double *sel)
 {
     const int T = r->task[0].T, w = 1 + NSEL;
     double *buf = malloc((size_t)T * sizeof *buf);
-    cc_model *m = cc_model_alloc(&r->cfg, r->seed);
-    cc_cereb_set *set = m ? cc_cereb_set_alloc(m) : NULL; /* the untrained cerebellum */
+    cc_model *m = NULL;
+    cc_cereb_set *set = NULL; /* the untrained cerebellum */
     cc_curve *curve = cc_curve_alloc(P.task2_epochs);
-    int s = buf && set && curve ? cc_model_copy_state(m, r->base) : GSL_ENOMEM;
+    int s = buf && curve ? cc_switch_start(r->base, &r->cfg, r->seed, &m, &set) : GSL_ENOMEM;
     const int shared = p & SHARED, c2 = 1 + 3 + 2 * p; /* c2, c2 + 1: columns of task 2, task 1 after it */
     if (!s && (p & FROZEN)) /* only the cerebellum learns task 2 */
         m->trainable[CC_W_IH] = m->trainable[CC_W_HH] = m->trainable[CC_W_RO] = m->trainable[CC_B_RO] = 0;
     if (!s && !shared) s = cc_model_switch_cerebellum(m, set, 0.0);
     if (!s) s = test(r, m, 1, &err[1], buf);
     for (int t = 0; !s && !(p & FROZEN) && t < T; t++) sel[t * w + (shared ? 3 : 2)] = buf[t];
-    cc_train_keys tk = r->ctx->cond->train; /* task 2: its epochs, the last weights kept (as Fig. 3) */
-    tk.epochs = P.task2_epochs;
-    tk.keep_best = 0;
-    cc_protocol pr = cc_expt_protocol(&tk, &r->task[1]);
-    if (!s) s = cc_expt_train(m, &r->task[1], &pr, cc_rng_seed(r->seed, CC_STREAM_USER + 1), curve, r->ctx);
+    if (!s) s = cc_grid_train_more(r->ctx, m, &r->task[1], P.task2_epochs, 1, curve); /* task 2, last weights kept (as Fig. 3) */
     if (!s) s = test(r, m, 1, &err[2], buf);
     for (int t = 0; !s && t < T; t++) sel[t * w + c2] = buf[t];
     if (!s && !shared) s = cc_model_switch_cerebellum(m, set, 0.0); /* back to the first set */

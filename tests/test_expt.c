@@ -1,8 +1,11 @@
-/* test_expt.c: the shared pieces of the figure drivers (src/run/cc_expt.c). */
+/* test_expt.c: the shared pieces of the figure drivers (src/run/cc_expt.c), and training a unit's
+ * model further (cc_grid_train_more, src/run/cc_grid.c). */
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "cc_expt.h"
+#include "cc_grid.h"
+#include "cc_rng.h"
 #include "cc_verdict.h"
 #include "cc_test.h"
 
@@ -129,11 +132,41 @@ static void test_progress_note(void)
     cc_curve_free(c);
 }
 
+/* cc_grid_train_more = cc_train for `epochs` epochs, the last weights kept even when the
+ * condition keeps its best checkpoint, on stream CC_STREAM_USER + k of the unit's seed: bit for
+ * bit against that call by hand; another k, other trials. */
+static void test_train_more(void)
+{
+    cc_cond cond = {0};
+    cond.train = (cc_train_keys)CC_TRAIN_KEYS_DEFAULT;
+    cond.train.n_train = 20, cond.train.n_val = 10, cond.train.keep_best = 1;
+    const cc_run_ctx ctx = {.name = "figt", .label = "figt unit u0", .cond = &cond, .seed = 7};
+    cc_model_keys mk = CC_MODEL_KEYS_DEFAULT;
+    mk.N = 8, mk.G = 30;
+    const cc_task task = cc_task_defaults(CC_TASK_LINEDRAW);
+    const cc_config c = cc_expt_config(&mk, &task, CC_ARCH_CEREB_FB, CC_CORTEX_FIXED);
+    cc_model *a = cc_model_alloc(&c, 3), *b = cc_model_alloc(&c, 3), *other = cc_model_alloc(&c, 3);
+    cc_curve *ca = cc_curve_alloc(3), *cb = cc_curve_alloc(3), *co = cc_curve_alloc(3);
+    CU_ASSERT_FATAL(a && b && other && ca && cb && co);
+    CU_ASSERT_EQUAL(cc_grid_train_more(&ctx, a, &task, 3, 2, ca), GSL_SUCCESS);
+    cc_train_keys tk = cond.train;
+    tk.epochs = 3, tk.keep_best = 0;
+    const cc_protocol pr = cc_expt_protocol(&tk, &task);
+    CU_ASSERT_EQUAL(cc_train(b, &task, &pr, cc_rng_seed(7, CC_STREAM_USER + 2), cb, NULL, NULL), GSL_SUCCESS);
+    CU_ASSERT_EQUAL(memcmp(a->w->data, b->w->data, a->w->size * sizeof(double)), 0);
+    CU_ASSERT_EQUAL(memcmp(ca->val_metric, cb->val_metric, 4 * sizeof(double)), 0);
+    CU_ASSERT_EQUAL(cc_grid_train_more(&ctx, other, &task, 3, 3, co), GSL_SUCCESS);
+    CU_ASSERT_NOT_EQUAL(memcmp(a->w->data, other->w->data, a->w->size * sizeof(double)), 0);
+    cc_model_free(a), cc_model_free(b), cc_model_free(other);
+    cc_curve_free(ca), cc_curve_free(cb), cc_curve_free(co);
+}
+
 static const cc_test_case CASES[] = {
     {"mean and standard error", test_mean_sem},
     {"protocol and model config from the shared keys", test_protocol_and_config},
     {"claims and summary files", test_claims_file},
     {"progress note: a dash for the loss before training", test_progress_note},
+    {"training a unit's model further: last weights, its own stream", test_train_more},
     {0, 0}};
 
 CC_TEST_MAIN("experiment helpers", CASES)

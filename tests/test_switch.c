@@ -1,6 +1,6 @@
 /* test_switch.c: task-specific cerebellar sets (cc_switch.h): a stored untrained set, the
- * exchange at a switch, its fresh optimiser state, the parallel-fibre overlap, and copies of a
- * model's learning state. */
+ * exchange at a switch, its fresh optimiser state, the parallel-fibre overlap, copies of a
+ * model's learning state, and the start of a switching protocol from a trained model. */
 #include "cc_switch.h"
 #include "cc_test.h"
 #include "cc_test_model.h"
@@ -145,11 +145,40 @@ static void test_copy_state(void)
     cc_model_free(f);
 }
 
+/* The start of a protocol from a trained model: the model holds the trained state (weights and
+ * optimiser, learning on as the trained one does), the stored set is the cerebellum the trained
+ * model started from, not its trained one. */
+static void test_switch_start(void)
+{
+    cc_config c = cfg();
+    cc_model *trained = cc_model_alloc(&c, 5), *init = cc_model_alloc(&c, 5), *m = NULL;
+    cc_cereb_set *set = NULL;
+    train(trained, 4, 11);
+    CU_ASSERT_EQUAL_FATAL(cc_switch_start(trained, &c, 5, &m, &set), GSL_SUCCESS);
+    CU_ASSERT_EQUAL(memcmp(m->w->data, trained->w->data, m->w->size * sizeof(double)), 0);
+    for (int k = CC_W_MF; k <= CC_W_PF; k++) CU_ASSERT(same(set->w, init->w, k));
+    CU_ASSERT_FALSE(same(set->w, trained->w, CC_W_PF));
+    train(m, 2, 12);
+    train(trained, 2, 12);
+    CU_ASSERT_EQUAL(memcmp(m->w->data, trained->w->data, m->w->size * sizeof(double)), 0);
+    cc_cereb_set_free(set);
+    cc_model_free(m);
+    cc_config n = tm_config(CC_ARCH_NONE, CC_CORTEX_FIXED, CC_RULE_EPROP); /* nothing to store */
+    cc_model *plain = cc_model_alloc(&n, 5);
+    cc_test_reset_error();
+    CU_ASSERT_NOT_EQUAL(cc_switch_start(plain, &n, 5, &m, &set), GSL_SUCCESS);
+    CU_ASSERT(m == NULL && set == NULL);
+    cc_model_free(plain);
+    cc_model_free(trained);
+    cc_model_free(init);
+}
+
 static const cc_test_case CASES[] = {
     {"a switch hands over the untrained set with a fresh optimiser state; switching back restores", test_switch_and_back},
     {"a fresh set learns as a reset cerebellar optimiser group", test_fresh_group},
     {"parallel-fibre overlap at a switch", test_overlap},
     {"copying a model's learning state; bad shapes refused", test_copy_state},
+    {"the start of a protocol: the trained state, the untrained set stored", test_switch_start},
     {0, 0}};
 
 CC_TEST_MAIN("task switching", CASES)

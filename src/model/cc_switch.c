@@ -67,3 +67,16 @@ int cc_model_copy_state(cc_model *dst, const cc_model *src)
     memcpy(dst->trainable, src->trainable, sizeof dst->trainable);
     return GSL_SUCCESS;
 }
+
+int cc_switch_start(const cc_model *trained, const cc_config *cfg, unsigned long seed, cc_model **m, cc_cereb_set **set)
+{
+    *m = cc_model_alloc(cfg, seed);                /* the initial weights of `trained` */
+    *set = *m ? cc_cereb_set_alloc(*m) : NULL;     /* its untrained cerebellum, stored */
+    int s = *set ? cc_model_copy_state(*m, trained) : GSL_ENOMEM;
+    if (s) {
+        cc_cereb_set_free(*set);
+        cc_model_free(*m);
+        *m = NULL, *set = NULL;
+    }
+    return s;
+}

@@ -11,8 +11,8 @@
  * first switch to it starts from where the first set started, with a fresh optimiser state
  * (as their new optimiser group). With fixed mossy fibres the two sets share W_MF exactly.
  * Also here: copying a model's whole learning state, so that one trained model can start
- * several protocols (overlaps, controls) from the same point.
- * Not here: which task is trained when (experiments/fig3.c).
+ * several protocols (overlaps, controls) from the same point (cc_switch_start).
+ * Not here: which task is trained when (experiments/fig3.c, figX1.c).
  */
 #ifndef CC_SWITCH_H
 #define CC_SWITCH_H
@@ -37,5 +37,12 @@ int cc_model_switch_cerebellum(cc_model *m, cc_cereb_set *s, double overlap);
 /* dst <- src: weights, Adam moments and step counts, trainable flags. Both models must
  * have the same shapes (GSL_EBADLEN, raised, otherwise); the configuration stays dst's. */
 int cc_model_copy_state(cc_model *dst, const cc_model *src);
+
+/* The start of a switching protocol: *m, a model in the learning state of `trained`, and *set,
+ * the cerebellum `trained` started from (the authors' deep copy of the untrained cerebellum)
+ * with a fresh optimiser. cfg and seed must be those `trained` was allocated with: *m is
+ * allocated from them, so its initial cerebellum is that of `trained`. GSL_SUCCESS; otherwise
+ * the failure of a step, with *m and *set NULL. */
+int cc_switch_start(const cc_model *trained, const cc_config *cfg, unsigned long seed, cc_model **m, cc_cereb_set **set);
 
 #endif

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cc_rng.h"
+
 /* ------------------------------------------------------------------ declaring */
 
 cc_cond *cc_grid_add(cc_grid *g, const char *fmt, ...)
@@ -327,6 +329,15 @@ int cc_grid_model(const cc_run_ctx *ctx, cc_trained *t)
     t->m = cc_model_alloc(&t->cfg, t->seed);
     t->curve = cc_curve_alloc(t->pr.epochs);
     return t->m && t->curve ? GSL_SUCCESS : GSL_ENOMEM;
+}
+
+int cc_grid_train_more(const cc_run_ctx *ctx, cc_model *m, const cc_task *task, int epochs, unsigned k, cc_curve *curve)
+{
+    cc_train_keys tk = ctx->cond->train;
+    tk.epochs = epochs;
+    tk.keep_best = 0;
+    const cc_protocol pr = cc_expt_protocol(&tk, task);
+    return cc_expt_train(m, task, &pr, cc_rng_seed(ctx->seed, CC_STREAM_USER + k), curve, ctx);
 }
 
 int cc_grid_fit(const cc_run_ctx *ctx, cc_trained *t)

@@ -88,6 +88,11 @@ typedef struct {
 int cc_grid_train(const cc_run_ctx *ctx, cc_trained *t);
 void cc_trained_free(cc_trained *t);
 
+/* Train m further on `task` for `epochs` epochs, the condition's protocol otherwise, keeping the
+ * last weights (no checkpoint reloaded), on the trials of stream CC_STREAM_USER + k of the unit's
+ * seed (k = 1, 2, ...: a stream of its own per block); the curve goes to `curve` (epochs). */
+int cc_grid_train_more(const cc_run_ctx *ctx, cc_model *m, const cc_task *task, int epochs, unsigned k, cc_curve *curve);
+
 /* ------------------------------------------------------------------ in the merge */
 
 /* One number of every seed of a condition. ci95 is the half-width of the two-sided 95 % interval
