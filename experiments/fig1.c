@@ -57,9 +57,8 @@ static int write_trial(const cc_run_ctx *ctx, const cc_model *m, const cc_batch 
     return cc_tsv_end(&t, s);
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     cc_trained tr;
     cc_batch *b = NULL;
     cc_stats st;

@@ -71,9 +71,8 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     return s;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     cc_trained tr;
     cc_batch *b = NULL;
     double *z = NULL, *z_ablated = NULL;

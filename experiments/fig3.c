@@ -170,9 +170,8 @@ static int repeat_protocol(const run *r, int v, double p, double (*rep)[10], dou
     return s;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     cc_trained tr; /* task 1, best checkpoint of epochs 1..E */
     int s = cc_grid_train(ctx, &tr);
     run r = {.ctx = ctx, .train = &ctx->cond->train, .task = {tr.task, tr.task}, .cfg = tr.cfg, .seed = tr.seed, .base = tr.m};

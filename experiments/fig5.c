@@ -194,9 +194,8 @@ static int test_err(cc_model *m, const cc_task *task, int n, unsigned long seed,
     return s;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     const clock_t cpu0 = clock(); /* the unit's cost in core-seconds, whatever the load */
     const cc_cond *c = ctx->cond;
     const unsigned long seed = ctx->seed;

@@ -81,9 +81,8 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     return GSL_SUCCESS;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     cc_trained tr;
     int s = cc_grid_train(ctx, &tr);
     const int T = tr.task.T, has_cereb = ctx->cond->arch == CC_ARCH_CEREB_FB;

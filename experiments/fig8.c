@@ -118,9 +118,8 @@ static int measure(cc_model *m, const cc_task *task, unsigned long seed, const d
     return GSL_SUCCESS;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     const int rule = ctx->cond->kind;
     char err[1200];
     unsigned long seed = 0;

@@ -76,9 +76,8 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     return GSL_SUCCESS;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     const figS_manip x = {.silenced = cc_cond_get(ctx->cond, "silence.train_fraction")};
     const double lesion = cc_cond_get(ctx->cond, "silence.lesion_fraction");
     cc_trained tr;

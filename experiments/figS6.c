@@ -79,9 +79,8 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     return GSL_SUCCESS;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     const figS_manip x = {.sigma = cc_cond_get(ctx->cond, "noise.sigma")};
     cc_trained tr;
     cc_stats st;

@@ -121,9 +121,8 @@ static int protocol(const run *r, int p, double err[NSTAGE], double *sel)
     return s;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     cc_trained tr;
     int s = cc_grid_train(ctx, &tr); /* task 1, best checkpoint of epochs 1..E */
     run r = {.ctx = ctx, .task = {tr.task, tr.task}, .cfg = tr.cfg, .pr = tr.pr, .seed = tr.seed, .base = tr.m};

@@ -113,9 +113,8 @@ static void rises(const double *e, int n, double *total, double *step)
     for (int i = 0; i + 1 < n; i++) *step = fmax(*step, e[i + 1] - e[i]);
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     cc_trained tr;
     int s = cc_grid_train(ctx, &tr);
     const int cereb = ctx->cond->arch == CC_ARCH_CEREB_FB;

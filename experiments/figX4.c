@@ -54,9 +54,8 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     return GSL_SUCCESS;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     cc_trained tr;
     cc_stats st;
     int s = cc_grid_train(ctx, &tr);

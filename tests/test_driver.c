@@ -33,8 +33,9 @@ static int t_units(cc_unit_list *out, const cc_run_ctx *ctx)
     return GSL_SUCCESS;
 }
 
-static int t_run_unit(const char *id, const cc_run_ctx *ctx)
+static int t_run_unit(const cc_run_ctx *ctx)
 {
+    const char *id = ctx->unit;
     int seed = ctx->unit_index;
     char path[4096];
     if (P.fail == 1 && seed == 1) {

@@ -36,9 +36,8 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     return GSL_SUCCESS;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     const double x = cc_cond_get(ctx->cond, "x");
     double row[2] = {10 * x + ctx->seed_index, 100 + 2 * ctx->seed_index};
     return cc_expt_write_row(ctx, "test", "known values", "y z", row);

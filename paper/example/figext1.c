@@ -36,9 +36,8 @@ static int grid(cc_grid *g, const cc_run_ctx *ctx)
     return GSL_SUCCESS;
 }
 
-static int run_unit(const char *id, const cc_run_ctx *ctx)
+static int run_unit(const cc_run_ctx *ctx)
 {
-    (void)id;
     cc_trained tr;
     cc_stats st;
     int s = cc_grid_train(ctx, &tr); /* the model of ctx->cond with ctx->seed; writes its learning curve */

@@ -830,7 +830,7 @@ static int cc_driver_run_rec(const cc_experiment *exp, cc_run_ctx *ctx, int inde
     ctx->label = label;
     ctx->rec = rec;
     cc_driver_current_record = rec;
-    status = index >= 0 ? exp->run_unit(id, ctx) : exp->merge(ctx);
+    status = index >= 0 ? exp->run_unit(ctx) : exp->merge(ctx);
     cc_progress_break();
     int left = cc_out_abort_all(); /* files neither committed nor aborted: dropped */
     char msg[512];

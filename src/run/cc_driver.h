@@ -114,7 +114,7 @@ typedef struct {
      * with a message in err (exit 2). */
     int (*validate)(const cc_run_ctx *ctx, char *err, size_t errlen);
     int (*units)(cc_unit_list *out, const cc_run_ctx *ctx);
-    int (*run_unit)(const char *unit_id, const cc_run_ctx *ctx);
+    int (*run_unit)(const cc_run_ctx *ctx); /* one unit: ctx->unit, and in a grid ctx->cond, ctx->seed */
     int (*merge)(const cc_run_ctx *ctx);
     /* A grid driver (cc_grid.h) declares its conditions here instead of units(): the units, the
      * per-condition checks (before validate) and each unit's resolved configuration follow. */
