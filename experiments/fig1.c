@@ -73,7 +73,6 @@ static int run_unit(const cc_run_ctx *ctx)
         double row[8] = {cfg->D, cfg->N, cfg->G, cfg->O, cfg->tau, cfg->alpha, st.mse, tr.pr.epochs};
         s = cc_expt_write_row(ctx, "model", "sizes of the model and its test MSE", "D N G O tau alpha mse epochs", row);
     }
-    if (!s) cc_record_metric(ctx->rec, "test_mse", st.mse);
     cc_batch_free(b);
     cc_trained_free(&tr);
     return s;

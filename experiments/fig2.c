@@ -88,11 +88,6 @@ static int run_unit(const cc_run_ctx *ctx)
         double row[3] = {st.mse, st_ablated.mse, tr.curve->best_epoch};
         s = cc_expt_write_row(ctx, "test", "test MSE per element (1000 trials)", "mse mse_ablated best_epoch", row);
     }
-    if (!s) {
-        cc_record_metric(ctx->rec, "test_mse", st.mse);
-        cc_record_metric(ctx->rec, "test_mse_ablated", st_ablated.mse);
-        cc_record_metric(ctx->rec, "final_val_mse", tr.curve->val_metric[tr.pr.epochs]);
-    }
     free(z);
     free(z_ablated);
     cc_batch_free(b);

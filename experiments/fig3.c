@@ -224,8 +224,6 @@ static int run_unit(const cc_run_ctx *ctx)
         cc_record_metric(ctx->rec, "test_mse_task2", readout[rp].t2);
         cc_record_metric(ctx->rec, "test_mse_task1_back", readout[rp].t1_back);
         cc_record_metric(ctx->rec, "test_mse_shared_task1", shared.t1_set2);
-        cc_record_metric(ctx->rec, "best_epoch_task1", tr.curve->best_epoch);
-        cc_record_metric(ctx->rec, "cpu_seconds", (double)clock() / CLOCKS_PER_SEC); /* core-seconds of the unit */
     }
     free(rep_curve);
     cc_trained_free(&tr);

@@ -59,11 +59,6 @@ static int run_unit(const cc_run_ctx *ctx)
         double row[2] = {st.mse, tr.curve->best_epoch};
         s = cc_expt_write_row(ctx, "test", "test MSE per element (1000 trials)", "mse best_epoch", row);
     }
-    if (!s) {
-        cc_record_metric(ctx->rec, "test_mse", st.mse);
-        cc_record_metric(ctx->rec, "final_val_mse", tr.curve->val_metric[tr.pr.epochs]);
-        cc_record_metric(ctx->rec, "cpu_seconds", (double)clock() / CLOCKS_PER_SEC); /* core-seconds of the unit */
-    }
     cc_batch_free(b);
     cc_trained_free(&tr);
     return s;

@@ -196,7 +196,6 @@ static int test_err(cc_model *m, const cc_task *task, int n, unsigned long seed,
 
 static int run_unit(const cc_run_ctx *ctx)
 {
-    const clock_t cpu0 = clock(); /* the unit's cost in core-seconds, whatever the load */
     const cc_cond *c = ctx->cond;
     const unsigned long seed = ctx->seed;
     const cc_task task = c->task;
@@ -230,10 +229,6 @@ static int run_unit(const cc_run_ctx *ctx)
     s = cc_expt_write_row(ctx, "test", "test error (%) on 1000 trials at the best checkpoint; silenced: cerebellar output 0 from t = 0, or in one third of the cue period only",
                           "err xent err_silenced err_early err_middle err_late err_whole share_tie share_left share_right err_constant best_epoch epochs",
                           row);
-    if (s) goto done;
-    cc_record_metric(ctx->rec, "test_err", row[0]);
-    if (cereb) cc_record_metric(ctx->rec, "test_err_silenced", row[2]);
-    cc_record_metric(ctx->rec, "cpu_s", (double)(clock() - cpu0) / CLOCKS_PER_SEC);
 done:
     free(z);
     free(za);

@@ -108,11 +108,6 @@ static int run_unit(const cc_run_ctx *ctx)
     if (!s) s = cc_panel_unit_rows(ctx, "sel", "selectivity z_correct - z_other per step, mean over the test trials", NULL,
                                    "t control silenced_late silenced_zero", T, sel + 3L * T);
     if (!s && ctx->cond->kind == KIND_SAVED) s = cc_handoff_save(ctx, "cereb_fb", tr.m, ctx->seed_index, tr.seed); /* for Fig. 8 */
-    if (!s) {
-        cc_record_metric(ctx->rec, "test_acc", st[0].acc);
-        cc_record_metric(ctx->rec, "test_acc_silenced_late", st[1].acc);
-        cc_record_metric(ctx->rec, "test_acc_silenced_zero", st[2].acc);
-    }
     free(sel);
     cc_trained_free(&tr);
     return s;

@@ -87,7 +87,6 @@ static int run_unit(const cc_run_ctx *ctx)
     if (!s && lesion > 0) { /* the intact model, lesioned after training, on the same test trials */
         tr.m->cortex_silenced = (int)floor(lesion * tr.cfg.N);
         if (!(s = cc_test(tr.m, &tr.task, tr.pr.n_test, tr.seed, &sl, NULL))) err_lesion = cc_stats_metric(tr.m, &sl);
-        cc_record_metric(ctx->rec, "test_error_lesioned", err_lesion);
     }
     if (!s) {
         double row[3] = {err, tr.cfg.classification ? st.xent : st.mse, err_lesion};

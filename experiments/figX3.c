@@ -106,8 +106,6 @@ static int run_unit(const cc_run_ctx *ctx)
         s = cc_expt_write_row(ctx, "test",
                               "test MSE per element, mean validation MSE over the epochs, participation ratio of the granule rates and of the cortical rates they read",
                               "mse auc pr pr_cortex best_epoch", row);
-        cc_record_metric(ctx->rec, "test_mse", st.mse);
-        cc_record_metric(ctx->rec, "participation_ratio", pr);
     }
     cc_batch_free(b);
     cc_trained_free(&tr);

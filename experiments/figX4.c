@@ -61,7 +61,6 @@ static int run_unit(const cc_run_ctx *ctx)
     int s = cc_grid_train(ctx, &tr);
     if (!s) s = cc_test(tr.m, &tr.task, tr.pr.n_test, tr.seed, &st, NULL);
     if (!s) s = cc_expt_write_row(ctx, "test", "test MSE per element", "mse", &st.mse);
-    if (!s) cc_record_metric(ctx->rec, "test_mse", st.mse);
     cc_trained_free(&tr);
     return s;
 }

@@ -140,7 +140,6 @@ static int run_unit(const cc_run_ctx *ctx)
         const double row[2] = {cc_stats_metric(tr.m, &st), tr.curve->best_epoch};
         s = cc_expt_write_row(ctx, "test", "test error: MSE per element (line drawing) or error fraction on the last step (delayed association)",
                               "error best_epoch", row);
-        cc_record_metric(ctx->rec, "test_error", row[0]);
     }
     cc_trained_free(&tr);
     return s;

@@ -118,7 +118,6 @@ static int run_unit(const cc_run_ctx *ctx)
     for (int k = 0; k < K; k++) snprintf(cols + strlen(cols), sizeof cols - strlen(cols), " y%d", k);
     for (int k = 0; k < K; k++) snprintf(cols + strlen(cols), sizeof cols - strlen(cols), " z%d", k);
     if (!s) s = cc_panel_unit_rows(ctx, "traj", "target y_k and output z_k on the first test trial of each delay k", "response per step", cols, T, traj);
-    if (!s) cc_record_metric(ctx->rec, "timing_error", terr);
     free(traj);
     free(y);
     cc_batch_free(b);

@@ -5,6 +5,7 @@
 
 #include "cc_expt.h"
 #include "cc_grid.h"
+#include "cc_record.h"
 #include "cc_rng.h"
 #include "cc_verdict.h"
 #include "cc_test.h"
@@ -161,12 +162,37 @@ static void test_train_more(void)
     cc_curve_free(ca), cc_curve_free(cb), cc_curve_free(co);
 }
 
+/* A one-row unit table is also in the unit's record, one metric per column, "<table>.<column>". */
+static void test_row_metrics(void)
+{
+    char d[] = "/tmp/cc_test_expt_rec_XXXXXX", path[256], text[4096];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(d));
+    snprintf(path, sizeof path, "%s/runs/u1.json", d);
+    cc_record *rec = cc_record_alloc(path, "figt", "u1");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rec);
+    const cc_run_ctx ctx = {.name = "figt", .out = d, .config_id = "0123456789abcdef", .unit = "u1", .rec = rec};
+    CU_ASSERT_EQUAL(cc_record_begin(rec), GSL_SUCCESS);
+    const double row[3] = {0.25, 7, -1.5};
+    CU_ASSERT_EQUAL(cc_expt_write_row(&ctx, "test", "a test row", "mse  best_epoch z", row), GSL_SUCCESS);
+    CU_ASSERT_EQUAL(cc_record_end(rec, 1, NULL), GSL_SUCCESS);
+    cc_record_free(rec);
+    FILE *f = fopen(path, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    const size_t n = fread(text, 1, sizeof text - 1, f);
+    text[n] = '\0';
+    fclose(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"test.mse\": 0.25"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"test.best_epoch\": 7"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"test.z\": -1.5"));
+}
+
 static const cc_test_case CASES[] = {
     {"mean and standard error", test_mean_sem},
     {"protocol and model config from the shared keys", test_protocol_and_config},
     {"claims and summary files", test_claims_file},
     {"progress note: a dash for the loss before training", test_progress_note},
     {"training a unit's model further: last weights, its own stream", test_train_more},
+    {"a one-row unit table is in the record's metrics", test_row_metrics},
     {0, 0}};
 
 CC_TEST_MAIN("experiment helpers", CASES)

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -830,7 +831,9 @@ static int cc_driver_run_rec(const cc_experiment *exp, cc_run_ctx *ctx, int inde
     ctx->label = label;
     ctx->rec = rec;
     cc_driver_current_record = rec;
+    const clock_t cpu0 = clock();
     status = index >= 0 ? exp->run_unit(ctx) : exp->merge(ctx);
+    if (index >= 0 && !status) cc_record_metric(rec, "cpu_s", (double)(clock() - cpu0) / CLOCKS_PER_SEC); /* the unit's core-seconds */
     cc_progress_break();
     int left = cc_out_abort_all(); /* files neither committed nor aborted: dropped */
     char msg[512];

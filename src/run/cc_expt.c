@@ -101,7 +101,9 @@ int cc_expt_write_curve(const cc_run_ctx *ctx, const cc_curve *c, const char *me
             return s;
         }
     }
-    return cc_tsv_commit(&t);
+    if ((s = cc_tsv_commit(&t)) || !ctx->rec) return s;
+    s = cc_record_metric(ctx->rec, "curve.val_metric_end", c->val_metric[c->epochs]); /* after the last epoch */
+    return s ? s : cc_record_metric(ctx->rec, "curve.best_epoch", c->best_epoch);
 }
 
 int cc_expt_write_row(const cc_run_ctx *ctx, const char *name, const char *title, const char *names,
@@ -115,7 +117,15 @@ int cc_expt_write_row(const cc_run_ctx *ctx, const char *name, const char *title
         cc_tsv_abort(&t);
         return s;
     }
-    return cc_tsv_commit(&t);
+    if ((s = cc_tsv_commit(&t))) return s;
+    char key[160]; /* each column into the record's metrics, "<name>.<column>" */
+    for (const char *c = names; ctx->rec && *c; v++) {
+        const size_t len = strcspn(c, " ");
+        snprintf(key, sizeof key, "%s.%.*s", name, (int)len, c);
+        if ((s = cc_record_metric(ctx->rec, key, *v))) return s;
+        c += len + strspn(c + len, " ");
+    }
+    return GSL_SUCCESS;
 }
 
 void cc_mean_sem(const double *x, int n, double *mean, double *sem)

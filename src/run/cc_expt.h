@@ -88,10 +88,13 @@ int cc_expt_check(const cc_model_keys *mk, const cc_train_keys *tk, const cc_tas
 int cc_expt_train(cc_model *m, const cc_task *task, const cc_protocol *p, unsigned long seed, cc_curve *curve,
                   const cc_run_ctx *ctx);
 
-/* units/<unit>.curve.tsv: epoch, val_metric, val_loss, train_loss, cereb_loss. */
+/* units/<unit>.curve.tsv: epoch, val_metric, val_loss, train_loss, cereb_loss; and, in the unit's
+ * record, the metrics curve.val_metric_end (after the last epoch) and curve.best_epoch. */
 int cc_expt_write_curve(const cc_run_ctx *ctx, const cc_curve *c, const char *metric_doc);
 
-/* units/<unit>.<name>.tsv with one row: the columns `names` (space separated) = v. */
+/* units/<unit>.<name>.tsv with one row: the columns `names` (space separated) = v; each value is
+ * also a metric of the unit's record, "<name>.<column>" (the driver also records the unit's
+ * core-seconds, cpu_s). */
 int cc_expt_write_row(const cc_run_ctx *ctx, const char *name, const char *title, const char *names,
                       const double *v);
 

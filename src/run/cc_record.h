@@ -11,8 +11,10 @@
  * defined), GSL version, BLAS name (CC_BLAS_NAME, "unknown" if undefined) and, when
  * CC_BLAS_OPENBLAS is defined, openblas_get_config(); the OpenBLAS core in use, why it is
  * used and a one-line note (blas_core, blas_core_why, blas_core_note: cc_blas.h), host, pid, start and end
- * time (ISO 8601 UTC), elapsed seconds, and the summary metrics that the driver
- * adds (non-finite values are written as null).
+ * time (ISO 8601 UTC), elapsed seconds, and the metrics (non-finite values written as null):
+ * in a unit, every value of its one-row tables ("test.mse": cc_expt_write_row), the end of
+ * its learning curve and its best epoch (curve.val_metric_end, curve.best_epoch), its
+ * core-seconds (cpu_s), and whatever the driver adds.
  *
  * The record is kept apart from the data TSVs on purpose: it holds times and hosts,
  * the TSVs must stay byte-identical across reruns.
@@ -63,7 +65,7 @@ int cc_record_set_config(cc_record *r, const cc_spec *specs);
 /* Append a seed that this unit used (in the order given). */
 int cc_record_seed(cc_record *r, long seed);
 
-/* Set (or replace) a summary metric. */
+/* Set (or replace) a metric. */
 int cc_record_metric(cc_record *r, const char *name, double value);
 
 /* Start the clock and write the record as RUNNING. */
