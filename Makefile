@@ -150,7 +150,7 @@ PLOTTED := $(FIG_NAMES) $(TASKS)
 ALL_PLOTS := $(foreach f,$(PLOTTED),$(FIGS)/$(f).pdf $(FIGS)/$(f).png)
 ALL_COMPLETE := $(foreach f,$(PLOTTED),$(DATA)/$(f)/.complete)
 
-.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify check-figures report-check check-report times jobs tasks bench clean FORCE \
+.PHONY: compile help test unit test-san test-slurm smoke quick-reference all report check-claims claims claim verify cc-verify-data check-figures report-check check-report times jobs tasks bench clean FORCE \
         $(FIG_NAMES:%=check-figure-%) \
         $(FIG_NAMES:%=verify-%) \
         $(FIG_NAMES) $(FIG_NAMES:%=%-data)
@@ -615,14 +615,22 @@ claim: ## one claim: make claim ID=fig2.acquisition (its figure's data, then the
 # (verify.rtol, verify.atol: tools/compare_data.sh), as the driver reports it (--get). A driver
 # without these keys (--get refuses an unknown key; the merge has just accepted the same
 # settings, so nothing else is refused) is compared at tolerance 0. make verify: every figure.
+# The data of every figure the goals name are recomputed by one make (cc-verify-data), whatever
+# -j: two verify makes would both build a figure that another needs (Fig. 6 for Fig. 8), one
+# deleting what the other reads.
 verify: $(FIG_NAMES:%=verify-%) check-report ## recompute every figure and compare with the shipped data; the committed report too
-$(FIG_NAMES:%=verify-%): verify-%: | $(ENV_STAMP)
-	@if [ ! -f data/$*/summary.tsv ]; then echo "make $@: no shipped data in data/$*/ to compare with" >&2; exit 2; fi
-	@rm -rf $(BUILD)/verify/data/$*
-	@$(MAKE) --no-print-directory VERIFY=1 $*-data
+CC_VERIFY_FIGS := $(sort $(if $(filter verify,$(MAKECMDGOALS)),$(FIG_NAMES)) \
+  $(patsubst verify-%,%,$(filter $(FIG_NAMES:%=verify-%),$(MAKECMDGOALS))))
+cc-verify-data: | $(ENV_STAMP)
+	@for f in $(CC_VERIFY_FIGS); do if [ ! -f data/$$f/summary.tsv ]; then \
+	  echo "make verify-$$f: no shipped data in data/$$f/ to compare with" >&2; exit 2; fi; done
+	@rm -rf $(CC_VERIFY_FIGS:%=$(BUILD)/verify/data/%)
+	@$(MAKE) --no-print-directory VERIFY=1 $(CC_VERIFY_FIGS:%=%-data)
+$(FIG_NAMES:%=verify-%): verify-%: cc-verify-data | $(ENV_STAMP)
 	@rtol=$$($(call cc_driver,$*) --get verify.rtol 2>/dev/null) || rtol=0; \
 	  atol=$$($(call cc_driver,$*) --get verify.atol 2>/dev/null) || atol=0; \
-	  tools/compare_data.sh data/$* $(BUILD)/verify/data/$* "$$rtol" "$$atol"
+	  out=$$(tools/compare_data.sh data/$* $(BUILD)/verify/data/$* "$$rtol" "$$atol" 2>&1); s=$$?; \
+	  printf '%s\n' "$$out"; exit $$s # in one piece: the figures' comparisons run in parallel
 	@$(MAKE) --no-print-directory check-figure-$*
 
 # make check-figure-figN: the committed figures/figN.png and .pdf are the plot of the shipped

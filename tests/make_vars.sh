@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tests/make_vars.sh: the make variables a user sets are checked before any recipe or $(shell)
-# sees them (tools/vars.mk), and make claim tells its refusals apart.
+# sees them (tools/vars.mk), make claim tells its refusals apart, and one make computes the data
+# of all the figures that verify goals name.
 #
 #   tests/make_vars.sh BUILD
 #
@@ -200,6 +201,12 @@ mk -s BUILD="$build" DATA="$tmp/data" claim ID=fig2.acquisition >"$tmp/out" 2>"$
 rc=$?
 if [ $rc -eq 2 ] && grep -q '^MISSING  fig2' "$tmp/out" && grep -q 'Error 1$' "$tmp/err"; then ok
 else bad "make claim with claims.tsv missing: exit $rc, $(cat "$tmp/out" "$tmp/err")"; fi
+
+# ---------------------------------------------------------------- make verify of two figures
+# One make computes the data of every figure the verify goals name: Fig. 8 needs Fig. 6, and two
+# makes would both build Fig. 6, one deleting what the other reads (make -n shows the plan).
+n=$(mk -n BUILD="$build" verify-fig6 verify-fig8 2>/dev/null | grep -c '^make .*VERIFY=1')
+[ "$n" = 1 ] && ok || bad "make -n verify-fig6 verify-fig8: $n makes compute the data, one expected"
 
 # ---------------------------------------------------------------- nothing changed at all
 snap_after=$( (find data -type f -exec md5sum {} + | LC_ALL=C sort; cat "$build/.seeds" "$build/quick/.seeds" 2>/dev/null) )
