@@ -563,14 +563,10 @@ static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr, co
     cc_summary_add(&sm, "epochs", P.train.epochs, "training epochs of the main conditions");
     cc_summary_add(&sm, "alpha_epochs", P.alpha_epochs, "training epochs of the alpha sweep (and the window of its mean error)");
     cc_summary_add(&sm, "T_epochs", P.T_epochs, "training epochs of the T sweep");
-    cc_summary_add(&sm, "err_none", r->test[0].mean, "test error (%), no feedback, fixed cortex");
-    cc_summary_add(&sm, "err_none_sem", r->test[0].sem, "its SEM over seeds");
-    cc_summary_add(&sm, "err_readout_fb", r->test[1].mean, "test error (%), readout feedback, fixed cortex");
-    cc_summary_add(&sm, "err_readout_fb_sem", r->test[1].sem, "its SEM");
-    cc_summary_add(&sm, "err_cereb_fb", r->test[2].mean, "test error (%), cerebellar feedback, fixed cortex");
-    cc_summary_add(&sm, "err_cereb_fb_sem", r->test[2].sem, "its SEM");
-    cc_summary_add(&sm, "err_silenced", r->test[3].mean, "test error (%), cerebellar model silenced from t = 0");
-    cc_summary_add(&sm, "err_silenced_sem", r->test[3].sem, "its SEM");
+    cc_panel_summary_pair(&sm, "err_none", r->test[0].mean, r->test[0].sem, "test error (%), no feedback, fixed cortex");
+    cc_panel_summary_pair(&sm, "err_readout_fb", r->test[1].mean, r->test[1].sem, "test error (%), readout feedback, fixed cortex");
+    cc_panel_summary_pair(&sm, "err_cereb_fb", r->test[2].mean, r->test[2].sem, "test error (%), cerebellar feedback, fixed cortex");
+    cc_panel_summary_pair(&sm, "err_silenced", r->test[3].mean, r->test[3].sem, "test error (%), cerebellar model silenced from t = 0");
     cc_summary_add(&sm, "err_constant", r->test[4].mean, "error (%) of the best constant guess on the test trials");
     cc_summary_add(&sm, "best_epoch_cereb", r->test[5].mean, "mean best-checkpoint epoch of the cerebellar model");
     cc_summary_add(&sm, "belief_rise_intact", r->rise[0], "belief P(right), last step - first step, intact (right-dominant trials)");
@@ -612,15 +608,12 @@ static int summary(const cc_run_ctx *ctx, const results *r, const trends *tr, co
     }
     cc_summary_add(&sm, "plastic_level", tr->judged, "plasticity level the heat-map plasticity claim is judged on (1 input, 2 input_rec, 3 input_rec_low)");
     if (P.lr_rnn_low > 0) {
-        static const char *const key_low[7] = {"lr_low_none", "lr_low_none_sem", "lr_low_cereb", "lr_low_cereb_sem",
-                                               "lr_low_cereb_silenced", "lr_low_cereb_silenced_sem", "lr_low_cereb_best_epoch"};
-        static const char *const doc_low[7] = {"test error (%), no feedback, input + recurrent at the low cortical learning rate",
-                                               "its SEM", "test error (%), cerebellar feedback, the same", "its SEM",
-                                               "the cerebellar model silenced from t = 0", "its SEM",
-                                               "mean best-checkpoint epoch of that cerebellar model"};
         cc_summary_add(&sm, "lr_rnn", P.model.lr_rnn, "cortical learning rate of the plastic conditions (e-prop)");
         cc_summary_add(&sm, "lr_rnn_low", P.lr_rnn_low, "the low cortical learning rate of the supplement to panels f and h");
-        for (int k = 0; k < 7; k++) cc_summary_add(&sm, key_low[k], r->low[k], doc_low[k]);
+        cc_panel_summary_pair(&sm, "lr_low_none", r->low[0], r->low[1], "test error (%), no feedback, input + recurrent at the low cortical learning rate");
+        cc_panel_summary_pair(&sm, "lr_low_cereb", r->low[2], r->low[3], "test error (%), cerebellar feedback, the same");
+        cc_panel_summary_pair(&sm, "lr_low_cereb_silenced", r->low[4], r->low[5], "the cerebellar model silenced from t = 0");
+        cc_summary_add(&sm, "lr_low_cereb_best_epoch", r->low[6], "mean best-checkpoint epoch of that cerebellar model");
     }
     return cc_summary_commit(&sm);
 }
