@@ -202,11 +202,18 @@ rc=$?
 if [ $rc -eq 2 ] && grep -q '^MISSING  fig2' "$tmp/out" && grep -q 'Error 1$' "$tmp/err"; then ok
 else bad "make claim with claims.tsv missing: exit $rc, $(cat "$tmp/out" "$tmp/err")"; fi
 
-# ---------------------------------------------------------------- make verify of two figures
+# ---------------------------------------------------------------- make verify's plan (make -n)
 # One make computes the data of every figure the verify goals name: Fig. 8 needs Fig. 6, and two
-# makes would both build Fig. 6, one deleting what the other reads (make -n shows the plan).
+# makes would both build Fig. 6, one deleting what the other reads. make verify checks the report
+# after the last comparison, not beside the data (where it compiled the drivers a second time).
 n=$(mk -n BUILD="$build" verify-fig6 verify-fig8 2>/dev/null | grep -c '^make .*VERIFY=1')
 [ "$n" = 1 ] && ok || bad "make -n verify-fig6 verify-fig8: $n makes compute the data, one expected"
+mk -n BUILD="$build" verify >"$tmp/verify.plan" 2>/dev/null
+n=$(grep -c '^make .*VERIFY=1' "$tmp/verify.plan")
+last_cmp=$(grep -n 'tools/compare_data.sh' "$tmp/verify.plan" | tail -n 1 | cut -d: -f1)
+report=$(grep -n '^make .*check-report' "$tmp/verify.plan" | tail -n 1 | cut -d: -f1)
+if [ "$n" = 1 ] && [ -n "$last_cmp" ] && [ -n "$report" ] && [ "$report" -gt "$last_cmp" ]; then ok
+else bad "make -n verify: $n makes compute the data (one expected), check-report at line ${report:-none}, last comparison at ${last_cmp:-none}"; fi
 
 # ---------------------------------------------------------------- nothing changed at all
 snap_after=$( (find data -type f -exec md5sum {} + | LC_ALL=C sort; cat "$build/.seeds" "$build/quick/.seeds" 2>/dev/null) )
