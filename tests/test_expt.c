@@ -9,6 +9,7 @@
 #include "cc_rng.h"
 #include "cc_verdict.h"
 #include "cc_test.h"
+#include "cc_test_files.h"
 
 static char dir[] = "/tmp/cc_test_expt_XXXXXX";
 
@@ -114,6 +115,7 @@ static void test_claims_file(void)
     fclose(f);
     CU_ASSERT_EQUAL(keys, 2);
     CU_ASSERT_EQUAL(formatted, 1);
+    rm_tree(dir);
 }
 
 /* The unit's progress line: a dash, not "nan", for the training loss before the first epoch. */
@@ -184,6 +186,7 @@ static void test_row_metrics(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"test.mse\": 0.25"));
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"test.best_epoch\": 7"));
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"test.z\": -1.5"));
+    rm_tree(d);
 }
 
 static const cc_test_case CASES[] = {

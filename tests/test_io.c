@@ -6,6 +6,7 @@
 #include "cc_io.h"
 #include "cc_out.h"
 #include "cc_test.h"
+#include "cc_test_files.h"
 #include "cc_test_model.h"
 
 static char dir[] = "/tmp/cc_test_io_XXXXXX";
@@ -18,7 +19,7 @@ static void write_bytes(const char *p, const unsigned char *data, size_t n)
     fclose(f);
 }
 
-static unsigned char *read_all(const char *p, size_t *n)
+static unsigned char *read_bytes(const char *p, size_t *n)
 {
     FILE *f = fopen(p, "rb");
     fseek(f, 0, SEEK_END);
@@ -86,7 +87,7 @@ static void test_bad_files(void)
 {
     cc_model *m = saved_model();
     size_t n;
-    unsigned char *d = read_all(path, &n);
+    unsigned char *d = read_bytes(path, &n);
     cc_test_reset_error();
     CU_ASSERT_PTR_NULL(cc_model_load("/nonexistent/model.ccm", 1));
     CU_ASSERT_PTR_NOT_NULL(strstr(cc_test_last_reason, "cannot open"));
@@ -132,11 +133,19 @@ static void test_unwritable(void)
 
 static void test_setup(void) { CU_ASSERT_EQUAL_FATAL(setup(), 0); }
 
+/* The temporary directory and whatever the tests left in it. */
+static void test_cleanup(void)
+{
+    rm_tree(dir);
+    CU_ASSERT_EQUAL(access(dir, F_OK), -1);
+}
+
 static const cc_test_case CASES[] = {
     {"temporary directory", test_setup},
     {"save then load gives an identical model", test_roundtrip},
     {"missing, truncated, corrupt, foreign files are refused", test_bad_files},
     {"unwritable destination is an error", test_unwritable},
+    {"temporary directory removed", test_cleanup},
     {0, 0}};
 
 CC_TEST_MAIN("model files", CASES)
