@@ -168,7 +168,10 @@ void cc_sleep_ws_free(cc_sleep_ws *ws)
 cc_sleep_ws *cc_sleep_ws_alloc(const cc_model *m, const cc_task *task, const cc_sleep_params *p)
 {
     cc_sleep_ws *ws = calloc(1, sizeof *ws);
-    if (!ws) return NULL;
+    if (!ws) {
+        CC_ERRORF(GSL_ENOMEM, "sleep session: out of memory");
+        return NULL;
+    }
     const int N = m->cfg.N, rows = (p->k1 - p->k0 + 1) * p->trials;
     *ws = (cc_sleep_ws){.p = *p, .task = *task, .N = N, .rows = rows};
     ws->R = malloc((size_t)rows * N * sizeof(double));
